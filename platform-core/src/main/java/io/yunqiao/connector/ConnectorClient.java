@@ -1,0 +1,334 @@
+package io.yunqiao.connector;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Calls the operations of declared connectors over HTTP: {@link #query} reads a page of records, {@link #execute}
+ * sends one request and classifies the answer. Thread-safe; one instance serves the whole platform.
+ */
+public final class ConnectorClient {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final ConnectorRegistry registry;
+    private final HttpClient http;
+    private final Duration requestTimeout;
+    private final Clock clock;
+    private final AuthContext authContext = new RuntimeAuthContext();
+
+    /** A client with a 10 s connect timeout and a 30 s request timeout. */
+    public ConnectorClient(ConnectorRegistry registry) {
+        this(registry, Duration.ofSeconds(10), Duration.ofSeconds(30), Clock.systemUTC());
+    }
+
+    public ConnectorClient(ConnectorRegistry registry, Duration connectTimeout, Duration requestTimeout, Clock clock) {
+        this.registry = registry;
+        this.requestTimeout = requestTimeout;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public ConnectorRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * Fetches one page of a QUERY operation.
+     *
+     * @param params parameter values by name (window, filters); paging parameters are set from {@code page}
+     * @throws ConnectorException when the call fails, classified by the definition's rules; an invalid parameter is
+     *                            {@link ErrorClass#VALIDATION} and is refused before anything is sent
+     */
+    public QueryPage query(Connection connection, String operationId, Map<String, ?> params, PageRequest page) {
+        ConnectorDefinition definition = registry.definition(connection.connectorId());
+        OperationDefinition operation = operationOf(definition, connection, operationId, OperationRole.QUERY);
+        ObjectNode body = queryBody(connection, operation, params, page);
+        Exchange exchange = send(connection, definition, operation, body);
+        Outcome outcome = exchange.outcome;
+        if (!outcome.success()) {
+            throw new ConnectorException(outcome.errorClass(), connection, operationId, outcome.vendorCode(),
+                    exchange.status, outcome.message(), exchange.failure);
+        }
+        JsonNode found = JsonPaths.at(exchange.json, operation.records());
+        List<JsonNode> records = new ArrayList<>();
+        if (found.isArray()) {
+            found.forEach(records::add);
+        } else if (found.isObject()) {
+            records.add(found);
+        } else if (!JsonPaths.isAbsent(found)) {
+            throw new ConnectorException(definition.errorsOf(operation).malformedClass(), connection, operationId,
+                    null, exchange.status, "records at '" + operation.records() + "' are neither a list nor an"
+                            + " object: " + AnswerClassifier.clip(exchange.body), null);
+        }
+        return toPage(operation, exchange.json, records, page);
+    }
+
+    private static QueryPage toPage(OperationDefinition operation, JsonNode json, List<JsonNode> records,
+            PageRequest page) {
+        PagingSpec paging = operation.paging();
+        if (paging == null) {
+            return new QueryPage(records, page, (long) records.size(), false);
+        }
+        Long total = null;
+        String totalText = paging.total() == null ? null : JsonPaths.text(json, paging.total());
+        if (totalText != null) {
+            try {
+                total = Long.parseLong(totalText);
+            } catch (NumberFormatException e) {
+                total = null;
+            }
+        }
+        boolean hasMore;
+        if (records.isEmpty()) {
+            hasMore = false;
+        } else if (paging.stop() == StopRule.TOTAL_COUNT && total != null) {
+            hasMore = (long) (page.index() + 1) * page.size() < total;
+        } else {
+            hasMore = records.size() >= page.size();
+        }
+        return new QueryPage(records, page, total, hasMore);
+    }
+
+    private ObjectNode queryBody(Connection connection, OperationDefinition operation, Map<String, ?> params,
+            PageRequest page) {
+        ObjectNode body = JSON.createObjectNode();
+        Map<String, ?> given = params == null ? Map.of() : params;
+        for (String name : given.keySet()) {
+            if (operation.param(name).isEmpty()) {
+                throw new ConnectorException(ErrorClass.VALIDATION, connection, operation.id(), "unknown parameter '"
+                        + name + "'; the operation takes " + operation.params().stream().map(ParamDefinition::name)
+                                .toList());
+            }
+        }
+        for (ParamDefinition param : operation.params()) {
+            Object value = given.get(param.name());
+            if (value != null) {
+                body.set(param.name(), JSON.valueToTree(value));
+            } else if (param.defaultValue() != null && !param.defaultValue().isNull()) {
+                body.set(param.name(), param.defaultValue());
+            }
+        }
+        PagingSpec paging = operation.paging();
+        if (paging != null) {
+            if (page.size() > paging.maxSize()) {
+                throw new ConnectorException(ErrorClass.VALIDATION, connection, operation.id(), "page size "
+                        + page.size() + " is above the operation's maximum of " + paging.maxSize());
+            }
+            body.put(paging.page(), paging.first() + page.index());
+            body.put(paging.size(), page.size());
+        }
+        for (ParamDefinition param : operation.params()) {
+            if (param.required() && !body.hasNonNull(param.name())) {
+                throw new ConnectorException(ErrorClass.VALIDATION, connection, operation.id(), "required parameter '"
+                        + param.name() + "' (" + param.label().zh() + ") has no value");
+            }
+        }
+        return body;
+    }
+
+    /**
+     * Sends one request of an EXECUTE operation and classifies the answer. Never throws for a vendor or network
+     * failure: the result says what happened.
+     *
+     * @param body the business body (for form-bizcontent operations, the content of {@code bizcontent})
+     */
+    public ExecuteResult execute(Connection connection, String operationId, JsonNode body) {
+        ConnectorDefinition definition = registry.definition(connection.connectorId());
+        OperationDefinition operation = operationOf(definition, connection, operationId, OperationRole.EXECUTE);
+        long started = System.nanoTime();
+        String requestText = body == null ? "null" : body.toString();
+        if (body == null || !body.isObject()) {
+            return new ExecuteResult(false, ErrorClass.VALIDATION, null, "the request body must be a JSON object, "
+                    + "was " + requestText, 0, requestText, null, null, Duration.ZERO);
+        }
+        Exchange exchange;
+        try {
+            exchange = send(connection, definition, operation, (ObjectNode) body);
+        } catch (ConnectorException e) {
+            return new ExecuteResult(false, e.errorClass(), e.vendorCode(), e.getMessage(), e.httpStatus(),
+                    requestText, null, null, Duration.ofNanos(System.nanoTime() - started));
+        }
+        Outcome outcome = exchange.outcome;
+        String resultKey = outcome.success() && operation.result() != null
+                ? JsonPaths.text(exchange.json, operation.result())
+                : null;
+        return new ExecuteResult(outcome.success(), outcome.errorClass(), outcome.vendorCode(), outcome.message(),
+                exchange.status, exchange.requestText, exchange.body, resultKey,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static OperationDefinition operationOf(ConnectorDefinition definition, Connection connection,
+            String operationId, OperationRole role) {
+        OperationDefinition operation = definition.operation(operationId).orElseThrow(() -> new ConnectorException(
+                ErrorClass.VALIDATION, connection, operationId, "connector '" + definition.id()
+                        + "' has no such operation; it has " + definition.operations().stream()
+                                .map(OperationDefinition::id).toList()));
+        if (operation.role() != role) {
+            throw new ConnectorException(ErrorClass.VALIDATION, connection, operationId, "the operation is a "
+                    + operation.role() + " operation and cannot be used as " + role);
+        }
+        return operation;
+    }
+
+    /** Sends once; after an AUTH answer, forgets the cached credentials and sends once more. */
+    private Exchange send(Connection connection, ConnectorDefinition definition, OperationDefinition operation,
+            ObjectNode body) {
+        AuthScheme scheme = registry.authScheme(definition.auth());
+        Exchange exchange = sendOnce(scheme, connection, definition, operation, body);
+        if (exchange.outcome.errorClass() == ErrorClass.AUTH && scheme.invalidate(connection)) {
+            exchange = sendOnce(scheme, connection, definition, operation, body);
+        }
+        return exchange;
+    }
+
+    private Exchange sendOnce(AuthScheme scheme, Connection connection, ConnectorDefinition definition,
+            OperationDefinition operation, ObjectNode body) {
+        RequestSpec spec = operation.request();
+        String baseUrl = baseUrl(connection, definition);
+        OutgoingRequest request = new OutgoingRequest(spec.method(), baseUrl, spec.path(),
+                spec.body() == BodyStyle.JSON ? body : null);
+        String requestText = body.toString();
+        if (spec.body() == BodyStyle.FORM_BIZCONTENT) {
+            request.form().putAll(spec.form());
+            request.form().put("bizcontent", requestText);
+        } else if (spec.body() == BodyStyle.QUERY) {
+            body.fields().forEachRemaining(e -> request.query().put(e.getKey(),
+                    e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+        }
+        scheme.authenticate(connection, request, authContext);
+        if (spec.body() == BodyStyle.FORM_BIZCONTENT) {
+            requestText = JSON.valueToTree(request.form()).toString();
+        }
+        ErrorRules rules = definition.errorsOf(operation);
+        HttpRequest httpRequest = encode(request);
+        try {
+            HttpResponse<String> response = http.send(httpRequest,
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode json = parse(response.body());
+            Outcome outcome = AnswerClassifier.classify(definition.successOf(operation), rules,
+                    response.statusCode(), response.body(), json);
+            return new Exchange(outcome, response.statusCode(), response.body(), json, requestText, null);
+        } catch (IOException e) {
+            return new Exchange(AnswerClassifier.noAnswer(rules, e), 0, null, null, requestText, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Exchange(AnswerClassifier.noAnswer(rules, e), 0, null, null, requestText, e);
+        }
+    }
+
+    private static String baseUrl(Connection connection, ConnectorDefinition definition) {
+        String value = connection.value(ConnectorDefinition.BASE_URL);
+        if (value == null) {
+            value = definition.connectionField(ConnectorDefinition.BASE_URL).map(ConnectionField::defaultValue)
+                    .orElse(null);
+        }
+        if (value == null) {
+            throw new ConnectorException(ErrorClass.VALIDATION, connection, null,
+                    "the connection has no base URL; fill in '" + ConnectorDefinition.BASE_URL + "'");
+        }
+        return value;
+    }
+
+    private HttpRequest encode(OutgoingRequest request) {
+        String url = request.baseUrl() + request.path();
+        if (!request.query().isEmpty()) {
+            url += (url.contains("?") ? "&" : "?") + urlEncoded(request.query());
+        }
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout);
+        request.headers().forEach(builder::header);
+        HttpRequest.BodyPublisher publisher;
+        if (request.jsonBody() != null) {
+            builder.header("Content-Type", "application/json; charset=UTF-8");
+            publisher = HttpRequest.BodyPublishers.ofString(request.jsonBody().toString(), StandardCharsets.UTF_8);
+        } else if (!request.form().isEmpty()) {
+            builder.header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8");
+            publisher = HttpRequest.BodyPublishers.ofString(urlEncoded(request.form()), StandardCharsets.UTF_8);
+        } else {
+            publisher = HttpRequest.BodyPublishers.noBody();
+        }
+        return builder.method(request.method(), publisher).build();
+    }
+
+    /** {@code k=v&…} with keys and values URL-encoded in UTF-8, in the map's order. */
+    public static String urlEncoded(Map<String, String> values) {
+        return values.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private record Exchange(Outcome outcome, int status, String body, JsonNode json, String requestText,
+            Throwable failure) {
+    }
+
+    private final class RuntimeAuthContext implements AuthContext {
+
+        @Override
+        public ObjectMapper json() {
+            return JSON;
+        }
+
+        @Override
+        public Clock clock() {
+            return clock;
+        }
+
+        @Override
+        public JsonNode sendForJson(Connection connection, String purpose, HttpRequest.Builder request) {
+            ErrorRules rules = registry.definition(connection.connectorId()).errors();
+            HttpResponse<String> response;
+            try {
+                response = http.send(request.timeout(requestTimeout).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new ConnectorException(rules.transportClass(), connection, null, null, 0, purpose
+                        + " got no answer (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectorException(rules.transportClass(), connection, null, null, 0, purpose
+                        + " was interrupted", e);
+            }
+            JsonNode json = parse(response.body());
+            if (json == null || !json.isObject()) {
+                ErrorClass errorClass = AnswerClassifier.classify(List.of(), rules, response.statusCode(),
+                        response.body(), null).errorClass();
+                throw new ConnectorException(errorClass, connection, null, null, response.statusCode(), purpose
+                        + " answered something that is not a JSON object: " + AnswerClassifier.clip(response.body()),
+                        null);
+            }
+            return json;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.yunqiao.connector;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The declarative description of one system (平台/适配器定义): identity, connection fields, auth scheme and
+ * operations. Read from a YAML or JSON file validated against {@code connector-definition.schema.json}.
+ *
+ * @param id          stable identifier, e.g. {@code kingdee-jdy}
+ * @param name        what users see
+ * @param vendor      who makes the system
+ * @param version     the definition's own version
+ * @param description what the system is
+ * @param auth        the id of the {@link AuthScheme} that authenticates every call
+ * @param connection  the fields of a connection form; {@code baseUrl} is always one of them
+ * @param success     default success conditions of every operation
+ * @param errors      default error classification of every operation
+ * @param operations  the APIs
+ * @param source      where the definition was read from, for error messages
+ */
+public record ConnectorDefinition(
+        String id,
+        LocalizedText name,
+        String vendor,
+        String version,
+        LocalizedText description,
+        String auth,
+        List<ConnectionField> connection,
+        List<SuccessCondition> success,
+        ErrorRules errors,
+        List<OperationDefinition> operations,
+        String source) {
+
+    /** The connection field every definition has: where the vendor's API lives. */
+    public static final String BASE_URL = "baseUrl";
+
+    public ConnectorDefinition {
+        connection = connection == null ? List.of() : List.copyOf(connection);
+        success = success == null ? List.of() : List.copyOf(success);
+        errors = errors == null ? ErrorRules.none() : errors;
+        operations = operations == null ? List.of() : List.copyOf(operations);
+    }
+
+    public Optional<OperationDefinition> operation(String operationId) {
+        return operations.stream().filter(o -> o.id().equals(operationId)).findFirst();
+    }
+
+    public Optional<ConnectionField> connectionField(String name) {
+        return connection.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /** The success conditions that apply to an operation: its own, or the connector's. */
+    public List<SuccessCondition> successOf(OperationDefinition operation) {
+        return operation.success().isEmpty() ? success : operation.success();
+    }
+
+    /** The error rules that apply to an operation: the connector's refined by the operation's. */
+    public ErrorRules errorsOf(OperationDefinition operation) {
+        return errors.refinedBy(operation.errors());
+    }
+
+    ConnectorDefinition withSource(String newSource) {
+        return new ConnectorDefinition(id, name, vendor, version, description, auth, connection, success, errors,
+                operations, newSource);
+    }
+}

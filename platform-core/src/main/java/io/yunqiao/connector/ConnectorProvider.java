@@ -1,0 +1,17 @@
+package io.yunqiao.connector;
+
+import java.util.List;
+
+/**
+ * The entry point of a connector plugin, found with {@link java.util.ServiceLoader}
+ * ({@code META-INF/services/io.yunqiao.connector.ConnectorProvider}). A provider only says where its definition
+ * files are; everything else about the connector is declared in them.
+ */
+public interface ConnectorProvider {
+
+    /**
+     * Class-path resources (YAML or JSON) holding the connector definitions of this plugin, relative to the root of
+     * the provider's class loader, e.g. {@code META-INF/yunqiao/connectors/kingdee-jdy.yaml}.
+     */
+    List<String> definitions();
+}

@@ -1,0 +1,65 @@
+package io.yunqiao.connector;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One API of a connector (接口), declared in its definition file.
+ *
+ * @param id          the vendor's name for the API, e.g. {@code jdy/pur/pur_inbound_list} or {@code crm.customer.add}
+ * @param role        QUERY (a source) or EXECUTE (a target)
+ * @param title       what users see in pickers
+ * @param description longer help
+ * @param request     method, path and body style
+ * @param records     QUERY: dotted path of the record list (or single record) in the answer, e.g. {@code data.rows}
+ * @param key         QUERY: the primary-key field (主键), used for dedupe
+ * @param code        QUERY: a display-code field (编码), shown in logs
+ * @param result      EXECUTE: dotted path of the created record's id in a successful answer
+ * @param paging      QUERY: how pages are requested and recognised as last; absent for unpaged queries
+ * @param window      QUERY: which parameters take the incremental window
+ * @param success     the conditions that make an answer a success; inherits the connector's when empty
+ * @param errors      classification of failed answers, refining the connector's
+ * @param params      QUERY: request parameters
+ * @param fields      QUERY: fields of a record; EXECUTE: fields of the request body
+ */
+public record OperationDefinition(
+        String id,
+        OperationRole role,
+        LocalizedText title,
+        LocalizedText description,
+        RequestSpec request,
+        String records,
+        String key,
+        String code,
+        String result,
+        PagingSpec paging,
+        WindowSpec window,
+        List<SuccessCondition> success,
+        ErrorRules errors,
+        List<ParamDefinition> params,
+        List<FieldDefinition> fields) {
+
+    public OperationDefinition {
+        success = success == null ? List.of() : List.copyOf(success);
+        params = params == null ? List.of() : List.copyOf(params);
+        fields = fields == null ? List.of() : List.copyOf(fields);
+    }
+
+    public Optional<ParamDefinition> param(String name) {
+        return params.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public Optional<FieldDefinition> field(String name) {
+        return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /** The top-level fields, the roots of the field tree. */
+    public List<FieldDefinition> topLevelFields() {
+        return fields.stream().filter(f -> f.parent() == null).toList();
+    }
+
+    /** The fields directly under {@code parent}. */
+    public List<FieldDefinition> childrenOf(String parent) {
+        return fields.stream().filter(f -> parent.equals(f.parent())).toList();
+    }
+}

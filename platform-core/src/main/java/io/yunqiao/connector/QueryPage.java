@@ -1,0 +1,24 @@
+package io.yunqiao.connector;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * One page of records answered by a QUERY operation.
+ *
+ * @param records the records at the operation's record path, in the vendor's order
+ * @param request the page that was asked for
+ * @param total   the vendor's total count of matching records, or {@code null} when it sends none
+ * @param hasMore whether another page should be fetched (decided by the operation's stop rule)
+ */
+public record QueryPage(List<JsonNode> records, PageRequest request, Long total, boolean hasMore) {
+
+    public QueryPage {
+        records = List.copyOf(records);
+    }
+
+    /** The page after this one. */
+    public PageRequest next() {
+        return request.next();
+    }
+}

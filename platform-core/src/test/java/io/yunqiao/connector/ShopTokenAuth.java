@@ -1,0 +1,44 @@
+package io.yunqiao.connector;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The test connector's token flow: {@code POST /token} with user and secret, then a bearer header. */
+public class ShopTokenAuth implements AuthScheme {
+
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    @Override
+    public String id() {
+        return "test-token";
+    }
+
+    @Override
+    public void authenticate(Connection connection, OutgoingRequest request, AuthContext context) {
+        String token = tokens.computeIfAbsent(connection.cacheKey(), key -> fetch(connection, request, context));
+        request.headers().put("Authorization", "Bearer " + token);
+    }
+
+    private static String fetch(Connection connection, OutgoingRequest request, AuthContext context) {
+        String form = ConnectorClient.urlEncoded(Map.of("user", connection.require("user"), "secret",
+                connection.require("secret")));
+        JsonNode answer = context.sendForJson(connection, "token request", HttpRequest.newBuilder(
+                URI.create(request.baseUrl() + "/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        String token = answer.path("token").asText("");
+        if (token.isEmpty()) {
+            throw new ConnectorException(ErrorClass.AUTH, connection, null, "the token request was refused: "
+                    + answer.path("error").path("message").asText());
+        }
+        return token;
+    }
+
+    @Override
+    public boolean invalidate(Connection connection) {
+        return tokens.remove(connection.cacheKey()) != null;
+    }
+}
