@@ -8,7 +8,7 @@ package io.yunqiao.connector;
  */
 public interface AuthScheme {
 
-    /** The id definitions refer to, e.g. {@code jackyun-md5}. */
+    /** The id definitions refer to, e.g. {@code acme-hmac}. */
     String id();
 
     /**

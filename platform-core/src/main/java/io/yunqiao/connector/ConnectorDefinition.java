@@ -7,7 +7,7 @@ import java.util.Optional;
  * The declarative description of one system (平台/适配器定义): identity, connection fields, auth scheme and
  * operations. Read from a YAML or JSON file validated against {@code connector-definition.schema.json}.
  *
- * @param id          stable identifier, e.g. {@code kingdee-jdy}
+ * @param id          stable identifier, e.g. {@code acme-erp}
  * @param name        what users see
  * @param vendor      who makes the system
  * @param version     the definition's own version

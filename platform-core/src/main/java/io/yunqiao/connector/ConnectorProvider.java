@@ -11,7 +11,7 @@ public interface ConnectorProvider {
 
     /**
      * Class-path resources (YAML or JSON) holding the connector definitions of this plugin, relative to the root of
-     * the provider's class loader, e.g. {@code META-INF/yunqiao/connectors/kingdee-jdy.yaml}.
+     * the provider's class loader, e.g. {@code META-INF/yunqiao/connectors/acme-erp.yaml}.
      */
     List<String> definitions();
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * One API of a connector (接口), declared in its definition file.
  *
- * @param id          the vendor's name for the API, e.g. {@code jdy/pur/pur_inbound_list} or {@code crm.customer.add}
+ * @param id          the vendor's name for the API, e.g. {@code erp/orders/list} or {@code crm.customer.add}
  * @param role        QUERY (a source) or EXECUTE (a target)
  * @param title       what users see in pickers
  * @param description longer help

@@ -35,7 +35,7 @@ public final class OutgoingRequest {
         return baseUrl;
     }
 
-    /** The operation's path, appended to the base URL ({@code /jdy/pur/pur_inbound_list}); may be empty. */
+    /** The operation's path, appended to the base URL ({@code /erp/orders/list}); may be empty. */
     public String path() {
         return path;
     }

@@ -5,7 +5,7 @@ package io.yunqiao.connector;
  *
  * @param page        the parameter that takes the page number
  * @param size        the parameter that takes the page size
- * @param first       the number of the first page (1 for Kingdee, 0 for Jackyun)
+ * @param first       the number of the first page (often 1, sometimes 0)
  * @param maxSize     the largest page size the vendor accepts
  * @param defaultSize the page size used when a caller gives none
  * @param stop        how the last page is recognised

@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public interface Sandbox {
 
-    /** The mount point below {@code /sandbox/}, e.g. {@code kingdee}. */
+    /** The mount point below {@code /sandbox/}, e.g. {@code acme-erp}. */
     String id();
 
     /**

@@ -55,7 +55,7 @@ public final class SandboxRequest {
         return servletRequest.getMethod();
     }
 
-    /** The path below the sandbox's mount point, e.g. {@code /jdy/pur/pur_inbound_list}. */
+    /** The path below the sandbox's mount point, e.g. {@code /erp/orders/list}. */
     public String path() {
         return path;
     }

@@ -2,6 +2,7 @@ package io.yunqiao.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServlet;
@@ -35,7 +36,8 @@ public abstract class SandboxServlet extends HttpServlet {
     private static final int CALLS_KEPT = 10_000;
 
     /** Shared by subclasses for reading and writing JSON. */
-    protected static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
+    protected static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     private final transient Faults faults = new Faults();
     private final transient Deque<ReceivedCall> calls = new ArrayDeque<>();

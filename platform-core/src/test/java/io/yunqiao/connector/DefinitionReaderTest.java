@@ -1,0 +1,125 @@
+package io.yunqiao.connector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class DefinitionReaderTest {
+
+    private static ConnectorDefinition readShop() throws IOException {
+        try (InputStream in = DefinitionReaderTest.class.getClassLoader().getResourceAsStream("definitions/shop.yaml")) {
+            return DefinitionReader.read("definitions/shop.yaml", in);
+        }
+    }
+
+    private static ConnectorDefinition read(String yaml) {
+        return DefinitionReader.read("broken.yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String shopWith(String from, String to) throws IOException {
+        try (InputStream in = DefinitionReaderTest.class.getClassLoader().getResourceAsStream("definitions/shop.yaml")) {
+            String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(yaml).contains(from);
+            return yaml.replace(from, to);
+        }
+    }
+
+    @Test
+    void readsEveryPartOfAValidDefinition() throws IOException {
+        ConnectorDefinition shop = readShop();
+        assertThat(shop.id()).isEqualTo("test-shop");
+        assertThat(shop.name().en()).isEqualTo("Test shop");
+        assertThat(shop.connectionField("secret")).hasValueSatisfying(f -> assertThat(f.secret()).isTrue());
+        OperationDefinition list = shop.operation("orders.list").orElseThrow();
+        assertThat(list.role()).isEqualTo(OperationRole.QUERY);
+        assertThat(list.paging().stop()).isEqualTo(StopRule.TOTAL_COUNT);
+        assertThat(list.window().format()).isEqualTo(TimeFormat.EPOCH_SECONDS);
+        assertThat(list.param("status").orElseThrow().values()).containsExactly("", "open", "closed");
+        assertThat(list.childrenOf("lines")).extracting(FieldDefinition::name).containsExactly("lines.sku");
+        OperationDefinition submit = shop.operation("tickets.submit").orElseThrow();
+        assertThat(submit.request().body()).isEqualTo(BodyStyle.FORM_BIZCONTENT);
+        assertThat(submit.request().form()).containsEntry("method", "tickets.submit");
+    }
+
+    @Test
+    void anOperationRefinesTheConnectorsErrorRules() throws IOException {
+        ConnectorDefinition shop = readShop();
+        ErrorRules submit = shop.errorsOf(shop.operation("tickets.submit").orElseThrow());
+        assertThat(submit.code()).containsExactly("subCode", "code");
+        assertThat(submit.classes().get(ErrorClass.THROTTLED)).containsExactly("0999");
+        assertThat(submit.classes().get(ErrorClass.AUTH)).containsExactly("BAD_TOKEN", "BAD_SECRET");
+        assertThat(shop.successOf(shop.operation("orders.add").orElseThrow())).extracting(SuccessCondition::path)
+                .containsExactly("status");
+    }
+
+    @Test
+    void aSchemaViolationNamesTheFileThePathAndTheRule() throws IOException {
+        String broken = shopWith("role: EXECUTE\n    title: { zh: 新增订单", "role: WRITE\n    title: { zh: 新增订单");
+        assertThatThrownBy(() -> read(broken))
+                .isInstanceOf(DefinitionException.class)
+                .hasMessageContaining("'broken.yaml'")
+                .hasMessageContaining("$.operations[2].role")
+                .hasMessageContaining("(rule: enum)");
+    }
+
+    @Test
+    void aMissingRequiredPropertyIsNamed() throws IOException {
+        String broken = shopWith("    records: data.items\n    key: id\n    code: number\n", "    code: number\n");
+        assertThatThrownBy(() -> read(broken))
+                .hasMessageContaining("$.operations[0]")
+                .hasMessageContaining("records")
+                .hasMessageContaining("(rule: required)");
+    }
+
+    @Test
+    void anUnknownPropertyIsRefused() throws IOException {
+        String broken = shopWith("    key: id\n    code: number\n", "    key: id\n    code: number\n    colour: red\n");
+        assertThatThrownBy(() -> read(broken))
+                .hasMessageContaining("colour")
+                .hasMessageContaining("(rule: additionalProperties)");
+    }
+
+    @Test
+    void aKeyThatIsNotAFieldIsRefusedWithTheOperation() throws IOException {
+        String broken = shopWith("    key: id\n    code: number\n", "    key: order_id\n    code: number\n");
+        assertThatThrownBy(() -> read(broken))
+                .hasMessageContaining("'broken.yaml' at $.operations[0] (orders.list)")
+                .hasMessageContaining("key 'order_id' is not one of the operation's fields");
+    }
+
+    @Test
+    void aWindowParameterMustBeDeclared() throws IOException {
+        String broken = shopWith("window: { start: from,", "window: { start: since,");
+        assertThatThrownBy(() -> read(broken)).hasMessageContaining("window.start 'since' is not one of the "
+                + "operation's params");
+    }
+
+    @Test
+    void aNestedFieldNeedsItsParent() throws IOException {
+        String broken = shopWith("      - { name: lines, type: array, label: { zh: 明细 } }\n", "");
+        assertThatThrownBy(() -> read(broken)).hasMessageContaining("field 'lines.sku' is nested under 'lines'");
+    }
+
+    @Test
+    void duplicateOperationIdsAreRefused() throws IOException {
+        String broken = shopWith("id: orders.short", "id: orders.list");
+        assertThatThrownBy(() -> read(broken)).hasMessageContaining("operation id 'orders.list' is declared twice");
+    }
+
+    @Test
+    void textThatIsNotYamlIsRefusedWithTheFile() {
+        assertThatThrownBy(() -> read("id: [unclosed")).hasMessageContaining("'broken.yaml' is not valid YAML/JSON");
+    }
+
+    @Test
+    void aDefinitionNamingAnUninstalledAuthSchemeIsRefusedByTheRegistry() throws IOException {
+        ConnectorDefinition shop = readShop();
+        assertThatThrownBy(() -> ConnectorRegistry.of(java.util.List.of(shop), java.util.List.of()))
+                .hasMessageContaining("no auth scheme 'test-token' is installed");
+    }
+}
