@@ -38,9 +38,10 @@ final class AnswerClassifier {
         if (success.stream().allMatch(condition -> condition.holdsFor(json))) {
             return Outcome.ok(message);
         }
-        ErrorClass errorClass = lookup(rules.classes(), vendorCode);
+        // A message rule is the more specific one: vendors reuse a generic code for several errors.
+        ErrorClass errorClass = byMessage(rules.messageContains(), message);
         if (errorClass == null) {
-            errorClass = byMessage(rules.messageContains(), message);
+            errorClass = lookup(rules.classes(), vendorCode);
         }
         return Outcome.failed(errorClass != null ? errorClass : ErrorClass.OTHER, vendorCode,
                 message != null ? message : "the answer does not meet the success rule: " + clip(body));

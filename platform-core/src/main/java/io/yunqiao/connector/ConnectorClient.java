@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -26,6 +28,9 @@ import java.util.stream.Collectors;
 public final class ConnectorClient {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    /** What a secret looks like wherever it is shown or logged. */
+    public static final String MASK = "******";
 
     private final ConnectorRegistry registry;
     private final HttpClient http;
@@ -218,7 +223,7 @@ public final class ConnectorClient {
         }
         scheme.authenticate(connection, request, authContext);
         if (spec.body() == BodyStyle.FORM_BIZCONTENT) {
-            requestText = JSON.valueToTree(request.form()).toString();
+            requestText = JSON.valueToTree(masked(request.form(), connection, definition)).toString();
         }
         ErrorRules rules = definition.errorsOf(operation);
         HttpRequest httpRequest = encode(request);
@@ -235,6 +240,16 @@ public final class ConnectorClient {
             Thread.currentThread().interrupt();
             return new Exchange(AnswerClassifier.noAnswer(rules, e), 0, null, null, requestText, e);
         }
+    }
+
+    /** The form as it may be logged: values of the connection's secret fields (e.g. a token) become {@value #MASK}. */
+    private static Map<String, String> masked(Map<String, String> form, Connection connection,
+            ConnectorDefinition definition) {
+        List<String> secrets = definition.connection().stream().filter(ConnectionField::secret)
+                .map(field -> connection.value(field.name())).filter(Objects::nonNull).toList();
+        Map<String, String> copy = new LinkedHashMap<>(form);
+        copy.replaceAll((key, value) -> secrets.contains(value) ? MASK : value);
+        return copy;
     }
 
     private static String baseUrl(Connection connection, ConnectorDefinition definition) {

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param code            dotted paths of the vendor's error code, most specific first (e.g. {@code subCode}, {@code code})
  * @param message         dotted paths of the vendor's error message, first non-empty wins
  * @param classes         vendor codes per class
- * @param messageContains message fragments per class, for vendors that share one code among several errors
+ * @param messageContains message fragments per class, for vendors that share one code among several errors;
+ *                        checked before {@code classes}
  * @param httpStatus      HTTP statuses per class; an unlisted 5xx is {@link ErrorClass#RETRYABLE}, any other
  *                        unlisted non-2xx {@link ErrorClass#OTHER}
  * @param malformed       the class of an answer that is not the JSON the vendor promises (default RETRYABLE)

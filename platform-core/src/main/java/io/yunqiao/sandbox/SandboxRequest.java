@@ -8,6 +8,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,7 +29,8 @@ public final class SandboxRequest {
         this.body = new String(servletRequest.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         this.query = decode(servletRequest.getQueryString());
         String contentType = servletRequest.getContentType();
-        this.form = contentType != null && contentType.startsWith("application/x-www-form-urlencoded")
+        this.form = contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
                 ? decode(body)
                 : Map.of();
     }

@@ -18,7 +18,8 @@ class AnswerClassifierTest {
             new SuccessCondition("code", List.of("0", "200"), false),
             new SuccessCondition("subCode", List.of("", "0"), true));
     private static final ErrorRules RULES = new ErrorRules(List.of("subCode", "code"), List.of("msg"),
-            Map.of(ErrorClass.AUTH, List.of("0858030801"), ErrorClass.THROTTLED, List.of("0859999999")),
+            Map.of(ErrorClass.AUTH, List.of("0858030801"), ErrorClass.THROTTLED, List.of("0859999999"),
+                    ErrorClass.VALIDATION, List.of("0050030002")),
             Map.of(ErrorClass.ALREADY_EXISTS, List.of("已存在")),
             Map.of(ErrorClass.AUTH, List.of(519)), null, ErrorClass.OTHER);
 
@@ -59,6 +60,14 @@ class AnswerClassifierTest {
     void classifiesByMessageWhenNoCodeIsListed() throws IOException {
         Outcome outcome = classify(200, "{\"code\":-1,\"subCode\":\"0850000001\",\"msg\":\"客户编号已存在\"}");
         assertThat(outcome.errorClass()).isEqualTo(ErrorClass.ALREADY_EXISTS);
+    }
+
+    @Test
+    void aMessageRuleWinsOverAGenericCode() throws IOException {
+        Outcome outcome = classify(200, "{\"code\":400,\"subCode\":\"0050030002\",\"msg\":\"客户编号已存在\"}");
+        assertThat(outcome.errorClass()).isEqualTo(ErrorClass.ALREADY_EXISTS);
+        assertThat(classify(200, "{\"code\":400,\"subCode\":\"0050030002\",\"msg\":\"昵称不能为空\"}")
+                .errorClass()).isEqualTo(ErrorClass.VALIDATION);
     }
 
     @Test

@@ -253,6 +253,12 @@ class ConnectorClientIT {
     }
 
     @Test
+    void masksSecretConnectionValuesInTheRequestItReports() {
+        ExecuteResult result = client.execute(shop, "tickets.submit", JSON.createObjectNode().put("title", "x"));
+        assertThat(result.request()).contains("\"credential\":\"******\"").doesNotContain(ShopSandbox.SECRET);
+    }
+
+    @Test
     void readsTheMostSpecificVendorCodeFirst() {
         ExecuteResult result = client.execute(shop, "tickets.submit", JSON.createObjectNode().put("title", "slow"));
         assertThat(result.errorClass()).isEqualTo(ErrorClass.THROTTLED);

@@ -20,6 +20,10 @@ public class ShopTokenAuth implements AuthScheme {
     public void authenticate(Connection connection, OutgoingRequest request, AuthContext context) {
         String token = tokens.computeIfAbsent(connection.cacheKey(), key -> fetch(connection, request, context));
         request.headers().put("Authorization", "Bearer " + token);
+        if (!request.form().isEmpty()) {
+            // Like gateways that want a credential among the form fields: it must never reach a log.
+            request.form().put("credential", connection.require("secret"));
+        }
     }
 
     private static String fetch(Connection connection, OutgoingRequest request, AuthContext context) {
