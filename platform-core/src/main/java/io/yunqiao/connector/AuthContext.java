@@ -13,11 +13,13 @@ public interface AuthContext {
     Clock clock();
 
     /**
-     * Sends a request (e.g. to a token endpoint) with the runtime's timeouts and answers its parsed JSON body,
-     * whatever the HTTP status.
+     * Sends a request (e.g. to a token endpoint) with the runtime's timeouts and answers its parsed JSON body when
+     * the answer meets the connector's success rule.
      *
-     * @throws ConnectorException of the transport or malformed class of {@code connection}'s definition when no
-     *                            JSON answer arrives
+     * @param purpose what is asked, for messages, e.g. "the token request (POST /auth/user/access_token)"
+     * @param fix     what the user should check when the vendor refuses, e.g. "check clientId and clientSecret"
+     * @throws ConnectorException classified by the connector's error rules (transport, malformed, HTTP status,
+     *                            vendor code), naming the connection, the purpose, the vendor's message and the fix
      */
-    JsonNode sendForJson(Connection connection, String purpose, HttpRequest.Builder request);
+    JsonNode sendForJson(Connection connection, String purpose, String fix, HttpRequest.Builder request);
 }

@@ -218,7 +218,7 @@ public final class ConnectorClient {
             request.form().putAll(spec.form());
             request.form().put("bizcontent", requestText);
         } else if (spec.body() == BodyStyle.QUERY) {
-            body.fields().forEachRemaining(e -> request.query().put(e.getKey(),
+            body.properties().forEach(e -> request.query().put(e.getKey(),
                     e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
         }
         scheme.authenticate(connection, request, authContext);
@@ -321,8 +321,9 @@ public final class ConnectorClient {
         }
 
         @Override
-        public JsonNode sendForJson(Connection connection, String purpose, HttpRequest.Builder request) {
-            ErrorRules rules = registry.definition(connection.connectorId()).errors();
+        public JsonNode sendForJson(Connection connection, String purpose, String fix, HttpRequest.Builder request) {
+            ConnectorDefinition definition = registry.definition(connection.connectorId());
+            ErrorRules rules = definition.errors();
             HttpResponse<String> response;
             try {
                 response = http.send(request.timeout(requestTimeout).build(),
@@ -336,14 +337,15 @@ public final class ConnectorClient {
                         + " was interrupted", e);
             }
             JsonNode json = parse(response.body());
-            if (json == null || !json.isObject()) {
-                ErrorClass errorClass = AnswerClassifier.classify(List.of(), rules, response.statusCode(),
-                        response.body(), null).errorClass();
-                throw new ConnectorException(errorClass, connection, null, null, response.statusCode(), purpose
-                        + " answered something that is not a JSON object: " + AnswerClassifier.clip(response.body()),
-                        null);
+            Outcome outcome = AnswerClassifier.classify(definition.success(), rules, response.statusCode(),
+                    response.body(), json);
+            if (outcome.success()) {
+                return json;
             }
-            return json;
+            String hint = outcome.errorClass() == ErrorClass.AUTH ? fix
+                    : outcome.errorClass().retryable() ? "retry later" : "see the vendor's message";
+            throw new ConnectorException(outcome.errorClass(), connection, null, outcome.vendorCode(),
+                    response.statusCode(), purpose + " was refused: " + outcome.message() + "; " + hint, null);
         }
     }
 }

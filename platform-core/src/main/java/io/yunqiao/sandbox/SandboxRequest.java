@@ -62,6 +62,14 @@ public final class SandboxRequest {
         return path;
     }
 
+    /**
+     * The full path of the request as it arrived, mount point included and still URL-encoded
+     * ({@code /sandbox/acme/erp/orders/list}): what a vendor signature over the request path covers.
+     */
+    public String requestPath() {
+        return servletRequest.getRequestURI();
+    }
+
     public String header(String name) {
         return servletRequest.getHeader(name);
     }

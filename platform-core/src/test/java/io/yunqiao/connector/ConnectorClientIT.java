@@ -162,7 +162,9 @@ class ConnectorClientIT {
                     assertThat(e.connectionName()).isEqualTo("我的测试商店");
                 })
                 .hasMessageContaining("connection '我的测试商店'")
-                .hasMessageContaining("wrong secret");
+                .hasMessageContaining("vendor code BAD_SECRET")
+                .hasMessageContaining("the token request was refused: wrong secret for user alice; check the user"
+                        + " and the secret");
     }
 
     @Test

@@ -73,7 +73,7 @@ public class ShopSandbox extends SandboxServlet {
         }
         String token = "t" + issued.incrementAndGet();
         tokens.add(token);
-        writeJson(response, 200, Map.of("token", token));
+        writeJson(response, 200, Map.of("status", "ok", "token", token));
     }
 
     private static void list(JsonNode body, HttpServletResponse response) throws IOException {

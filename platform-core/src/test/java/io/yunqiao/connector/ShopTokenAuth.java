@@ -29,16 +29,11 @@ public class ShopTokenAuth implements AuthScheme {
     private static String fetch(Connection connection, OutgoingRequest request, AuthContext context) {
         String form = ConnectorClient.urlEncoded(Map.of("user", connection.require("user"), "secret",
                 connection.require("secret")));
-        JsonNode answer = context.sendForJson(connection, "token request", HttpRequest.newBuilder(
-                URI.create(request.baseUrl() + "/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-        String token = answer.path("token").asText("");
-        if (token.isEmpty()) {
-            throw new ConnectorException(ErrorClass.AUTH, connection, null, "the token request was refused: "
-                    + answer.path("error").path("message").asText());
-        }
-        return token;
+        JsonNode answer = context.sendForJson(connection, "the token request", "check the user and the secret",
+                HttpRequest.newBuilder(URI.create(request.baseUrl() + "/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)));
+        return answer.path("token").asText();
     }
 
     @Override
