@@ -1,0 +1,37 @@
+package io.yunqiao.benchmarks;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code --name value} options with defaults; an unknown option stops the run with the list of known ones. */
+record Options(Map<String, String> values) {
+
+    private static final Map<String, String> DEFAULTS = Map.of(
+            "seconds", "10",
+            "warmup", "5",
+            "threads", "1,8,32",
+            "bills", "10000");
+
+    static Options parse(String[] args) {
+        Map<String, String> values = new HashMap<>(DEFAULTS);
+        for (int i = 0; i < args.length; i += 2) {
+            String name = args[i].replaceFirst("^--", "");
+            if (!DEFAULTS.containsKey(name) || i + 1 >= args.length) {
+                throw new IllegalArgumentException("unknown or incomplete option '" + args[i] + "'; options: "
+                        + DEFAULTS.keySet() + " each followed by a value");
+            }
+            values.put(name, args[i + 1]);
+        }
+        return new Options(values);
+    }
+
+    int integer(String name) {
+        return Integer.parseInt(values.get(name));
+    }
+
+    List<Integer> integers(String name) {
+        return Arrays.stream(values.get(name).split(",")).map(String::trim).map(Integer::parseInt).toList();
+    }
+}
