@@ -15,6 +15,7 @@ import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How many requests per second each sandbox sustains on loopback: Kingdee list pages of 100 bills and Jackyun
@@ -25,6 +26,7 @@ final class SandboxThroughput {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE = 100;
+    private static final AtomicLong CUSTOMERS = new AtomicLong();
 
     private SandboxThroughput() {
     }
@@ -57,16 +59,18 @@ final class SandboxThroughput {
             for (int threads : options.integers("threads")) {
                 print("jackyun", "crm.customer.add (signed)", LoadRun.drive(threads, warmup, measured,
                         (thread, sequence) -> client.execute(jackyunConnection, "crm.customer.add",
-                                customer(threads, thread, sequence)).success()));
+                                customer()).success()));
             }
         }
         System.out.printf("peak heap used: %d MB%n", peakHeapBytes() / (1024 * 1024));
     }
 
-    private static ObjectNode customer(int threads, int thread, long sequence) {
+    /** A customer with a code never used before in this run, so that every add is a real write. */
+    private static ObjectNode customer() {
+        long number = CUSTOMERS.incrementAndGet();
         return JSON.createObjectNode()
-                .put("customerCode", "B" + threads + "-" + thread + "-" + sequence)
-                .put("nickname", "压测客户 " + thread + "-" + sequence)
+                .put("customerCode", "B" + number)
+                .put("nickname", "压测客户 " + number)
                 .put("phone", "13800000000");
     }
 
