@@ -111,7 +111,8 @@ class JackyunMd5AuthTest {
         }
 
         @Override
-        public JsonNode sendForJson(Connection connection, String purpose, HttpRequest.Builder request) {
+        public JsonNode sendForJson(Connection connection, String purpose, String fix,
+                HttpRequest.Builder request) {
             throw new AssertionError("jackyun-md5 must not call out, but tried to: " + purpose);
         }
     }
