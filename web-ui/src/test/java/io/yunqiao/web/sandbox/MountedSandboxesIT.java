@@ -20,10 +20,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The embedded default mounts both sandboxes in the platform, with the credentials documented in
- * application-embedded.yml, and the connectors work against them through the platform's own port.
+ * The embedded default mounts both sandboxes in the platform, with the credentials documented in application.yml,
+ * and the connectors work against them through the platform's own port.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "yunqiao.sandbox.settings.kingdee.bills=1234")
 class MountedSandboxesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,6 +48,13 @@ class MountedSandboxesIT {
         QueryPage page = client.query(kingdee, "jdy/pur/pur_inbound_list", Map.of(), PageRequest.first(100));
         assertThat(page.records()).hasSize(100);
         assertThat(page.hasMore()).isTrue();
+    }
+
+    @Test
+    void sandboxSettingsAreTakenFromTheConfiguration() throws Exception {
+        HttpResponse<String> summary = HTTP.send(HttpRequest.newBuilder(
+                URI.create(base() + "/sandbox/kingdee/_admin/bills")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(JSON.readTree(summary.body()).path("bills").asInt()).isEqualTo(1234);
     }
 
     @Test
