@@ -14,4 +14,12 @@ public interface ConnectorProvider {
      * the provider's class loader, e.g. {@code META-INF/yunqiao/connectors/acme-erp.yaml}.
      */
     List<String> definitions();
+
+    /**
+     * Class-path resources (JSON) of the solution templates (方案模板) this plugin ships: a template is a solution
+     * spec without connections, plus an id, a title and a description. See docs/solutions.md.
+     */
+    default List<String> templates() {
+        return List.of();
+    }
 }

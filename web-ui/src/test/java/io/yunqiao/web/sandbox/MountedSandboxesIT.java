@@ -24,7 +24,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and the connectors work against them through the platform's own port.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "yunqiao.sandbox.settings.kingdee.bills=1234")
+        properties = {"yunqiao.sandbox.settings.kingdee.bills=1234", "yunqiao.demo.enabled=false",
+            "spring.datasource.url=jdbc:h2:mem:mounted-it;DB_CLOSE_DELAY=-1", "spring.quartz.auto-startup=false",
+            "spring.quartz.scheduler-name=mounted-it",
+            "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
 class MountedSandboxesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -16,4 +16,12 @@ public final class KingdeeConnectorProvider implements ConnectorProvider {
     public List<String> definitions() {
         return List.of(V1_DEFINITION, V2_DEFINITION);
     }
+
+    /** The templates from Kingdee to Jackyun live here, with their source: see docs/solutions.md. */
+    @Override
+    public List<String> templates() {
+        return List.of("META-INF/yunqiao/templates/kingdee-pur-inbound-to-jackyun-customer.json",
+                "META-INF/yunqiao/templates/kingdee-v2-pur-inbound-to-jackyun-customer.json",
+                "META-INF/yunqiao/templates/kingdee-audited-bill-customers-to-jackyun.json");
+    }
 }

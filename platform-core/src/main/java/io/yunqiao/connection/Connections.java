@@ -1,0 +1,230 @@
+package io.yunqiao.connection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.yunqiao.connector.Connection;
+import io.yunqiao.connector.ConnectionField;
+import io.yunqiao.connector.ConnectorClient;
+import io.yunqiao.connector.ConnectorDefinition;
+import io.yunqiao.connector.ConnectorException;
+import io.yunqiao.connector.ConnectorRegistry;
+import io.yunqiao.connector.OperationDefinition;
+import io.yunqiao.connector.OperationRole;
+import io.yunqiao.connector.PageRequest;
+import io.yunqiao.problem.Problem;
+import io.yunqiao.secret.SecretBox;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The saved connections (连接器): validated against their connector's definition, secrets sealed at rest and
+ * masked on the way out, handed to the runtime decrypted.
+ */
+@Service
+public class Connections {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
+    };
+
+    private final SavedConnectionRepository repository;
+    private final ConnectorRegistry registry;
+    private final ConnectorClient client;
+    private final SecretBox secrets;
+    private final Clock clock;
+    private final ObjectProvider<ConnectionUse> uses;
+
+    Connections(SavedConnectionRepository repository, ConnectorRegistry registry, ConnectorClient client,
+            SecretBox secrets, Clock clock, ObjectProvider<ConnectionUse> uses) {
+        this.repository = repository;
+        this.registry = registry;
+        this.client = client;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.uses = uses;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ConnectionView> list() {
+        return repository.findAll().stream().map(this::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public ConnectionView get(long id) {
+        return view(find(id));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(long id) {
+        return repository.existsById(id);
+    }
+
+    @Transactional
+    public ConnectionView create(ConnectionDraft draft) {
+        ConnectorDefinition definition = definitionOf(draft.connectorId());
+        String name = checkName(draft.name(), null);
+        SavedConnection saved = new SavedConnection(name, definition.id(), clock.instant());
+        store(saved, definition, draft.values(), Map.of());
+        return view(repository.save(saved));
+    }
+
+    @Transactional
+    public ConnectionView update(long id, ConnectionDraft draft) {
+        SavedConnection saved = find(id);
+        if (draft.connectorId() != null && !draft.connectorId().equals(saved.connectorId())) {
+            throw Problem.invalid("connectorId", "a connection cannot change its connector (from '"
+                    + saved.connectorId() + "' to '" + draft.connectorId() + "'); create a new connection instead");
+        }
+        ConnectorDefinition definition = definitionOf(saved.connectorId());
+        saved.rename(checkName(draft.name(), id));
+        store(saved, definition, draft.values(), open(saved.secretValues()));
+        return view(saved);
+    }
+
+    /** Deletes a connection no solution uses; otherwise refuses, naming the solutions. */
+    @Transactional
+    public void delete(long id) {
+        SavedConnection saved = find(id);
+        for (ConnectionUse use : uses.orderedStream().toList()) {
+            List<String> users = use.usersOf(id);
+            if (!users.isEmpty()) {
+                throw Problem.conflict("connection '" + saved.name() + "' is used by " + users
+                        + "; change or delete those first");
+            }
+        }
+        repository.delete(saved);
+    }
+
+    /** The connection as the runtime needs it: every value, secrets decrypted. */
+    @Transactional(readOnly = true)
+    public Connection runtime(long id) {
+        SavedConnection saved = find(id);
+        Map<String, String> values = new TreeMap<>(readMap(saved.plainValues()));
+        values.putAll(open(saved.secretValues()));
+        return new Connection(String.valueOf(saved.id()), saved.name(), saved.connectorId(), values);
+    }
+
+    /**
+     * Proves the connection works with a one-record query of the connector's first QUERY operation that needs no
+     * parameter beyond its defaults (which also makes the auth scheme log in).
+     */
+    public ConnectionTest test(long id) {
+        Connection connection = runtime(id);
+        ConnectorDefinition definition = registry.definition(connection.connectorId());
+        OperationDefinition probe = definition.operations().stream()
+                .filter(op -> op.role() == OperationRole.QUERY)
+                .filter(op -> op.params().stream().noneMatch(p -> p.required() && p.defaultValue() == null))
+                .findFirst().orElse(null);
+        if (probe == null) {
+            return new ConnectionTest(false, null, "connector '" + definition.id() + "' has no query operation to test"
+                    + " with", Duration.ZERO);
+        }
+        long started = System.nanoTime();
+        try {
+            client.query(connection, probe.id(), Map.of(), PageRequest.first(1));
+            return new ConnectionTest(true, probe.id(), "ok", Duration.ofNanos(System.nanoTime() - started));
+        } catch (ConnectorException e) {
+            return new ConnectionTest(false, probe.id(), e.getMessage(), Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private SavedConnection find(long id) {
+        return repository.findById(id).orElseThrow(() -> Problem.notFound("connection", id));
+    }
+
+    private ConnectorDefinition definitionOf(String connectorId) {
+        if (connectorId == null || connectorId.isBlank()) {
+            throw Problem.invalid("connectorId", "a connection needs a connectorId; installed connectors: "
+                    + registry.definitions().stream().map(ConnectorDefinition::id).toList());
+        }
+        return registry.find(connectorId).orElseThrow(() -> Problem.invalid("connectorId", "unknown connector '"
+                + connectorId + "'; installed connectors: " + registry.definitions().stream()
+                        .map(ConnectorDefinition::id).toList()));
+    }
+
+    private String checkName(String name, Long self) {
+        if (name == null || name.isBlank()) {
+            throw Problem.invalid("name", "a connection needs a name");
+        }
+        String trimmed = name.trim();
+        repository.findByName(trimmed).filter(other -> !other.id().equals(self)).ifPresent(other -> {
+            throw Problem.conflict("a connection named '" + trimmed + "' already exists (id " + other.id() + ")");
+        });
+        return trimmed;
+    }
+
+    private void store(SavedConnection saved, ConnectorDefinition definition, Map<String, String> given,
+            Map<String, String> storedSecrets) {
+        for (String key : given.keySet()) {
+            if (definition.connectionField(key).isEmpty()) {
+                throw Problem.invalid("values." + key, "connector '" + definition.id() + "' has no connection field '"
+                        + key + "'; its fields are " + definition.connection().stream().map(ConnectionField::name)
+                                .toList());
+            }
+        }
+        Map<String, String> plain = new TreeMap<>();
+        Map<String, String> secret = new TreeMap<>();
+        for (ConnectionField field : definition.connection()) {
+            String value = given.get(field.name());
+            boolean keep = value == null || ConnectorClient.MASK.equals(value);
+            if (field.secret()) {
+                String effective = keep ? storedSecrets.get(field.name()) : value;
+                if (effective != null && !effective.isEmpty()) {
+                    secret.put(field.name(), effective);
+                }
+            } else if (value != null && !value.isBlank()) {
+                plain.put(field.name(), value.trim());
+            }
+            Map<String, String> holder = field.secret() ? secret : plain;
+            if (field.required() && !holder.containsKey(field.name()) && field.defaultValue() == null) {
+                throw Problem.invalid("values." + field.name(), "required field '" + field.name() + "' ("
+                        + field.label().zh() + " / " + field.label().en() + ") has no value");
+            }
+        }
+        saved.store(write(plain), secret.isEmpty() ? null : secrets.encrypt(write(secret)), clock.instant());
+    }
+
+    private ConnectionView view(SavedConnection saved) {
+        Map<String, String> values = new TreeMap<>(readMap(saved.plainValues()));
+        if (saved.secretValues() != null) {
+            open(saved.secretValues()).keySet().forEach(key -> values.put(key, ConnectorClient.MASK));
+        }
+        return new ConnectionView(saved.id(), saved.name(), saved.connectorId(), values, saved.createdAt(),
+                saved.updatedAt());
+    }
+
+    private Map<String, String> open(String sealed) {
+        return sealed == null ? Map.of() : readMap(secrets.decrypt(sealed));
+    }
+
+    private static Map<String, String> readMap(String json) {
+        try {
+            return JSON.readValue(json, STRING_MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored connection values are not a JSON object", e);
+        }
+    }
+
+    private static String write(Map<String, String> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Finds connections by a predicate on their views, e.g. by connector. */
+    @Transactional(readOnly = true)
+    public List<ConnectionView> find(Predicate<ConnectionView> filter) {
+        return list().stream().filter(filter).toList();
+    }
+}

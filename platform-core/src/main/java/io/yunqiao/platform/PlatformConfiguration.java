@@ -1,0 +1,66 @@
+package io.yunqiao.platform;
+
+import io.yunqiao.connector.ConnectorClient;
+import io.yunqiao.connector.ConnectorDefinition;
+import io.yunqiao.connector.ConnectorRegistry;
+import io.yunqiao.mapping.MappingEngine;
+import io.yunqiao.mapping.MappingEngines;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.domain.EntityScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The platform's engine as Spring beans: import this configuration into an application to get connectors,
+ * connections, solutions, runs and scheduling on the application's data source.
+ */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan(basePackages = {"io.yunqiao.secret", "io.yunqiao.connection", "io.yunqiao.solution", "io.yunqiao.run",
+    "io.yunqiao.schedule"})
+@EntityScan(basePackages = "io.yunqiao")
+@EnableJpaRepositories(basePackages = "io.yunqiao")
+public class PlatformConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformConfiguration.class);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The connectors on the class path, loaded and validated once at start. */
+    @Bean
+    ConnectorRegistry connectorRegistry() {
+        ConnectorRegistry registry = ConnectorRegistry.discover(PlatformConfiguration.class.getClassLoader());
+        for (ConnectorDefinition definition : registry.definitions()) {
+            LOG.info("connector {} ({}) {} with {} operations, from {}", definition.id(), definition.name().zh(),
+                    definition.version(), definition.operations().size(), definition.source());
+        }
+        return registry;
+    }
+
+    @Bean
+    ConnectorClient connectorClient(ConnectorRegistry registry) {
+        return new ConnectorClient(registry);
+    }
+
+    /** The JSONata engine of every mapping: {@code yunqiao.mapping.engine}, else the default. */
+    @Bean
+    MappingEngine mappingEngine(@Value("${" + MappingEngines.CONFIG_KEY + ":}") String id) {
+        MappingEngine engine = id.isBlank() ? MappingEngines.defaultEngine() : MappingEngines.named(id);
+        LOG.info("mapping engine: {}", engine.id());
+        return engine;
+    }
+
+    @Bean
+    TransactionTemplate transactionTemplate(PlatformTransactionManager transactions) {
+        return new TransactionTemplate(transactions);
+    }
+}

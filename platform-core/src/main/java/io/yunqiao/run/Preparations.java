@@ -1,0 +1,79 @@
+package io.yunqiao.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.yunqiao.connector.ConnectorRegistry;
+import io.yunqiao.connector.OperationDefinition;
+import io.yunqiao.mapping.Mapping;
+import io.yunqiao.mapping.MappingContext;
+import io.yunqiao.mapping.MappingEngine;
+import io.yunqiao.mapping.MappingResult;
+import io.yunqiao.mapping.TargetValidator;
+import io.yunqiao.solution.SolutionSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compiles a solution version's mapping and target-key expression once and keeps them for every run of that
+ * version; each record is then evaluated, validated against the target operation, and given its target key.
+ */
+@Component
+public class Preparations {
+
+    private final MappingEngine engine;
+    private final ConnectorRegistry registry;
+    private final MappingContext context;
+    private final Map<String, RecordPreparation> compiled = new ConcurrentHashMap<>();
+
+    Preparations(MappingEngine engine, ConnectorRegistry registry, DatabaseLookups lookups) {
+        this.engine = engine;
+        this.registry = registry;
+        this.context = new MappingContext(lookups, lookups);
+    }
+
+    RecordPreparation of(long solutionId, int version, SolutionSpec spec) {
+        return compiled.computeIfAbsent(solutionId + "@" + version, key -> build(spec));
+    }
+
+    /** The context every mapping evaluates in: value maps and other solutions' staged records. */
+    public MappingContext context() {
+        return context;
+    }
+
+    private RecordPreparation build(SolutionSpec spec) {
+        Mapping mapping = engine.compile(spec.target().mapping());
+        String keyExpression = spec.dedupe().targetKey();
+        Mapping targetKey = keyExpression == null || keyExpression.isBlank() ? null : engine.compile(keyExpression);
+        OperationDefinition target = registry.operation(spec.target().connector(), spec.target().operation());
+        return record -> prepare(record, mapping, targetKey, target);
+    }
+
+    private Prepared prepare(JsonNode record, Mapping mapping, Mapping targetKey, OperationDefinition target) {
+        MappingResult result = mapping.evaluate(record, context);
+        if (result.isFailure()) {
+            return new Prepared(null, null, "the mapping failed on this record: " + result.error());
+        }
+        if (!result.hasOutput()) {
+            return new Prepared(null, null, "the mapping gave no output for this record");
+        }
+        JsonNode body = result.output();
+        String key = null;
+        if (targetKey != null) {
+            MappingResult keyResult = targetKey.evaluate(body, context);
+            if (keyResult.hasOutput() && keyResult.output().isValueNode() && !keyResult.output().asText().isEmpty()) {
+                key = keyResult.output().asText();
+            } else {
+                return new Prepared(body, null, "the target key expression '" + targetKey.expression()
+                        + "' gave no value for this body" + (keyResult.isFailure() ? ": " + keyResult.error() : ""));
+            }
+        }
+        List<TargetValidator.FieldProblem> problems = TargetValidator.validate(body, target);
+        if (!problems.isEmpty()) {
+            return new Prepared(body, key, problems.stream().map(TargetValidator.FieldProblem::message)
+                    .collect(Collectors.joining("; ")));
+        }
+        return new Prepared(body, key, null);
+    }
+}

@@ -1,0 +1,17 @@
+package io.yunqiao.run;
+
+import java.util.List;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** Record logs of all runs. */
+public interface RecordLogRepository extends JpaRepository<RecordLog, Long> {
+
+    List<RecordLog> findByRunIdOrderById(long runId, Pageable page);
+
+    List<RecordLog> findByRunIdAndStatusOrderById(long runId, RecordStatus status, Pageable page);
+
+    long countByRunIdAndStatus(long runId, RecordStatus status);
+
+    void deleteByRunIdIn(List<Long> runIds);
+}

@@ -1,0 +1,184 @@
+package io.yunqiao.run;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+
+/** One execution of a solution (运行记录): trigger, window, status, counts, timings, error. */
+@Entity
+@Table(name = "yq_run")
+public class Run {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "yq_id")
+    @SequenceGenerator(name = "yq_id", sequenceName = "yq_id_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "solution_id", nullable = false)
+    private long solutionId;
+
+    @Column(name = "solution_version", nullable = false)
+    private int solutionVersion;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "trigger_type", nullable = false, length = 20)
+    private RunTrigger trigger;
+
+    @Column(name = "dry_run", nullable = false)
+    private boolean dryRun;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private RunStatus status;
+
+    @Column(name = "window_start")
+    private Instant windowStart;
+
+    @Column(name = "window_end")
+    private Instant windowEnd;
+
+    @Column(nullable = false)
+    private int fetched;
+
+    @Column(nullable = false)
+    private int skipped;
+
+    @Column(nullable = false)
+    private int written;
+
+    @Column(nullable = false)
+    private int failed;
+
+    @Column(nullable = false)
+    private int pages;
+
+    @Column(name = "started_at", nullable = false)
+    private Instant startedAt;
+
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    @Column
+    private String error;
+
+    @Column(length = 200)
+    private String node;
+
+    protected Run() {
+    }
+
+    Run(long solutionId, int solutionVersion, RunTrigger trigger, boolean dryRun, Instant now, String node) {
+        this.solutionId = solutionId;
+        this.solutionVersion = solutionVersion;
+        this.trigger = trigger;
+        this.dryRun = dryRun;
+        this.status = RunStatus.RUNNING;
+        this.startedAt = now;
+        this.node = node;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getSolutionId() {
+        return solutionId;
+    }
+
+    public int getSolutionVersion() {
+        return solutionVersion;
+    }
+
+    public RunTrigger getTrigger() {
+        return trigger;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    public RunStatus getStatus() {
+        return status;
+    }
+
+    public Instant getWindowStart() {
+        return windowStart;
+    }
+
+    public Instant getWindowEnd() {
+        return windowEnd;
+    }
+
+    public int getFetched() {
+        return fetched;
+    }
+
+    public int getSkipped() {
+        return skipped;
+    }
+
+    public int getWritten() {
+        return written;
+    }
+
+    public int getFailed() {
+        return failed;
+    }
+
+    public int getPages() {
+        return pages;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public Instant getEndedAt() {
+        return endedAt;
+    }
+
+    /** How long the run took, or has taken so far. */
+    public Duration elapsed(Instant now) {
+        return Duration.between(startedAt, endedAt != null ? endedAt : now);
+    }
+
+    public String getError() {
+        return error;
+    }
+
+    public String getNode() {
+        return node;
+    }
+
+    void window(Instant start, Instant end) {
+        if (windowStart == null) {
+            windowStart = start;
+        }
+        windowEnd = end;
+    }
+
+    void count(int newlyFetched, int newPages) {
+        fetched += newlyFetched;
+        pages += newPages;
+    }
+
+    void outcomes(int newlyWritten, int newlySkipped, int newlyFailed) {
+        written += newlyWritten;
+        skipped += newlySkipped;
+        failed += newlyFailed;
+    }
+
+    void end(RunStatus finalStatus, String reason, Instant now) {
+        status = finalStatus;
+        error = reason;
+        endedAt = now;
+    }
+}

@@ -1,0 +1,53 @@
+package io.yunqiao.run;
+
+import io.yunqiao.solution.SolutionRepository;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * At start, ends the runs this node left RUNNING when it stopped (a crash or a kill) and frees their solutions'
+ * locks. Nothing else is needed: the checkpoint did not advance past an incomplete fetch, claimed records go back
+ * to pending (marked as possibly sent) when the solution next runs, and dedupe drops what was already written.
+ */
+@Component
+class RunRecovery implements SmartInitializingSingleton {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunRecovery.class);
+
+    private final RunRepository runs;
+    private final SolutionRepository solutions;
+    private final NodeName node;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    RunRecovery(RunRepository runs, SolutionRepository solutions, NodeName node, Clock clock,
+            TransactionTemplate transactions) {
+        this.runs = runs;
+        this.solutions = solutions;
+        this.node = node;
+        this.clock = clock;
+        this.transactions = transactions;
+    }
+
+    /** Runs before the scheduler starts and before anything else can start a run. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        transactions.executeWithoutResult(status -> recover());
+    }
+
+    private void recover() {
+        for (Run run : runs.findByStatus(RunStatus.RUNNING)) {
+            if (run.getNode() == null || run.getNode().equals(node.value())) {
+                run.end(RunStatus.FAILED, "interrupted: the platform stopped during this run; the next run"
+                        + " continues where it stopped", clock.instant());
+                solutions.unlock(run.getSolutionId(), run.getId());
+                LOG.warn("run {} of solution {} was interrupted by a stop; marked FAILED, lock released",
+                        run.getId(), run.getSolutionId());
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package io.yunqiao.run;
+
+/** What started a run. */
+public enum RunTrigger {
+    SCHEDULE,
+    MANUAL,
+    REPUSH
+}

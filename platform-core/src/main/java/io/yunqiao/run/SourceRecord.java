@@ -1,0 +1,162 @@
+package io.yunqiao.run;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A fetched record staged for writing (源数据), keyed by (solution, primary key), with the hash of its content: the
+ * same key with the same hash already written is a duplicate; a changed hash is written again.
+ */
+@Entity
+@Table(name = "yq_source_record")
+public class SourceRecord {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "yq_id")
+    @SequenceGenerator(name = "yq_id", sequenceName = "yq_id_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "solution_id", nullable = false)
+    private long solutionId;
+
+    @Column(name = "source_key", nullable = false, length = 300)
+    private String sourceKey;
+
+    @Column(length = 300)
+    private String code;
+
+    @Column(name = "content_hash", nullable = false, length = 64)
+    private String contentHash;
+
+    @Column(nullable = false)
+    private String content;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private RecordStatus status;
+
+    @Column(name = "target_key", length = 500)
+    private String targetKey;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    /** Whether a request for this content may have reached the target: then "already exists" means success. */
+    @Column(nullable = false)
+    private boolean sent;
+
+    @Column(name = "last_run_id")
+    private Long lastRunId;
+
+    @Column(name = "fetched_at", nullable = false)
+    private Instant fetchedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected SourceRecord() {
+    }
+
+    SourceRecord(long solutionId, String sourceKey, String code, String contentHash, String content, long runId,
+            Instant now) {
+        this.solutionId = solutionId;
+        this.sourceKey = sourceKey;
+        this.code = code;
+        this.contentHash = contentHash;
+        this.content = content;
+        this.status = RecordStatus.PENDING;
+        this.lastRunId = runId;
+        this.fetchedAt = now;
+        this.updatedAt = now;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getSolutionId() {
+        return solutionId;
+    }
+
+    public String getSourceKey() {
+        return sourceKey;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getContentHash() {
+        return contentHash;
+    }
+
+    public String getContent() {
+        return content;
+    }
+
+    public RecordStatus getStatus() {
+        return status;
+    }
+
+    public String getTargetKey() {
+        return targetKey;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public boolean isSent() {
+        return sent;
+    }
+
+    public Long getLastRunId() {
+        return lastRunId;
+    }
+
+    public Instant getFetchedAt() {
+        return fetchedAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    /** A fetch of new content: it must be written again. */
+    void refetched(String newCode, String newHash, String newContent, long runId, Instant now) {
+        code = newCode;
+        contentHash = newHash;
+        content = newContent;
+        status = RecordStatus.PENDING;
+        sent = false;
+        attempts = 0;
+        targetKey = null;
+        lastRunId = runId;
+        fetchedAt = now;
+        updatedAt = now;
+    }
+
+    void moveTo(RecordStatus newStatus, long runId, Instant now) {
+        status = newStatus;
+        lastRunId = runId;
+        updatedAt = now;
+    }
+
+    void attempted(int totalAttempts, boolean mayHaveReachedTarget, Instant now) {
+        attempts = totalAttempts;
+        sent = sent || mayHaveReachedTarget;
+        updatedAt = now;
+    }
+
+    void targetKey(String key) {
+        targetKey = key;
+    }
+}

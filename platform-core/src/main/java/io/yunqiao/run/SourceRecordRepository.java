@@ -1,0 +1,26 @@
+package io.yunqiao.run;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+/** Staged source records of all solutions. */
+public interface SourceRecordRepository extends JpaRepository<SourceRecord, Long> {
+
+    List<SourceRecord> findBySolutionIdAndSourceKeyIn(long solutionId, Collection<String> sourceKeys);
+
+    List<SourceRecord> findBySolutionIdAndStatusOrderById(long solutionId, RecordStatus status, Limit limit);
+
+    long countBySolutionIdAndStatus(long solutionId, RecordStatus status);
+
+    /** Records a crashed writer had claimed go back to the queue, marked as possibly sent. */
+    @Modifying
+    @Query("update SourceRecord r set r.status = io.yunqiao.run.RecordStatus.PENDING, r.sent = true"
+            + " where r.solutionId = ?1 and r.status = io.yunqiao.run.RecordStatus.PROCESSING")
+    int releaseClaims(long solutionId);
+
+    void deleteBySolutionId(long solutionId);
+}

@@ -1,0 +1,322 @@
+package io.yunqiao.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.resilience4j.retry.Retry;
+import io.yunqiao.connection.Connections;
+import io.yunqiao.connector.Connection;
+import io.yunqiao.connector.ConnectorClient;
+import io.yunqiao.connector.ConnectorException;
+import io.yunqiao.connector.ConnectorRegistry;
+import io.yunqiao.connector.OperationDefinition;
+import io.yunqiao.connector.PageRequest;
+import io.yunqiao.connector.QueryPage;
+import io.yunqiao.problem.Problem;
+import io.yunqiao.solution.SolutionRepository;
+import io.yunqiao.solution.SolutionSpec;
+import io.yunqiao.solution.Solutions;
+import io.yunqiao.solution.Variables;
+import io.yunqiao.solution.WindowPlan;
+import io.yunqiao.solution.VersionedSpec;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs solutions (architecture.md, "How one run flows"): one run per solution at a time; fetch the window page by
+ * page and stage it, advancing the checkpoint with the last page; then write every pending record with the rate
+ * limit and retries, logging each outcome; end SUCCESS, PARTIAL or FAILED with a reason.
+ */
+@Service
+public class SyncEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+
+    private final SolutionRepository solutionRepository;
+    private final Solutions solutions;
+    private final Connections connections;
+    private final ConnectorClient client;
+    private final ConnectorRegistry registry;
+    private final Staging staging;
+    private final Outcomes outcomes;
+    private final RunRepository runs;
+    private final WriteGuards guards;
+    private final Preparations preparations;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final String node;
+    private final ExecutorService runExecutor;
+    private final ExecutorService writers;
+    private final int batchSize;
+
+    SyncEngine(SolutionRepository solutionRepository, Solutions solutions, Connections connections,
+            ConnectorClient client, ConnectorRegistry registry, Staging staging, Outcomes outcomes,
+            RunRepository runs, WriteGuards guards, Preparations preparations, TransactionTemplate transactions,
+            Clock clock, NodeName node, @Value("${yunqiao.engine.writers:4}") int writerThreads,
+            @Value("${yunqiao.engine.batch-size:200}") int batchSize) {
+        this.solutionRepository = solutionRepository;
+        this.solutions = solutions;
+        this.connections = connections;
+        this.client = client;
+        this.registry = registry;
+        this.staging = staging;
+        this.outcomes = outcomes;
+        this.runs = runs;
+        this.guards = guards;
+        this.preparations = preparations;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.node = node.value();
+        this.batchSize = batchSize;
+        this.runExecutor = Executors.newCachedThreadPool(named("yunqiao-run-"));
+        this.writers = Executors.newFixedThreadPool(Math.max(1, writerThreads), named("yunqiao-writer-"));
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /**
+     * Starts a run in the background and answers it at once: RUNNING, or SKIPPED when another run of the solution
+     * holds the lock.
+     */
+    public Run start(long solutionId, RunTrigger trigger, boolean dryRun) {
+        Run run = open(solutionId, trigger, dryRun);
+        if (run.getStatus() == RunStatus.RUNNING) {
+            runExecutor.submit(() -> execute(run.getId(), null));
+        }
+        return run;
+    }
+
+    /** Runs to the end in the calling thread (the scheduler's job thread) and answers the final run. */
+    public Run runNow(long solutionId, RunTrigger trigger, boolean dryRun) {
+        Run run = open(solutionId, trigger, dryRun);
+        if (run.getStatus() == RunStatus.RUNNING) {
+            execute(run.getId(), null);
+        }
+        return runs.findById(run.getId()).orElseThrow();
+    }
+
+    /**
+     * Re-pushes failed records of a run with the solution's current mapping: all failed ones, or those listed.
+     *
+     * @param sourceRecordIds the source records to re-push; empty for every failed record of the run
+     */
+    public Run repush(long runId, Collection<Long> sourceRecordIds, boolean wait) {
+        Run original = runs.findById(runId).orElseThrow(() -> Problem.notFound("run", runId));
+        List<Long> ids = sourceRecordIds == null || sourceRecordIds.isEmpty()
+                ? outcomes.failedRecordsOf(runId)
+                : List.copyOf(sourceRecordIds);
+        if (ids.isEmpty()) {
+            throw Problem.conflict("run " + runId + " has no failed records to re-push");
+        }
+        Run run = open(original.getSolutionId(), RunTrigger.REPUSH, false);
+        if (run.getStatus() == RunStatus.RUNNING) {
+            Runnable work = () -> execute(run.getId(), ids);
+            if (wait) {
+                work.run();
+            } else {
+                runExecutor.submit(work);
+            }
+        }
+        return runs.findById(run.getId()).orElseThrow();
+    }
+
+    /** Creates the run and takes the solution's lock in one transaction; without the lock the run is SKIPPED. */
+    private Run open(long solutionId, RunTrigger trigger, boolean dryRun) {
+        VersionedSpec spec = solutions.current(solutionId);
+        return transactions.execute(status -> {
+            Run run = runs.save(new Run(solutionId, spec.version(), trigger, dryRun, clock.instant(), node));
+            runs.flush();
+            if (solutionRepository.lock(solutionId, run.getId()) == 0) {
+                Long holder = solutionRepository.findById(solutionId).map(s -> s.getRunningRunId()).orElse(null);
+                run.end(RunStatus.SKIPPED, "another run of this solution (run " + holder + ") is running",
+                        clock.instant());
+                LOG.info("solution {}: {} run skipped, run {} is still running", solutionId, trigger, holder);
+            }
+            return run;
+        });
+    }
+
+    private void execute(long runId, List<Long> repushIds) {
+        Run run = runs.findById(runId).orElseThrow();
+        long solutionId = run.getSolutionId();
+        try {
+            SolutionSpec spec = solutions.version(solutionId, run.getSolutionVersion());
+            LOG.info("run {} of solution {} ({}) started: {}{}", runId, solutionId, spec.name(), run.getTrigger(),
+                    run.isDryRun() ? " (dry run)" : "");
+            Connection source = connection(spec.source().connection(), "source");
+            Connection target = connection(spec.target().connection(), "target");
+            RecordPreparation preparation = preparations.of(solutionId, run.getSolutionVersion(), spec);
+            Retry writeRetry = WriteGuards.writeRetry("write-" + solutionId, spec.retry());
+            String fetchFailure = null;
+            if (!run.isDryRun()) {
+                outcomes.releaseClaims(solutionId);
+            }
+            if (repushIds != null) {
+                outcomes.requeue(solutionId, repushIds, runId);
+            } else {
+                fetchFailure = fetch(run, spec, source, preparation,
+                        WriteGuards.fetchRetry("fetch-" + solutionId, spec.retry()));
+            }
+            RecordWriter.Written written = new RecordWriter.Written(0, 0, 0);
+            if (!run.isDryRun()) {
+                written = new RecordWriter(client, outcomes, writers, batchSize).drain(solutionId, runId,
+                        new RecordWriter.Target(target, spec.target().operation(), preparation,
+                                guards.limiter(target.id(), spec.rateLimit().perSecond()), writeRetry));
+            }
+            finish(runId, fetchFailure, written);
+        } catch (Problem | ConnectorException e) {
+            finish(runId, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finish(runId, "interrupted while writing");
+        } catch (RuntimeException e) {
+            LOG.error("run {} of solution {} failed", runId, solutionId, e);
+            finish(runId, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            transactions.executeWithoutResult(status -> solutionRepository.unlock(solutionId, runId));
+        }
+    }
+
+    private Connection connection(Long id, String side) {
+        if (id == null) {
+            throw Problem.invalid(side + ".connection", "the solution has no " + side + " connection: edit it and"
+                    + " choose one");
+        }
+        if (!connections.exists(id)) {
+            throw Problem.invalid(side + ".connection", "the " + side + " connection " + id + " was deleted: edit the"
+                    + " solution and choose another");
+        }
+        return connections.runtime(id);
+    }
+
+    /** Fetches and stages every window; answers why fetching stopped early, or {@code null}. */
+    private String fetch(Run run, SolutionSpec spec, Connection source, RecordPreparation preparation, Retry retry) {
+        long runId = run.getId();
+        long solutionId = run.getSolutionId();
+        OperationDefinition operation = registry.operation(source.connectorId(), spec.source().operation());
+        int pageSize = spec.source().pageSize() > 0 ? spec.source().pageSize()
+                : operation.paging() != null ? operation.paging().defaultSize() : 100;
+        List<WindowPlan.Span> spans = WindowPlan.of(spec.window(), staging.checkpoint(solutionId), clock.instant());
+        transactions.executeWithoutResult(status -> runs.findById(runId).orElseThrow()
+                .window(spans.get(0).start(), spans.get(spans.size() - 1).end()));
+        for (WindowPlan.Span span : spans) {
+            PageRequest page = PageRequest.first(pageSize);
+            while (true) {
+                Map<String, Object> params = paramsFor(spec, operation, span, page);
+                QueryPage answer;
+                try {
+                    PageRequest current = page;
+                    answer = Retry.decorateSupplier(retry,
+                            () -> client.query(source, operation.id(), params, current)).get();
+                } catch (ConnectorException e) {
+                    return "fetching page " + (page.index() + 1) + " of the window " + span.start() + " .. "
+                            + span.end() + " failed: " + e.getMessage();
+                }
+                if (run.isDryRun()) {
+                    dryRun(runId, operation, answer.records(), preparation);
+                } else {
+                    Staging.Staged staged = staging.stage(solutionId, runId, operation, answer.records(),
+                            answer.hasMore() ? null : span.end());
+                    outcomes.count(runId, staged.fetched(), 1, 0, staged.duplicates(), staged.withoutKey());
+                }
+                if (!answer.hasMore()) {
+                    break;
+                }
+                page = answer.next();
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, Object> paramsFor(SolutionSpec spec, OperationDefinition operation,
+            WindowPlan.Span span, PageRequest page) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (operation.window() != null) {
+            params.putAll(operation.window().params(span.start(), span.end()));
+        }
+        params.putAll(Variables.fill(spec.source().params(), span.start(), span.end(), page.index(), page.size()));
+        return params;
+    }
+
+    private void dryRun(long runId, OperationDefinition operation, List<JsonNode> records,
+            RecordPreparation preparation) {
+        int failed = 0;
+        for (JsonNode record : records) {
+            Prepared prepared = preparation.prepare(record);
+            String key = Staging.text(record, operation.key());
+            outcomes.dryRunLog(runId, key, prepared.sendable() ? RecordStatus.DRY_RUN : RecordStatus.FAILED,
+                    prepared.body() == null ? null : prepared.body().toString(),
+                    prepared.sendable() ? "valid: would be sent" : prepared.problem());
+            failed += prepared.sendable() ? 0 : 1;
+        }
+        outcomes.count(runId, records.size(), 1, 0, 0, failed);
+    }
+
+    private void finish(long runId, String fetchFailure, RecordWriter.Written written) {
+        transactions.executeWithoutResult(status -> {
+            Run run = runs.findById(runId).orElseThrow();
+            RunStatus end;
+            String reason;
+            if (fetchFailure != null) {
+                end = RunStatus.FAILED;
+                reason = fetchFailure + (run.getWritten() > 0 ? "; records staged before it were written" : "");
+            } else if (run.getFailed() > 0 && run.getWritten() == 0 && !run.isDryRun()) {
+                end = RunStatus.FAILED;
+                reason = run.getFailed() + " records failed and none was written: see the record log";
+            } else if (run.getFailed() > 0) {
+                end = RunStatus.PARTIAL;
+                reason = run.getFailed() + " of " + (run.getFailed() + run.getWritten() + run.getSkipped())
+                        + " records failed: see the record log; they can be re-pushed";
+            } else {
+                end = RunStatus.SUCCESS;
+                reason = null;
+            }
+            run.end(end, reason, clock.instant());
+            LOG.info("run {} of solution {} ended {}: fetched {}, written {}, skipped {}, failed {}{}", runId,
+                    run.getSolutionId(), end, run.getFetched(), run.getWritten(), run.getSkipped(), run.getFailed(),
+                    reason == null ? "" : " (" + reason + ")");
+        });
+    }
+
+    private void finish(long runId, String failure) {
+        transactions.executeWithoutResult(status -> {
+            Run run = runs.findById(runId).orElseThrow();
+            run.end(RunStatus.FAILED, failure, clock.instant());
+            LOG.warn("run {} of solution {} failed: {}", runId, run.getSolutionId(), failure);
+        });
+    }
+
+    /** Stops taking work; running runs end with the process and are recovered at the next start. */
+    @PreDestroy
+    void shutdown() throws InterruptedException {
+        runExecutor.shutdownNow();
+        writers.shutdownNow();
+        runExecutor.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    /** The runs of a solution, newest first. */
+    public List<Run> runsOf(long solutionId, int limit) {
+        return new ArrayList<>(runs.findBySolutionIdOrderByStartedAtDesc(solutionId,
+                org.springframework.data.domain.PageRequest.of(0, limit)));
+    }
+}

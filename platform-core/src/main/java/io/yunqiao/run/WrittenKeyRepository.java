@@ -1,0 +1,12 @@
+package io.yunqiao.run;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface WrittenKeyRepository extends JpaRepository<WrittenKey, WrittenKey.Id> {
+
+    @Modifying
+    @Query("delete from WrittenKey k where k.id.solutionId = ?1")
+    void deleteBySolution(long solutionId);
+}

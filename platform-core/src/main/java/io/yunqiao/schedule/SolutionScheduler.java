@@ -1,0 +1,125 @@
+package io.yunqiao.schedule;
+
+import io.yunqiao.connector.TimeFormat;
+import io.yunqiao.solution.SolutionDeleted;
+import io.yunqiao.solution.SolutionRepository;
+import io.yunqiao.solution.SolutionSaved;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.TimeZone;
+import org.quartz.CronExpression;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps one Quartz cron trigger per enabled solution, in Beijing time. Misfire policy: a fire missed while the
+ * platform was down or busy is dropped (do nothing), and the solution runs at its next fire time; the window still
+ * starts at the checkpoint, so nothing is lost.
+ */
+@Service
+public class SolutionScheduler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SolutionScheduler.class);
+    private static final String GROUP = "solutions";
+
+    private final Scheduler scheduler;
+    private final SolutionRepository solutions;
+
+    SolutionScheduler(Scheduler scheduler, SolutionRepository solutions) {
+        this.scheduler = scheduler;
+        this.solutions = solutions;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    public void on(SolutionSaved saved) {
+        apply(saved.solutionId(), saved.enabled(), saved.cron());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    public void on(SolutionDeleted deleted) {
+        apply(deleted.solutionId(), false, null);
+    }
+
+    /** Brings Quartz in line with the solutions table at start (e.g. after a restore of the database). */
+    @EventListener(ApplicationReadyEvent.class)
+    public void reconcile() {
+        solutions.findAll().forEach(s -> apply(s.getId(), s.isEnabled(), s.getCron()));
+    }
+
+    private void apply(long solutionId, boolean enabled, String cron) {
+        JobKey job = JobKey.jobKey("solution-" + solutionId, GROUP);
+        TriggerKey triggerKey = TriggerKey.triggerKey("solution-" + solutionId, GROUP);
+        try {
+            if (!enabled || cron == null || cron.isBlank()) {
+                if (scheduler.checkExists(job)) {
+                    scheduler.deleteJob(job);
+                    LOG.info("solution {} unscheduled", solutionId);
+                }
+                return;
+            }
+            JobDetail detail = JobBuilder.newJob(SolutionJob.class).withIdentity(job)
+                    .usingJobData(SolutionJob.SOLUTION_ID, solutionId).storeDurably().requestRecovery().build();
+            Trigger trigger = TriggerBuilder.newTrigger().withIdentity(triggerKey).forJob(job)
+                    .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(
+                            TimeFormat.ZONE)).withMisfireHandlingInstructionDoNothing())
+                    .build();
+            scheduler.addJob(detail, true);
+            if (scheduler.checkExists(triggerKey)) {
+                Trigger existing = scheduler.getTrigger(triggerKey);
+                if (existing instanceof org.quartz.CronTrigger current && cron.equals(current.getCronExpression())) {
+                    return;
+                }
+                scheduler.rescheduleJob(triggerKey, trigger);
+            } else {
+                scheduler.scheduleJob(trigger);
+            }
+            LOG.info("solution {} scheduled with cron '{}' (Asia/Shanghai)", solutionId, cron);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Quartz refused the schedule of solution " + solutionId + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** When the solution's trigger fires next, if it is scheduled. */
+    public Optional<Instant> nextFireTime(long solutionId) {
+        try {
+            Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey("solution-" + solutionId, GROUP));
+            return Optional.ofNullable(trigger).map(Trigger::getNextFireTime).map(Date::toInstant);
+        } catch (SchedulerException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The next fire times of a cron expression in Beijing time, for previews. */
+    public static List<Instant> nextFireTimes(String cron, Instant from, int count) {
+        try {
+            CronExpression expression = new CronExpression(cron);
+            expression.setTimeZone(TimeZone.getTimeZone(TimeFormat.ZONE));
+            List<Instant> times = new ArrayList<>();
+            Date next = Date.from(from);
+            for (int i = 0; i < count && (next = expression.getNextValidTimeAfter(next)) != null; i++) {
+                times.add(next.toInstant());
+            }
+            return times;
+        } catch (java.text.ParseException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.yunqiao.solution;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+/** Solutions, and the run lock each holds. */
+public interface SolutionRepository extends JpaRepository<Solution, Long> {
+
+    Optional<Solution> findByName(String name);
+
+    List<Solution> findBySourceConnectionIdOrTargetConnectionId(Long source, Long target);
+
+    List<Solution> findByEnabledTrue();
+
+    /** Takes the run lock when it is free; answers 1 when taken, 0 when another run holds it. */
+    @Modifying
+    @Query("update Solution s set s.runningRunId = ?2 where s.id = ?1 and s.runningRunId is null")
+    int lock(long solutionId, long runId);
+
+    @Modifying
+    @Query("update Solution s set s.runningRunId = null where s.id = ?1 and s.runningRunId = ?2")
+    int unlock(long solutionId, long runId);
+}

@@ -1,0 +1,145 @@
+package io.yunqiao.solution;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything a solution (集成方案) does, as one immutable value: what a {@link SolutionVersion} stores, what export and
+ * import carry, and what a template ships (without connections). Keys are written in a fixed order so exports diff
+ * well.
+ *
+ * @param name        unique name
+ * @param description what it is for
+ * @param source      where records come from
+ * @param window      the incremental window
+ * @param target      where records go and how they are mapped
+ * @param dedupe      dedupe beyond the source key
+ * @param rateLimit   requests per second to the target connection
+ * @param retry       how retryable failures are retried
+ * @param schedule    when it runs
+ */
+@JsonPropertyOrder({"name", "description", "source", "window", "target", "dedupe", "rateLimit", "retry", "schedule"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SolutionSpec(
+        String name,
+        String description,
+        Source source,
+        Window window,
+        Target target,
+        Dedupe dedupe,
+        RateLimit rateLimit,
+        Retry retry,
+        Schedule schedule) {
+
+    public SolutionSpec {
+        window = window == null ? Window.DEFAULT : window;
+        dedupe = dedupe == null ? new Dedupe(null) : dedupe;
+        rateLimit = rateLimit == null ? new RateLimit(0) : rateLimit;
+        retry = retry == null ? Retry.DEFAULT : retry;
+        schedule = schedule == null ? new Schedule(null, false) : schedule;
+    }
+
+    /**
+     * @param connection the connection's id; absent in templates
+     * @param connector  the connector the operation belongs to
+     * @param operation  a QUERY operation
+     * @param params     parameter values; strings may hold variables such as {@code {{LAST_SYNC_TIME|ms}}}
+     * @param pageSize   records per page, at most the operation's maximum; 0 = the operation's default
+     */
+    @JsonPropertyOrder({"connection", "connector", "operation", "params", "pageSize"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Source(Long connection, String connector, String operation, Map<String, JsonNode> params,
+            int pageSize) {
+
+        public Source {
+            params = params == null ? Map.of() : new TreeMap<>(params);
+        }
+
+        public Source withConnection(Long newConnection) {
+            return new Source(newConnection, connector, operation, params, pageSize);
+        }
+    }
+
+    /**
+     * @param start           where the first run's window starts: an ISO-8601 instant or date-time with offset, or a
+     *                        duration back from the first run such as {@code P30D}
+     * @param overlapSeconds  each window starts this much before the previous one ended, so late writes are caught
+     * @param maxWindowHours  a longer span is fetched as several consecutive windows
+     */
+    @JsonPropertyOrder({"start", "overlapSeconds", "maxWindowHours"})
+    public record Window(String start, long overlapSeconds, long maxWindowHours) {
+
+        static final Window DEFAULT = new Window("P30D", 300, 24 * 31);
+    }
+
+    /**
+     * @param connection the connection's id; absent in templates
+     * @param connector  the connector the operation belongs to
+     * @param operation  an EXECUTE operation
+     * @param mapping    the JSONata expression from one source record to one request body
+     */
+    @JsonPropertyOrder({"connection", "connector", "operation", "mapping"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Target(Long connection, String connector, String operation, String mapping) {
+
+        public Target withConnection(Long newConnection) {
+            return new Target(newConnection, connector, operation, mapping);
+        }
+
+        public Target withMapping(String newMapping) {
+            return new Target(connection, connector, operation, newMapping);
+        }
+    }
+
+    /**
+     * @param targetKey optional JSONata expression on the mapped body (e.g. {@code customerCode}): a record whose
+     *                  target key was already written successfully is skipped
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Dedupe(String targetKey) {
+    }
+
+    /** @param perSecond requests per second to the target connection; 0 = unlimited */
+    public record RateLimit(double perSecond) {
+    }
+
+    /**
+     * @param attempts      tries of one record, the first included
+     * @param backoffMillis wait before the first retry
+     * @param multiplier    each further wait is this much longer
+     * @param jitter        random share (0..1) added or removed from each wait
+     */
+    @JsonPropertyOrder({"attempts", "backoffMillis", "multiplier", "jitter"})
+    public record Retry(int attempts, long backoffMillis, double multiplier, double jitter) {
+
+        static final Retry DEFAULT = new Retry(4, 500, 2.0, 0.5);
+    }
+
+    /**
+     * @param cron    a Quartz cron expression (seconds first), e.g. {@code 0 * * * * ?} every minute
+     * @param enabled whether the schedule fires
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Schedule(String cron, boolean enabled) {
+    }
+
+    public SolutionSpec withName(String newName) {
+        return new SolutionSpec(newName, description, source, window, target, dedupe, rateLimit, retry, schedule);
+    }
+
+    public SolutionSpec withConnections(Long sourceConnection, Long targetConnection) {
+        return new SolutionSpec(name, description, source.withConnection(sourceConnection), window,
+                target.withConnection(targetConnection), dedupe, rateLimit, retry, schedule);
+    }
+
+    public SolutionSpec withSchedule(Schedule newSchedule) {
+        return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, newSchedule);
+    }
+
+    public SolutionSpec withTarget(Target newTarget) {
+        return new SolutionSpec(name, description, source, window, newTarget, dedupe, rateLimit, retry, schedule);
+    }
+}

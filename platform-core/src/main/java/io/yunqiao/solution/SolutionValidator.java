@@ -1,0 +1,231 @@
+package io.yunqiao.solution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.yunqiao.connection.ConnectionView;
+import io.yunqiao.connection.Connections;
+import io.yunqiao.connector.ConnectorDefinition;
+import io.yunqiao.connector.ConnectorRegistry;
+import io.yunqiao.connector.FieldDefinition;
+import io.yunqiao.connector.OperationDefinition;
+import io.yunqiao.connector.OperationRole;
+import io.yunqiao.connector.ParamDefinition;
+import io.yunqiao.mapping.Mapping;
+import io.yunqiao.mapping.MappingContext;
+import io.yunqiao.mapping.MappingEngine;
+import io.yunqiao.mapping.MappingResult;
+import io.yunqiao.mapping.MappingSyntaxException;
+import io.yunqiao.mapping.TargetValidator;
+import io.yunqiao.problem.Problem;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.quartz.CronExpression;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses a solution spec that cannot work, with the field at fault and how to fix it: unknown connector, operation
+ * or connection, an operation of the wrong role, undeclared parameters, a page size above the vendor's maximum,
+ * bad variables, an invalid cron, a JSONata syntax error (with line and column), a mapping that misses a required
+ * target field, an invalid window or retry policy.
+ */
+@Component
+public class SolutionValidator {
+
+    private final ConnectorRegistry registry;
+    private final Connections connections;
+    private final MappingEngine engine;
+
+    SolutionValidator(ConnectorRegistry registry, Connections connections, MappingEngine engine) {
+        this.registry = registry;
+        this.connections = connections;
+        this.engine = engine;
+    }
+
+    public void validate(SolutionSpec spec) {
+        if (spec == null) {
+            throw Problem.invalid(null, "the request has no solution");
+        }
+        if (spec.name() == null || spec.name().isBlank()) {
+            throw Problem.invalid("name", "a solution needs a name");
+        }
+        if (spec.source() == null) {
+            throw Problem.invalid("source", "a solution needs a source (connector, operation, connection)");
+        }
+        if (spec.target() == null) {
+            throw Problem.invalid("target", "a solution needs a target (connector, operation, connection, mapping)");
+        }
+        OperationDefinition source = operation("source", spec.source().connector(), spec.source().operation(),
+                OperationRole.QUERY);
+        OperationDefinition target = operation("target", spec.target().connector(), spec.target().operation(),
+                OperationRole.EXECUTE);
+        connection("source", spec.source().connection(), spec.source().connector(), spec.schedule().enabled());
+        connection("target", spec.target().connection(), spec.target().connector(), spec.schedule().enabled());
+        checkParams(spec.source(), source);
+        checkWindow(spec.window());
+        checkRetry(spec.retry());
+        if (spec.rateLimit().perSecond() < 0) {
+            throw Problem.invalid("rateLimit.perSecond", "the rate limit must be 0 (unlimited) or more");
+        }
+        checkCron(spec.schedule());
+        Mapping mapping = compile("target.mapping", spec.target().mapping());
+        if (spec.dedupe().targetKey() != null && !spec.dedupe().targetKey().isBlank()) {
+            compile("dedupe.targetKey", spec.dedupe().targetKey());
+        }
+        checkRequiredFields(mapping, source, target);
+    }
+
+    private OperationDefinition operation(String side, String connectorId, String operationId, OperationRole role) {
+        ConnectorDefinition connector = registry.find(connectorId == null ? "" : connectorId).orElseThrow(() ->
+                Problem.invalid(side + ".connector", "unknown connector '" + connectorId + "'; installed: "
+                        + registry.definitions().stream().map(ConnectorDefinition::id).toList()));
+        OperationDefinition operation = connector.operation(operationId == null ? "" : operationId).orElseThrow(() ->
+                Problem.invalid(side + ".operation", "connector '" + connectorId + "' has no operation '"
+                        + operationId + "'; its " + role + " operations are " + connector.operations().stream()
+                                .filter(o -> o.role() == role).map(OperationDefinition::id).toList()));
+        if (operation.role() != role) {
+            throw Problem.invalid(side + ".operation", "operation '" + operationId + "' is a " + operation.role()
+                    + " operation; the " + side + " needs a " + role + " operation");
+        }
+        return operation;
+    }
+
+    private void connection(String side, Long id, String connectorId, boolean enabled) {
+        if (id == null) {
+            if (enabled) {
+                throw Problem.invalid(side + ".connection", "an enabled solution needs a " + side + " connection;"
+                        + " choose one of connector '" + connectorId + "', or save the solution disabled");
+            }
+            return;
+        }
+        if (!connections.exists(id)) {
+            throw Problem.invalid(side + ".connection", "the " + side + " connection " + id + " does not exist (was it"
+                    + " deleted?); choose another connection of connector '" + connectorId + "'");
+        }
+        ConnectionView connection = connections.get(id);
+        if (!connection.connectorId().equals(connectorId)) {
+            throw Problem.invalid(side + ".connection", "connection '" + connection.name() + "' belongs to connector '"
+                    + connection.connectorId() + "', but the " + side + " operation is of connector '"
+                    + connectorId + "'");
+        }
+    }
+
+    private static void checkParams(SolutionSpec.Source source, OperationDefinition operation) {
+        for (String name : source.params().keySet()) {
+            if (operation.param(name).isEmpty()) {
+                throw Problem.invalid("source.params." + name, "operation '" + operation.id() + "' has no parameter '"
+                        + name + "'; its parameters are " + operation.params().stream().map(ParamDefinition::name)
+                                .toList());
+            }
+        }
+        Variables.check(source.params());
+        if (operation.paging() != null && source.pageSize() > operation.paging().maxSize()) {
+            throw Problem.invalid("source.pageSize", "page size " + source.pageSize() + " is above the maximum of "
+                    + operation.id() + " (" + operation.paging().maxSize() + ")");
+        }
+        if (source.pageSize() < 0) {
+            throw Problem.invalid("source.pageSize", "page size must be 0 (the operation's default) or more");
+        }
+    }
+
+    private static void checkWindow(SolutionSpec.Window window) {
+        WindowPlan.firstStart(window.start(), Instant.now());
+        if (window.overlapSeconds() < 0) {
+            throw Problem.invalid("window.overlapSeconds", "the overlap must be 0 seconds or more");
+        }
+        if (window.maxWindowHours() < 1) {
+            throw Problem.invalid("window.maxWindowHours", "the longest window must be at least 1 hour");
+        }
+    }
+
+    private static void checkRetry(SolutionSpec.Retry retry) {
+        if (retry.attempts() < 1 || retry.attempts() > 20) {
+            throw Problem.invalid("retry.attempts", "attempts must be from 1 (no retry) to 20, was "
+                    + retry.attempts());
+        }
+        if (retry.backoffMillis() < 0 || retry.multiplier() < 1 || retry.jitter() < 0 || retry.jitter() >= 1) {
+            throw Problem.invalid("retry", "retry needs backoffMillis >= 0, multiplier >= 1 and 0 <= jitter < 1");
+        }
+    }
+
+    /** Checks a Quartz cron expression and answers Quartz's own reason when it is invalid. */
+    public static void checkCron(SolutionSpec.Schedule schedule) {
+        String cron = schedule.cron();
+        if (cron == null || cron.isBlank()) {
+            if (schedule.enabled()) {
+                throw Problem.invalid("schedule.cron", "an enabled solution needs a cron expression, e.g."
+                        + " '0 * * * * ?' (every minute)");
+            }
+            return;
+        }
+        try {
+            CronExpression.validateExpression(cron);
+        } catch (java.text.ParseException e) {
+            throw Problem.invalid("schedule.cron", "invalid cron expression '" + cron + "': " + e.getMessage()
+                    + " (Quartz cron has 6 or 7 fields, seconds first, e.g. '0 */5 * * * ?' every 5 minutes)");
+        }
+    }
+
+    private Mapping compile(String field, String expression) {
+        if (expression == null || expression.isBlank()) {
+            throw Problem.invalid(field, "the " + field + " expression is empty");
+        }
+        try {
+            return engine.compile(expression);
+        } catch (MappingSyntaxException e) {
+            throw Problem.invalid(field, e.getMessage());
+        }
+    }
+
+    /**
+     * Evaluates the mapping on a sample record made of the source fields (each text field holding its own name)
+     * and refuses it when a required target field stays empty or an undeclared field appears.
+     */
+    private static void checkRequiredFields(Mapping mapping, OperationDefinition source, OperationDefinition target) {
+        MappingResult result = mapping.evaluate(sample(source), MappingContext.none());
+        if (result.isFailure() || !result.hasOutput()) {
+            return;
+        }
+        List<String> structural = TargetValidator.validate(result.output(), target).stream()
+                .filter(p -> p.kind() != TargetValidator.Kind.WRONG_TYPE)
+                .map(TargetValidator.FieldProblem::message)
+                .toList();
+        if (!structural.isEmpty()) {
+            throw Problem.invalid("target.mapping", "on a sample record of " + source.id() + " the mapping gives a body"
+                    + " that " + target.id() + " refuses: " + structural.stream().collect(Collectors.joining("; ")));
+        }
+    }
+
+    /** A record with every declared field: text fields hold their name, arrays one element. */
+    static ObjectNode sample(OperationDefinition operation) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        for (FieldDefinition field : operation.fields()) {
+            ObjectNode parent = root;
+            String[] parts = field.name().split("\\.");
+            for (int i = 0; i < parts.length - 1; i++) {
+                JsonNode existing = parent.get(parts[i]);
+                if (existing instanceof ArrayNode array) {
+                    if (array.isEmpty()) {
+                        array.addObject();
+                    }
+                    parent = (ObjectNode) array.get(0);
+                } else if (existing instanceof ObjectNode object) {
+                    parent = object;
+                } else {
+                    parent = parent.putObject(parts[i]);
+                }
+            }
+            String leaf = parts[parts.length - 1];
+            switch (field.type()) {
+                case "array" -> parent.putArray(leaf);
+                case "object" -> parent.putObject(leaf);
+                case "integer", "number" -> parent.put(leaf, 1);
+                case "boolean" -> parent.put(leaf, true);
+                default -> parent.put(leaf, field.name());
+            }
+        }
+        return root;
+    }
+}

@@ -1,0 +1,203 @@
+package io.yunqiao.solution;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.yunqiao.connection.ConnectionUse;
+import io.yunqiao.connection.ConnectionView;
+import io.yunqiao.connection.Connections;
+import io.yunqiao.problem.Problem;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Integration solutions (集成方案): every save is validated ({@link SolutionValidator}) and adds an immutable
+ * version; export and import carry the spec as JSON without secrets.
+ */
+@Service
+public class Solutions implements ConnectionUse {
+
+    /** Writes specs with a fixed key order, so exports and version diffs read well. */
+    public static final ObjectMapper SPEC_JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private final SolutionRepository solutions;
+    private final SolutionVersionRepository versions;
+    private final SolutionValidator validator;
+    private final Connections connections;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Solutions(SolutionRepository solutions, SolutionVersionRepository versions, SolutionValidator validator,
+            Connections connections, ApplicationEventPublisher events, Clock clock) {
+        this.solutions = solutions;
+        this.versions = versions;
+        this.validator = validator;
+        this.connections = connections;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<SolutionView> list() {
+        return solutions.findAll().stream().map(this::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public SolutionView get(long id) {
+        return view(find(id));
+    }
+
+    @Transactional
+    public SolutionView create(SolutionSpec spec, String comment) {
+        validator.validate(spec);
+        checkNameFree(spec.name(), null);
+        return save(new Solution(clock.instant()), spec, 1, comment == null ? "created" : comment);
+    }
+
+    @Transactional
+    public SolutionView update(long id, SolutionSpec spec, String comment) {
+        Solution solution = find(id);
+        validator.validate(spec);
+        checkNameFree(spec.name(), id);
+        return save(solution, spec, solution.getCurrentVersion() + 1, comment);
+    }
+
+    /** Enables or disables the schedule; saved as a new version so the history shows who changed what. */
+    @Transactional
+    public SolutionView setEnabled(long id, boolean enabled) {
+        SolutionSpec spec = current(id).spec();
+        SolutionSpec changed = spec.withSchedule(new SolutionSpec.Schedule(spec.schedule().cron(), enabled));
+        return update(id, changed, enabled ? "enabled" : "disabled");
+    }
+
+    /** Makes an earlier version current again, as a new version. */
+    @Transactional
+    public SolutionView restore(long id, int version) {
+        return update(id, version(id, version), "restored version " + version);
+    }
+
+    @Transactional
+    public void delete(long id) {
+        Solution solution = find(id);
+        if (solution.getRunningRunId() != null) {
+            throw Problem.conflict("solution '" + solution.getName() + "' is running (run " + solution.getRunningRunId()
+                    + "); wait for the run to end, or disable the solution first");
+        }
+        events.publishEvent(new SolutionDeleted(id));
+        versions.deleteAll(versions.findBySolutionIdOrderByVersionDesc(id));
+        solutions.delete(solution);
+    }
+
+    @Transactional(readOnly = true)
+    public VersionedSpec current(long id) {
+        Solution solution = find(id);
+        return new VersionedSpec(solution.getCurrentVersion(), version(id, solution.getCurrentVersion()));
+    }
+
+    @Transactional(readOnly = true)
+    public SolutionSpec version(long id, int version) {
+        return versions.findBySolutionIdAndVersion(id, version).map(v -> read(v.getSpec()))
+                .orElseThrow(() -> Problem.notFound("version " + version + " of solution", id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<SolutionVersion> versions(long id) {
+        find(id);
+        return versions.findBySolutionIdOrderByVersionDesc(id);
+    }
+
+    /** The current spec as JSON, ready to import elsewhere: connection ids and names, never secrets. */
+    @Transactional(readOnly = true)
+    public String export(long id) {
+        return write(current(id).spec());
+    }
+
+    /**
+     * Creates a solution from exported JSON. Connections that do not exist here are dropped and the solution is
+     * imported disabled, to be bound to connections before it runs.
+     */
+    @Transactional
+    public SolutionView importJson(String json) {
+        SolutionSpec spec = read(json);
+        Long source = existing(spec.source() == null ? null : spec.source().connection());
+        Long target = existing(spec.target() == null ? null : spec.target().connection());
+        if (spec.source() != null && spec.target() != null) {
+            spec = spec.withConnections(source, target);
+        }
+        if (source == null || target == null) {
+            spec = spec.withSchedule(new SolutionSpec.Schedule(spec.schedule().cron(), false));
+        }
+        if (spec.name() != null && solutions.findByName(spec.name()).isPresent()) {
+            spec = spec.withName(spec.name() + " (imported " + clock.instant() + ")");
+        }
+        return create(spec, "imported");
+    }
+
+    private Long existing(Long connectionId) {
+        return connectionId != null && connections.exists(connectionId) ? connectionId : null;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> usersOf(long connectionId) {
+        return solutions.findBySourceConnectionIdOrTargetConnectionId(connectionId, connectionId).stream()
+                .map(s -> "solution '" + s.getName() + "' (id " + s.getId() + ")").toList();
+    }
+
+    private SolutionView save(Solution changed, SolutionSpec spec, int version, String comment) {
+        changed.apply(spec, version, clock.instant());
+        Solution solution = solutions.save(changed);
+        versions.save(new SolutionVersion(solution.getId(), version, write(spec), comment, clock.instant()));
+        events.publishEvent(new SolutionSaved(solution.getId(), solution.isEnabled(), solution.getCron()));
+        return new SolutionView(solution.getId(), solution.getName(), solution.isEnabled(), solution.getCron(), version,
+                spec, solution.getCreatedAt(), solution.getUpdatedAt());
+    }
+
+    private void checkNameFree(String name, Long self) {
+        solutions.findByName(name).filter(other -> !other.getId().equals(self)).ifPresent(other -> {
+            throw Problem.conflict("a solution named '" + name + "' already exists (id " + other.getId() + ")");
+        });
+    }
+
+    private Solution find(long id) {
+        return solutions.findById(id).orElseThrow(() -> Problem.notFound("solution", id));
+    }
+
+    private SolutionView view(Solution solution) {
+        return new SolutionView(solution.getId(), solution.getName(), solution.isEnabled(), solution.getCron(),
+                solution.getCurrentVersion(), version(solution.getId(), solution.getCurrentVersion()),
+                solution.getCreatedAt(), solution.getUpdatedAt());
+    }
+
+    static SolutionSpec read(String json) {
+        try {
+            return SPEC_JSON.readValue(json, SolutionSpec.class);
+        } catch (JsonProcessingException e) {
+            throw Problem.invalid(null, "not a valid solution JSON: " + e.getOriginalMessage() + " (at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        }
+    }
+
+    static String write(SolutionSpec spec) {
+        try {
+            return SPEC_JSON.writeValueAsString(spec);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Connections usable on a side: those of the given connector. */
+    @Transactional(readOnly = true)
+    public List<ConnectionView> connectionsFor(String connectorId) {
+        return connections.find(c -> c.connectorId().equals(connectorId));
+    }
+}

@@ -1,0 +1,67 @@
+package io.yunqiao.web.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.yunqiao.problem.Problem;
+import io.yunqiao.run.RecordLog;
+import io.yunqiao.run.RecordLogRepository;
+import io.yunqiao.run.RecordStatus;
+import io.yunqiao.run.Run;
+import io.yunqiao.run.RunRepository;
+import io.yunqiao.run.SyncEngine;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/runs")
+@Tag(name = "Runs 运行记录", description = "Runs, their record logs, and re-push of failed records")
+class RunsApi {
+
+    private final RunRepository runs;
+    private final RecordLogRepository logs;
+    private final SyncEngine engine;
+
+    RunsApi(RunRepository runs, RecordLogRepository logs, SyncEngine engine) {
+        this.runs = runs;
+        this.logs = logs;
+        this.engine = engine;
+    }
+
+    /** @param sourceRecordIds the records to re-push; empty or absent for every failed record of the run */
+    record RepushRequest(List<Long> sourceRecordIds) {
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A run: status, window, counts, timings, error")
+    Run get(@PathVariable long id) {
+        return runs.findById(id).orElseThrow(() -> Problem.notFound("run", id));
+    }
+
+    @GetMapping("/{id}/records")
+    @Operation(summary = "The record log of a run, optionally of one status (e.g. FAILED)")
+    List<RecordLog> records(@PathVariable long id, @RequestParam(required = false) RecordStatus status,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        get(id);
+        PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 1000));
+        return status == null ? logs.findByRunIdOrderById(id, request)
+                : logs.findByRunIdAndStatusOrderById(id, status, request);
+    }
+
+    @PostMapping("/{id}/repush")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Re-push failed records of a run with the current mapping; answers the new run")
+    Map<String, Object> repush(@PathVariable long id, @RequestBody(required = false) RepushRequest request) {
+        Run run = engine.repush(id, request == null ? List.of() : request.sourceRecordIds(), false);
+        return Map.of("runId", run.getId(), "status", run.getStatus());
+    }
+}

@@ -1,0 +1,134 @@
+package io.yunqiao.web.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.yunqiao.run.Run;
+import io.yunqiao.run.RunTrigger;
+import io.yunqiao.run.SyncEngine;
+import io.yunqiao.schedule.SolutionScheduler;
+import io.yunqiao.solution.SolutionSpec;
+import io.yunqiao.solution.SolutionVersion;
+import io.yunqiao.solution.SolutionView;
+import io.yunqiao.solution.Solutions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/solutions")
+@Tag(name = "Solutions 集成方案", description = "Solutions, their versions, export/import and runs")
+class SolutionsApi {
+
+    private final Solutions solutions;
+    private final SyncEngine engine;
+    private final SolutionScheduler scheduler;
+
+    SolutionsApi(Solutions solutions, SyncEngine engine, SolutionScheduler scheduler) {
+        this.solutions = solutions;
+        this.engine = engine;
+        this.scheduler = scheduler;
+    }
+
+    /** A solution with its next fire time. */
+    record SolutionAnswer(SolutionView solution, Instant nextFireTime) {
+    }
+
+    /** Saving a solution: the spec and an optional comment for the version history. */
+    record SaveRequest(SolutionSpec solution, String comment) {
+    }
+
+    /** @param dryRun map and validate only, write nothing */
+    record RunRequest(boolean dryRun) {
+    }
+
+    @GetMapping
+    List<SolutionAnswer> list() {
+        return solutions.list().stream().map(this::answer).toList();
+    }
+
+    @GetMapping("/{id}")
+    SolutionAnswer get(@PathVariable long id) {
+        return answer(solutions.get(id));
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a solution (version 1); refused with the reason when it cannot work")
+    SolutionAnswer create(@RequestBody SaveRequest request) {
+        return answer(solutions.create(request.solution(), request.comment()));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Save a new version of a solution")
+    SolutionAnswer update(@PathVariable long id, @RequestBody SaveRequest request) {
+        return answer(solutions.update(id, request.solution(), request.comment()));
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable long id) {
+        solutions.delete(id);
+    }
+
+    @PostMapping("/{id}/enabled")
+    SolutionAnswer enable(@PathVariable long id, @RequestParam boolean value) {
+        return answer(solutions.setEnabled(id, value));
+    }
+
+    @GetMapping("/{id}/versions")
+    List<SolutionVersion> versions(@PathVariable long id) {
+        return solutions.versions(id);
+    }
+
+    @PostMapping("/{id}/versions/{version}/restore")
+    SolutionAnswer restore(@PathVariable long id, @PathVariable int version) {
+        return answer(solutions.restore(id, version));
+    }
+
+    @GetMapping(value = "/{id}/export", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The solution as JSON to import elsewhere (no secrets)")
+    ResponseEntity<String> export(@PathVariable long id) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"solution-" + id + ".json\"")
+                .body(solutions.export(id));
+    }
+
+    @PostMapping(value = "/import", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a solution from exported JSON; unknown connections are dropped and it stays disabled")
+    SolutionAnswer importJson(@RequestBody String json) {
+        return answer(solutions.importJson(json));
+    }
+
+    @PostMapping("/{id}/runs")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Run now (or dry run); answers the run id at once, SKIPPED when a run is in progress")
+    Map<String, Object> run(@PathVariable long id, @RequestBody(required = false) RunRequest request) {
+        Run run = engine.start(id, RunTrigger.MANUAL, request != null && request.dryRun());
+        return Map.of("runId", run.getId(), "status", run.getStatus());
+    }
+
+    @GetMapping("/{id}/runs")
+    List<Run> runs(@PathVariable long id, @RequestParam(defaultValue = "50") int limit) {
+        solutions.get(id);
+        return engine.runsOf(id, Math.min(Math.max(limit, 1), 500));
+    }
+
+    private SolutionAnswer answer(SolutionView view) {
+        return new SolutionAnswer(view, scheduler.nextFireTime(view.id()).orElse(null));
+    }
+}

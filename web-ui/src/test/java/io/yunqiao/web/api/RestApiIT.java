@@ -1,0 +1,265 @@
+package io.yunqiao.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+
+/** The REST API over HTTP: what users do, and every refusal with a message they can act on. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:rest-it;DB_CLOSE_DELAY=-1",
+    "yunqiao.demo.enabled=false",
+    "spring.quartz.scheduler-name=rest-it",
+    "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
+@DirtiesContext
+class RestApiIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String SEED = "kingdee-pur-inbound-to-jackyun-customer";
+
+    @LocalServerPort
+    int port;
+
+    private long kingdee;
+    private long jackyun;
+
+    /** An answer: status and JSON body. */
+    record Answer(int status, JsonNode body) {
+    }
+
+    private Answer call(String method, String path, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Content-Type", "application/json");
+            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body instanceof String text ? text
+                            : JSON.writeValueAsString(body)));
+            HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = answer.body().isBlank() ? JSON.nullNode() : JSON.readTree(answer.body());
+            return new Answer(answer.statusCode(), json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @BeforeEach
+    void connections() {
+        for (JsonNode solution : call("GET", "/api/solutions", null).body()) {
+            call("DELETE", "/api/solutions/" + solution.path("solution").path("id").asLong(), null);
+        }
+        for (JsonNode connection : call("GET", "/api/connections", null).body()) {
+            call("DELETE", "/api/connections/" + connection.path("id").asLong(), null);
+        }
+        String sandbox = "http://127.0.0.1:" + port + "/sandbox";
+        kingdee = call("POST", "/api/connections", JSON.createObjectNode().put("name", "金蝶").put("connectorId",
+                "kingdee-jdy").set("values", JSON.createObjectNode().put("baseUrl", sandbox + "/kingdee")
+                        .put("clientId", "yunqiao-demo").put("clientSecret", "demo-secret-v1").put("username", "demo")
+                        .put("password", "demo-pass"))).body().path("id").asLong();
+        jackyun = call("POST", "/api/connections", JSON.createObjectNode().put("name", "吉客云").put("connectorId",
+                "jackyun").set("values", JSON.createObjectNode().put("baseUrl", sandbox + "/jackyun/open/openapi/do")
+                        .put("appKey", "100200").put("appSecret", "0f1e2d3c4b5a69788796a5b4c3d2e1f0"))).body()
+                .path("id").asLong();
+    }
+
+    private JsonNode copySeed() {
+        Answer copied = call("POST", "/api/templates/" + SEED + "/copy", JSON.createObjectNode().put("name", "复制的方案")
+                .put("sourceConnection", kingdee).put("targetConnection", jackyun));
+        assertThat(copied.status()).isEqualTo(201);
+        return copied.body();
+    }
+
+    private Answer save(JsonNode solution, ObjectNode spec) {
+        return call("PUT", "/api/solutions/" + solution.path("id").asLong(),
+                JSON.createObjectNode().put("comment", "test").set("solution", spec));
+    }
+
+    @Test
+    void secretsAreMaskedInAnswers() {
+        JsonNode connection = call("GET", "/api/connections/" + kingdee, null).body();
+        assertThat(connection.path("values").path("clientSecret").asText()).isEqualTo("******");
+        assertThat(connection.path("values").path("password").asText()).isEqualTo("******");
+        assertThat(connection.toString()).doesNotContain("demo-secret-v1").doesNotContain("demo-pass");
+    }
+
+    @Test
+    void testingAConnectionLogsInAndReadsOneRecord() {
+        JsonNode test = call("POST", "/api/connections/" + kingdee + "/test", null).body();
+        assertThat(test.path("ok").asBoolean()).as(test.toString()).isTrue();
+    }
+
+    @Test
+    void anUnknownConnectorIsRefusedNamingTheInstalledOnes() {
+        Answer answer = call("POST", "/api/connections", "{\"name\":\"x\",\"connectorId\":\"sap\",\"values\":{}}");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("field").asText()).isEqualTo("connectorId");
+        assertThat(answer.body().path("message").asText()).contains("unknown connector 'sap'").contains("jackyun");
+    }
+
+    @Test
+    void listsTheShippedTemplates() {
+        assertThat(call("GET", "/api/templates", null).body()).hasSizeGreaterThanOrEqualTo(3)
+                .anySatisfy(t -> assertThat(t.path("id").asText()).isEqualTo(SEED));
+    }
+
+    @Test
+    void copyingATemplateCreatesADisabledSolution() {
+        JsonNode solution = copySeed();
+        assertThat(solution.path("enabled").asBoolean()).isFalse();
+        assertThat(solution.path("spec").path("source").path("connection").asLong()).isEqualTo(kingdee);
+    }
+
+    @Test
+    void anInvalidCronIsRefusedWithTheReasonAndNothingIsLost() {
+        JsonNode solution = copySeed();
+        ObjectNode spec = (ObjectNode) solution.path("spec").deepCopy();
+        ((ObjectNode) spec.path("schedule")).put("cron", "every minute").put("enabled", true);
+        Answer answer = save(solution, spec);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("field").asText()).isEqualTo("schedule.cron");
+        assertThat(answer.body().path("message").asText()).contains("invalid cron expression 'every minute'");
+        JsonNode unchanged = call("GET", "/api/solutions/" + solution.path("id").asLong(), null).body();
+        assertThat(unchanged.path("solution").path("version").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aJsonataSyntaxErrorIsRefusedWithItsPosition() {
+        JsonNode solution = copySeed();
+        ObjectNode spec = (ObjectNode) solution.path("spec").deepCopy();
+        ((ObjectNode) spec.path("target")).put("mapping", "{\n  \"customerCode\": supplierid_number,\n  \"nickname\": (\n}");
+        Answer answer = save(solution, spec);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("field").asText()).isEqualTo("target.mapping");
+        assertThat(answer.body().path("message").asText()).containsPattern("(?i)line \\d+");
+    }
+
+    @Test
+    void anUnknownOperationIsRefused() {
+        JsonNode solution = copySeed();
+        ObjectNode spec = (ObjectNode) solution.path("spec").deepCopy();
+        ((ObjectNode) spec.path("source")).put("operation", "jdy/pur/nothing");
+        Answer answer = save(solution, spec);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("message").asText()).contains("has no operation 'jdy/pur/nothing'");
+    }
+
+    @Test
+    void anUnknownConnectionIsRefused() {
+        JsonNode solution = copySeed();
+        ObjectNode spec = (ObjectNode) solution.path("spec").deepCopy();
+        ((ObjectNode) spec.path("target")).put("connection", 987654);
+        Answer answer = save(solution, spec);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("field").asText()).isEqualTo("target.connection");
+    }
+
+    @Test
+    void aMappingMissingARequiredTargetFieldIsRefused() {
+        JsonNode solution = copySeed();
+        ObjectNode spec = (ObjectNode) solution.path("spec").deepCopy();
+        ((ObjectNode) spec.path("target")).put("mapping", "{ \"customerCode\": supplierid_number }");
+        Answer answer = save(solution, spec);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("message").asText()).contains("nickname");
+    }
+
+    @Test
+    void aConnectionInUseCannotBeDeleted() {
+        JsonNode solution = copySeed();
+        Answer answer = call("DELETE", "/api/connections/" + jackyun, null);
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.body().path("message").asText()).contains("复制的方案");
+        assertThat(call("GET", "/api/connections/" + jackyun, null).status()).isEqualTo(200);
+        assertThat(call("GET", "/api/solutions/" + solution.path("id").asLong(), null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void exportCarriesNoSecretsAndImportsBack() {
+        JsonNode solution = copySeed();
+        Answer exported = call("GET", "/api/solutions/" + solution.path("id").asLong() + "/export", null);
+        assertThat(exported.body().toString()).doesNotContain("demo-secret-v1").doesNotContain("0f1e2d3c4b5a");
+        ObjectNode renamed = ((ObjectNode) exported.body()).put("name", "导入的方案");
+        Answer imported = call("POST", "/api/solutions/import", renamed.toString());
+        assertThat(imported.status()).as(imported.body().toString()).isEqualTo(201);
+        assertThat(imported.body().path("solution").path("spec").path("target").path("mapping").asText())
+                .isEqualTo(solution.path("spec").path("target").path("mapping").asText());
+    }
+
+    @Test
+    void aDryRunMapsAndValidatesButWritesNothing() throws InterruptedException {
+        JsonNode solution = copySeed();
+        long id = solution.path("id").asLong();
+        Answer started = call("POST", "/api/solutions/" + id + "/runs", "{\"dryRun\":true}");
+        assertThat(started.status()).isEqualTo(202);
+        long runId = started.body().path("runId").asLong();
+        JsonNode run = awaitEnd(runId);
+        assertThat(run.path("status").asText()).isEqualTo("SUCCESS");
+        assertThat(run.path("fetched").asInt()).isPositive();
+        assertThat(call("GET", "/api/runs/" + runId + "/records?status=DRY_RUN", null).body()).isNotEmpty();
+        JsonNode customers = call("GET", "/sandbox/jackyun/_admin/customers", null).body();
+        assertThat(customers.path("count").asInt()).isZero();
+    }
+
+    @Test
+    void aSecondTriggerWhileRunningIsRecordedAsSkipped() throws InterruptedException {
+        JsonNode solution = copySeed();
+        long id = solution.path("id").asLong();
+        call("POST", "/sandbox/kingdee/_admin/faults", "{\"kind\":\"LATENCY\",\"count\":1,\"latencyMs\":1500}");
+        long first = call("POST", "/api/solutions/" + id + "/runs", "{}").body().path("runId").asLong();
+        JsonNode second = call("POST", "/api/solutions/" + id + "/runs", "{}").body();
+        assertThat(second.path("status").asText()).isEqualTo("SKIPPED");
+        awaitEnd(first);
+    }
+
+    @Test
+    void previewShowsTheOutputAndWhatTheTargetWouldRefuse() {
+        ObjectNode request = JSON.createObjectNode().put("mapping", "{ \"customerCode\": code, \"colour\": \"red\" }")
+                .put("targetConnector", "jackyun").put("targetOperation", "crm.customer.add");
+        request.putObject("record").put("code", "C1");
+        JsonNode preview = call("POST", "/api/mappings/preview", request).body();
+        assertThat(preview.path("output").path("customerCode").asText()).isEqualTo("C1");
+        assertThat(preview.path("problems").toString()).contains("nickname").contains("colour");
+    }
+
+    @Test
+    void previewOfASyntaxErrorGivesItsPosition() {
+        ObjectNode request = JSON.createObjectNode().put("mapping", "{ \"a\": ( }");
+        request.putObject("record");
+        JsonNode preview = call("POST", "/api/mappings/preview", request).body();
+        assertThat(preview.path("error").asText()).isNotEmpty();
+        assertThat(preview.path("position").path("line").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theOpenApiDocumentIsServed() {
+        Answer docs = call("GET", "/api/docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body().path("paths").has("/api/solutions/{id}/runs")).isTrue();
+    }
+
+    private JsonNode awaitEnd(long runId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonNode run;
+        do {
+            Thread.sleep(200);
+            run = call("GET", "/api/runs/" + runId, null).body();
+        } while ("RUNNING".equals(run.path("status").asText()) && Instant.now().isBefore(deadline));
+        return run;
+    }
+}

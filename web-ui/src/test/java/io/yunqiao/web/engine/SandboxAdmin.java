@@ -1,0 +1,69 @@
+package io.yunqiao.web.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** The admin endpoints of the sandboxes the application mounts, as the tests read and steer them. */
+final class SandboxAdmin {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final String base;
+
+    SandboxAdmin(int port) {
+        this.base = "http://127.0.0.1:" + port + "/sandbox";
+    }
+
+    String kingdee() {
+        return base + "/kingdee";
+    }
+
+    String jackyunGateway() {
+        return base + "/jackyun/open/openapi/do";
+    }
+
+    JsonNode get(String path) {
+        return send("GET", path, null);
+    }
+
+    JsonNode post(String path, String body) {
+        return send("POST", path, body);
+    }
+
+    /** Everything Jackyun stored, and how many add calls it received per customerCode. */
+    JsonNode customers() {
+        return get("/jackyun/_admin/customers");
+    }
+
+    void resetBoth() {
+        post("/jackyun/_admin/reset", "");
+        post("/kingdee/_admin/reset", "");
+    }
+
+    private JsonNode send(String method, String path, String body) {
+        try {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException(method + " " + path + " answered " + answer.statusCode() + ": "
+                        + answer.body());
+            }
+            return JSON.readTree(answer.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

