@@ -188,6 +188,26 @@ class SeedSolutionIT {
     }
 
     @Test
+    void failedRecordsAreRepushedWithTheCurrentMapping() {
+        SolutionView seed = seedSolution();
+        SolutionSpec spec = seed.spec();
+        // a mapping that misses nickname for every bill of supplier GYS0001
+        solutions.update(seed.id(), spec.withTarget(spec.target().withMapping("{ \"customerCode\": supplierid_number,"
+                + " \"nickname\": supplierid_number = \"GYS0001\" ? \"\" : supplierid_name }")), "broken");
+        Run broken = engine.runNow(seed.id(), RunTrigger.MANUAL, false);
+        assertThat(broken.getFailed()).isPositive();
+        solutions.update(seed.id(), spec, "fixed");
+
+        Run repushed = engine.repush(broken.getId(), List.of(), true);
+
+        assertThat(repushed.getTrigger()).isEqualTo(RunTrigger.REPUSH);
+        assertThat(repushed.getStatus()).as(repushed.getError()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(repushed.getWritten()).isEqualTo(1);
+        assertThat(repushed.getSkipped()).isEqualTo(broken.getFailed() - 1);
+        assertThat(addCalls(sandboxes.customers())).containsEntry("GYS0001", 1);
+    }
+
+    @Test
     void throttleAndServerErrorsAreRetriedAndEndWritten() {
         SolutionView seed = seedSolution();
         sandboxes.post("/jackyun/_admin/faults", "{\"kind\":\"THROTTLE\",\"count\":3}");
