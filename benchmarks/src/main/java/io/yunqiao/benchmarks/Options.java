@@ -12,7 +12,12 @@ record Options(Map<String, String> values) {
             "seconds", "10",
             "warmup", "5",
             "threads", "1,8,32",
-            "bills", "10000");
+            "bills", "10000",
+            "sizes", "10000,100000",
+            "per-bill-sizes", "10000",
+            "writers", "4",
+            "rate", "50",
+            "rate-bills", "600");
 
     static Options parse(String[] args) {
         Map<String, String> values = new HashMap<>(DEFAULTS);

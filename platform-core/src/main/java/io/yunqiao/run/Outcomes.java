@@ -2,8 +2,12 @@ package io.yunqiao.run;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,10 +31,10 @@ class Outcomes {
         this.clock = clock;
     }
 
-    /** Claims up to {@code limit} pending records of a solution, oldest first. */
+    /** Claims up to {@code limit} pending records of a solution. */
     @Transactional
     public List<SourceRecord> claimPending(long solutionId, long runId, int limit) {
-        List<SourceRecord> claimed = records.findBySolutionIdAndStatusOrderById(solutionId, RecordStatus.PENDING,
+        List<SourceRecord> claimed = records.findBySolutionIdAndStatus(solutionId, RecordStatus.PENDING,
                 Limit.of(limit));
         Instant now = clock.instant();
         claimed.forEach(r -> r.moveTo(RecordStatus.PROCESSING, runId, now));
@@ -70,27 +74,36 @@ class Outcomes {
                 .map(RecordLog::getSourceRecordId).filter(java.util.Objects::nonNull).distinct().toList();
     }
 
+    /** Which of these target keys the solution has written successfully. */
     @Transactional(readOnly = true)
-    public boolean targetKeyWritten(long solutionId, String targetKey) {
-        return writtenKeys.existsById(new WrittenKey.Id(solutionId, targetKey));
+    public Set<String> writtenKeys(long solutionId, Collection<String> targetKeys) {
+        if (targetKeys.isEmpty()) {
+            return Set.of();
+        }
+        return writtenKeys.findAllById(targetKeys.stream().map(key -> new WrittenKey.Id(solutionId, key)).toList())
+                .stream().map(WrittenKey::targetKey).collect(Collectors.toSet());
     }
 
-    /** The final outcome of one record in a run, and its log. */
+    /** The outcomes of one batch and their logs, in one transaction. */
     @Transactional
-    public void record(long runId, long sourceRecordId, RecordStatus status, int attempts, boolean mayHaveBeenSent,
-            String targetKey, String request, String response, String errorClass, String vendorCode, String message,
-            long durationMillis) {
+    public void recordAll(long solutionId, long runId, List<RecordOutcome> results) {
         Instant now = clock.instant();
-        SourceRecord record = records.findById(sourceRecordId).orElseThrow();
-        record.attempted(record.getAttempts() + attempts, mayHaveBeenSent, now);
-        record.targetKey(targetKey);
-        record.moveTo(status, runId, now);
-        if (status == RecordStatus.SUCCESS && targetKey != null
-                && !writtenKeys.existsById(new WrittenKey.Id(record.getSolutionId(), targetKey))) {
-            writtenKeys.save(new WrittenKey(record.getSolutionId(), targetKey, sourceRecordId, now));
+        Map<Long, SourceRecord> byId = records.findAllById(results.stream().map(RecordOutcome::sourceRecordId)
+                .toList()).stream().collect(Collectors.toMap(SourceRecord::getId, r -> r));
+        List<RecordLog> newLogs = new ArrayList<>();
+        for (RecordOutcome outcome : results) {
+            SourceRecord record = byId.get(outcome.sourceRecordId());
+            record.attempted(record.getAttempts() + outcome.attempts(), outcome.mayHaveBeenSent(), now);
+            record.targetKey(outcome.targetKey());
+            record.moveTo(outcome.status(), runId, now);
+            if (outcome.status() == RecordStatus.SUCCESS && outcome.targetKey() != null) {
+                writtenKeys.save(new WrittenKey(solutionId, outcome.targetKey(), record.getId(), now));
+            }
+            newLogs.add(new RecordLog(runId, record, outcome.status(), outcome.attempts(), outcome.request(),
+                    outcome.response(), outcome.errorClass(), outcome.vendorCode(), outcome.message(),
+                    outcome.durationMillis(), now));
         }
-        logs.save(new RecordLog(runId, record, status, attempts, request, response, errorClass, vendorCode, message,
-                durationMillis, now));
+        logs.saveAll(newLogs);
     }
 
     /** A log of a dry run: mapped and validated, nothing staged or sent. */

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -50,30 +52,42 @@ final class RecordWriter {
     }
 
     Written drain(long solutionId, long runId, Target target) throws InterruptedException {
-        AtomicInteger written = new AtomicInteger();
-        AtomicInteger skipped = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
+        int written = 0;
+        int skipped = 0;
+        int failed = 0;
         List<SourceRecord> batch;
         while (!(batch = outcomes.claimPending(solutionId, runId, batchSize)).isEmpty()) {
-            int writtenBefore = written.get();
-            int skippedBefore = skipped.get();
-            int failedBefore = failed.get();
-            List<Future<?>> groups = new ArrayList<>();
-            for (List<Item> group : groupByTargetKey(batch, target.preparation()).values()) {
-                groups.add(writers.submit(() -> writeGroup(solutionId, runId, target, group, written, skipped,
-                        failed)));
+            Map<String, List<Item>> groups = groupByTargetKey(batch, target.preparation());
+            Set<String> alreadyWritten = outcomes.writtenKeys(solutionId, groups.values().stream()
+                    .map(group -> group.get(0).prepared().targetKey()).filter(Objects::nonNull).toList());
+            List<Future<List<RecordOutcome>>> sent = new ArrayList<>();
+            for (List<Item> group : groups.values()) {
+                sent.add(writers.submit(() -> writeGroup(target, group, alreadyWritten)));
             }
-            for (Future<?> group : groups) {
+            List<RecordOutcome> results = new ArrayList<>();
+            for (Future<List<RecordOutcome>> group : sent) {
                 try {
-                    group.get();
+                    results.addAll(group.get());
                 } catch (ExecutionException e) {
                     throw new IllegalStateException("a writer failed: " + e.getCause().getMessage(), e.getCause());
                 }
             }
-            outcomes.count(runId, 0, 0, written.get() - writtenBefore, skipped.get() - skippedBefore,
-                    failed.get() - failedBefore);
+            // One transaction per batch: a crash before it leaves the batch claimed, and the next run sends it
+            // again as "possibly sent", so an "already exists" answer then counts as written.
+            outcomes.recordAll(solutionId, runId, results);
+            int batchWritten = count(results, RecordStatus.SUCCESS);
+            int batchSkipped = count(results, RecordStatus.SKIPPED);
+            int batchFailed = count(results, RecordStatus.FAILED);
+            outcomes.count(runId, 0, 0, batchWritten, batchSkipped, batchFailed);
+            written += batchWritten;
+            skipped += batchSkipped;
+            failed += batchFailed;
         }
-        return new Written(written.get(), skipped.get(), failed.get());
+        return new Written(written, skipped, failed);
+    }
+
+    private static int count(List<RecordOutcome> results, RecordStatus status) {
+        return (int) results.stream().filter(r -> r.status() == status).count();
     }
 
     /** A claimed record with its mapped body. */
@@ -90,31 +104,34 @@ final class RecordWriter {
         return groups;
     }
 
-    private void writeGroup(long solutionId, long runId, Target target, List<Item> group, AtomicInteger written,
-            AtomicInteger skipped, AtomicInteger failed) {
+    /** Writes the records of one target key in order: after the first success the rest are duplicates. */
+    private List<RecordOutcome> writeGroup(Target target, List<Item> group, Set<String> alreadyWritten) {
+        List<RecordOutcome> results = new ArrayList<>();
+        boolean keyWritten = false;
         for (Item item : group) {
-            switch (writeOne(solutionId, runId, target, item.record(), item.prepared())) {
-                case SUCCESS -> written.incrementAndGet();
-                case SKIPPED -> skipped.incrementAndGet();
-                default -> failed.incrementAndGet();
-            }
+            String key = item.prepared().targetKey();
+            RecordOutcome outcome = keyWritten || key != null && alreadyWritten.contains(key)
+                    ? skipped(item)
+                    : writeOne(target, item.record(), item.prepared());
+            keyWritten = keyWritten || key != null && outcome.status() == RecordStatus.SUCCESS;
+            results.add(outcome);
         }
+        return results;
     }
 
-    private RecordStatus writeOne(long solutionId, long runId, Target target, SourceRecord record,
-            Prepared prepared) {
+    private static RecordOutcome skipped(Item item) {
+        Prepared prepared = item.prepared();
+        return new RecordOutcome(item.record().getId(), RecordStatus.SKIPPED, 0, false, prepared.targetKey(),
+                prepared.body() == null ? null : prepared.body().toString(), null, null, null, "target key '"
+                        + prepared.targetKey() + "' was already written: skipped as a duplicate", 0);
+    }
+
+    private RecordOutcome writeOne(Target target, SourceRecord record, Prepared prepared) {
         long started = System.nanoTime();
         String request = prepared.body() == null ? null : prepared.body().toString();
         if (!prepared.sendable()) {
-            outcomes.record(runId, record.getId(), RecordStatus.FAILED, 0, false, prepared.targetKey(), request, null,
-                    ErrorClass.VALIDATION.name(), null, prepared.problem(), millisSince(started));
-            return RecordStatus.FAILED;
-        }
-        if (prepared.targetKey() != null && outcomes.targetKeyWritten(solutionId, prepared.targetKey())) {
-            outcomes.record(runId, record.getId(), RecordStatus.SKIPPED, 0, false, prepared.targetKey(), request, null,
-                    null, null, "target key '" + prepared.targetKey() + "' was already written: skipped as a"
-                            + " duplicate", millisSince(started));
-            return RecordStatus.SKIPPED;
+            return new RecordOutcome(record.getId(), RecordStatus.FAILED, 0, false, prepared.targetKey(), request,
+                    null, ErrorClass.VALIDATION.name(), null, prepared.problem(), millisSince(started));
         }
         AtomicInteger attempts = new AtomicInteger();
         boolean[] mayHaveBeenSent = {record.isSent()};
@@ -136,12 +153,10 @@ final class RecordWriter {
                 : success ? "already exists, and an earlier attempt of this record may have created it: counted as"
                         + " written (" + result.message() + ")"
                         : result.message();
-        RecordStatus status = success ? RecordStatus.SUCCESS : RecordStatus.FAILED;
-        outcomes.record(runId, record.getId(), status, attempts.get(), true, prepared.targetKey(),
-                result.request() != null ? result.request() : request, result.response(),
-                success ? null : result.errorClass() == null ? null : result.errorClass().name(), result.vendorCode(),
-                message, millisSince(started));
-        return status;
+        return new RecordOutcome(record.getId(), success ? RecordStatus.SUCCESS : RecordStatus.FAILED,
+                attempts.get(), true, prepared.targetKey(), result.request() != null ? result.request() : request,
+                result.response(), success || result.errorClass() == null ? null : result.errorClass().name(),
+                result.vendorCode(), message, millisSince(started));
     }
 
     private static long millisSince(long started) {

@@ -12,7 +12,8 @@ public interface SourceRecordRepository extends JpaRepository<SourceRecord, Long
 
     List<SourceRecord> findBySolutionIdAndSourceKeyIn(long solutionId, Collection<String> sourceKeys);
 
-    List<SourceRecord> findBySolutionIdAndStatusOrderById(long solutionId, RecordStatus status, Limit limit);
+    /** Some records of a status, in no promised order: an ORDER BY would sort the whole backlog on every claim. */
+    List<SourceRecord> findBySolutionIdAndStatus(long solutionId, RecordStatus status, Limit limit);
 
     long countBySolutionIdAndStatus(long solutionId, RecordStatus status);
 

@@ -28,6 +28,10 @@ class WrittenKey {
     @Column(name = "written_at", nullable = false)
     private Instant writtenAt;
 
+    String targetKey() {
+        return id.targetKey();
+    }
+
     protected WrittenKey() {
     }
 

@@ -78,7 +78,8 @@ CREATE TABLE yq_source_record (
     updated_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT yq_source_record_key UNIQUE (solution_id, source_key)
 );
-CREATE INDEX yq_source_record_status ON yq_source_record (solution_id, status);
+-- (solution, status, id): claiming "the oldest pending" reads the index in order instead of sorting the backlog
+CREATE INDEX yq_source_record_status ON yq_source_record (solution_id, status, id);
 
 -- Target keys written successfully, per solution: target-key dedupe asks here, whatever became of the record that
 -- wrote the key (it may have been fetched again with new content since).

@@ -238,6 +238,17 @@ class RestApiIT {
     }
 
     @Test
+    void aValueMapSavedThroughTheApiIsReadByMappings() {
+        Answer saved = call("PUT", "/api/value-maps/" + "付款方式", "{\"现金\":\"CASH\",\"转账\":\"BANK\"}");
+        assertThat(saved.status()).isEqualTo(200);
+        ObjectNode request = JSON.createObjectNode().put("mapping", "{ \"pay\": $valueMap(\"付款方式\", way) }");
+        request.putObject("record").put("way", "转账");
+        assertThat(call("POST", "/api/mappings/preview", request).body().path("output").path("pay").asText())
+                .isEqualTo("BANK");
+        assertThat(call("GET", "/api/value-maps", null).body().toString()).contains("付款方式");
+    }
+
+    @Test
     void previewOfASyntaxErrorGivesItsPosition() {
         ObjectNode request = JSON.createObjectNode().put("mapping", "{ \"a\": ( }");
         request.putObject("record");

@@ -1,0 +1,38 @@
+package io.yunqiao.benchmarks;
+
+import io.yunqiao.platform.PlatformConfiguration;
+import java.nio.file.Path;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The platform's engine without the web application: the same configuration the app imports, on an H2 file database
+ * of its own (like the embedded default), with Quartz not firing.
+ */
+@SpringBootApplication(scanBasePackages = "io.yunqiao.benchmarks.none")
+@Import(PlatformConfiguration.class)
+class BenchmarkPlatform {
+
+    static ConfigurableApplicationContext start(Path dataDir, int writers) {
+        return new SpringApplicationBuilder(BenchmarkPlatform.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .run("--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN",
+                        "--spring.datasource.url=" + System.getProperty("bench.db", "jdbc:h2:file:" + dataDir.resolve("yunqiao").toAbsolutePath()),
+                        "--spring.jpa.open-in-view=false",
+                        "--spring.jpa.hibernate.ddl-auto=validate",
+                        "--spring.jpa.properties.hibernate.jdbc.batch_size=100",
+                        "--spring.jpa.properties.hibernate.order_inserts=true",
+                        "--spring.jpa.properties.hibernate.order_updates=true",
+                        "--spring.flyway.locations=classpath:db/migration/common,classpath:db/migration/{vendor}",
+                        "--spring.quartz.job-store-type=jdbc",
+                        "--spring.quartz.jdbc.initialize-schema=never",
+                        "--spring.quartz.auto-startup=false",
+                        "--yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                        "--yunqiao.engine.writers=" + writers);
+    }
+}
