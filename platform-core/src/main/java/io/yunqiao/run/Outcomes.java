@@ -101,7 +101,7 @@ class Outcomes {
             }
             newLogs.add(new RecordLog(runId, record, outcome.status(), outcome.attempts(), outcome.request(),
                     outcome.response(), outcome.errorClass(), outcome.vendorCode(), outcome.message(),
-                    outcome.durationMillis(), now));
+                    outcome.durationMillis(), outcome.finishedAt()));
         }
         logs.saveAll(newLogs);
     }

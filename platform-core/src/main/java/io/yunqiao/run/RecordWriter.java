@@ -10,6 +10,7 @@ import io.yunqiao.connector.Connection;
 import io.yunqiao.connector.ConnectorClient;
 import io.yunqiao.connector.ErrorClass;
 import io.yunqiao.connector.ExecuteResult;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,12 +44,14 @@ final class RecordWriter {
     private final Outcomes outcomes;
     private final ExecutorService writers;
     private final int batchSize;
+    private final Clock clock;
 
-    RecordWriter(ConnectorClient client, Outcomes outcomes, ExecutorService writers, int batchSize) {
+    RecordWriter(ConnectorClient client, Outcomes outcomes, ExecutorService writers, int batchSize, Clock clock) {
         this.client = client;
         this.outcomes = outcomes;
         this.writers = writers;
         this.batchSize = batchSize;
+        this.clock = clock;
     }
 
     Written drain(long solutionId, long runId, Target target) throws InterruptedException {
@@ -119,11 +122,11 @@ final class RecordWriter {
         return results;
     }
 
-    private static RecordOutcome skipped(Item item) {
+    private RecordOutcome skipped(Item item) {
         Prepared prepared = item.prepared();
         return new RecordOutcome(item.record().getId(), RecordStatus.SKIPPED, 0, false, prepared.targetKey(),
                 prepared.body() == null ? null : prepared.body().toString(), null, null, null, "target key '"
-                        + prepared.targetKey() + "' was already written: skipped as a duplicate", 0);
+                        + prepared.targetKey() + "' was already written: skipped as a duplicate", 0, clock.instant());
     }
 
     private RecordOutcome writeOne(Target target, SourceRecord record, Prepared prepared) {
@@ -131,7 +134,8 @@ final class RecordWriter {
         String request = prepared.body() == null ? null : prepared.body().toString();
         if (!prepared.sendable()) {
             return new RecordOutcome(record.getId(), RecordStatus.FAILED, 0, false, prepared.targetKey(), request,
-                    null, ErrorClass.VALIDATION.name(), null, prepared.problem(), millisSince(started));
+                    null, ErrorClass.VALIDATION.name(), null, prepared.problem(), millisSince(started),
+                    clock.instant());
         }
         AtomicInteger attempts = new AtomicInteger();
         boolean[] mayHaveBeenSent = {record.isSent()};
@@ -156,7 +160,7 @@ final class RecordWriter {
         return new RecordOutcome(record.getId(), success ? RecordStatus.SUCCESS : RecordStatus.FAILED,
                 attempts.get(), true, prepared.targetKey(), result.request() != null ? result.request() : request,
                 result.response(), success || result.errorClass() == null ? null : result.errorClass().name(),
-                result.vendorCode(), message, millisSince(started));
+                result.vendorCode(), message, millisSince(started), clock.instant());
     }
 
     private static long millisSince(long started) {

@@ -179,7 +179,7 @@ public class SyncEngine {
             }
             RecordWriter.Written written = new RecordWriter.Written(0, 0, 0);
             if (!run.isDryRun()) {
-                written = new RecordWriter(client, outcomes, writers, batchSize).drain(solutionId, runId,
+                written = new RecordWriter(client, outcomes, writers, batchSize, clock).drain(solutionId, runId,
                         new RecordWriter.Target(target, spec.target().operation(), preparation,
                                 guards.limiter(target.id(), spec.rateLimit().perSecond()), writeRetry));
             }
