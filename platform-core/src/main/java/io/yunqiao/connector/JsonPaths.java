@@ -3,13 +3,14 @@ package io.yunqiao.connector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
-/** Reads dotted paths ({@code data.rows}, {@code result.data.customerId}) out of vendor answers. */
-final class JsonPaths {
+/** Reads dotted paths ({@code data.rows}, {@code result.data.customerId}) out of vendor answers and records. */
+public final class JsonPaths {
 
     private JsonPaths() {
     }
 
-    static JsonNode at(JsonNode root, String dottedPath) {
+    /** The node at a dotted path, or a missing node. */
+    public static JsonNode at(JsonNode root, String dottedPath) {
         if (root == null) {
             return MissingNode.getInstance();
         }
@@ -23,12 +24,13 @@ final class JsonPaths {
         return node;
     }
 
-    static boolean isAbsent(JsonNode node) {
+    /** Whether a node is missing or JSON null. */
+    public static boolean isAbsent(JsonNode node) {
         return node == null || node.isMissingNode() || node.isNull();
     }
 
     /** The text of a scalar at the path, or {@code null} when absent or empty. */
-    static String text(JsonNode root, String dottedPath) {
+    public static String text(JsonNode root, String dottedPath) {
         JsonNode node = at(root, dottedPath);
         if (isAbsent(node) || !node.isValueNode()) {
             return null;

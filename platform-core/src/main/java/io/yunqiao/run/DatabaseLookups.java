@@ -1,6 +1,7 @@
 package io.yunqiao.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.yunqiao.connector.JsonPaths;
 import io.yunqiao.mapping.StagedRecords;
 import io.yunqiao.mapping.ValueMaps;
 import java.util.List;
@@ -44,7 +45,7 @@ class DatabaseLookups implements ValueMaps, StagedRecords {
                 + " on s.id = r.solution_id where s.name = ? and r.content like ? order by r.id desc",
                 String.class, solution, "%" + value.replace("%", "\\%").replace("_", "\\_") + "%");
         return candidates.stream().limit(LOOKUP_CANDIDATES).map(RecordWriter::read)
-                .filter(record -> value.equals(Staging.text(record, field)))
+                .filter(record -> value.equals(JsonPaths.text(record, field)))
                 .findFirst();
     }
 }

@@ -1,6 +1,7 @@
 package io.yunqiao.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.yunqiao.connector.JsonPaths;
 import io.yunqiao.connector.OperationDefinition;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,7 +46,7 @@ class Staging {
         Map<String, JsonNode> byKey = new LinkedHashMap<>();
         int withoutKey = 0;
         for (JsonNode record : page) {
-            String key = text(record, source.key());
+            String key = JsonPaths.text(record, source.key());
             if (key == null) {
                 withoutKey++;
                 logs.save(new RecordLog(runId, null, RecordStatus.FAILED, 0, null, record.toString(), "VALIDATION",
@@ -64,7 +65,7 @@ class Staging {
         for (Map.Entry<String, JsonNode> entry : byKey.entrySet()) {
             JsonNode record = entry.getValue();
             String hash = ContentHash.of(record);
-            String code = source.code() == null ? null : text(record, source.code());
+            String code = source.code() == null ? null : JsonPaths.text(record, source.code());
             SourceRecord known = existing.get(entry.getKey());
             if (known == null) {
                 added.add(new SourceRecord(solutionId, entry.getKey(), code, hash, record.toString(), runId, now));
@@ -86,17 +87,5 @@ class Staging {
     @Transactional(readOnly = true)
     public Instant checkpoint(long solutionId) {
         return checkpoints.findById(solutionId).map(Checkpoint::getWindowEnd).orElse(null);
-    }
-
-    static String text(JsonNode record, String dottedPath) {
-        JsonNode node = record;
-        for (String part : dottedPath.split("\\.")) {
-            node = node.path(part);
-        }
-        if (node.isMissingNode() || node.isNull() || !node.isValueNode()) {
-            return null;
-        }
-        String text = node.asText();
-        return text.isEmpty() ? null : text;
     }
 }

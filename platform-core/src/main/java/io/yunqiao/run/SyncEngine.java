@@ -7,6 +7,7 @@ import io.yunqiao.connector.Connection;
 import io.yunqiao.connector.ConnectorClient;
 import io.yunqiao.connector.ConnectorException;
 import io.yunqiao.connector.ConnectorRegistry;
+import io.yunqiao.connector.JsonPaths;
 import io.yunqiao.connector.OperationDefinition;
 import io.yunqiao.connector.PageRequest;
 import io.yunqiao.connector.QueryPage;
@@ -15,8 +16,8 @@ import io.yunqiao.solution.SolutionRepository;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.Solutions;
 import io.yunqiao.solution.Variables;
-import io.yunqiao.solution.WindowPlan;
 import io.yunqiao.solution.VersionedSpec;
+import io.yunqiao.solution.WindowPlan;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -263,7 +264,7 @@ public class SyncEngine {
         int failed = 0;
         for (JsonNode record : records) {
             Prepared prepared = preparation.prepare(record);
-            String key = Staging.text(record, operation.key());
+            String key = JsonPaths.text(record, operation.key());
             outcomes.dryRunLog(runId, key, prepared.sendable() ? RecordStatus.DRY_RUN : RecordStatus.FAILED,
                     prepared.body() == null ? null : prepared.body().toString(),
                     prepared.sendable() ? "valid: would be sent" : prepared.problem());
