@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -220,11 +219,5 @@ public class Connections {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Finds connections by a predicate on their views, e.g. by connector. */
-    @Transactional(readOnly = true)
-    public List<ConnectionView> find(Predicate<ConnectionView> filter) {
-        return list().stream().filter(filter).toList();
     }
 }

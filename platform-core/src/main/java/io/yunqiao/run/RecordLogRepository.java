@@ -11,7 +11,5 @@ public interface RecordLogRepository extends JpaRepository<RecordLog, Long> {
 
     List<RecordLog> findByRunIdAndStatusOrderById(long runId, RecordStatus status, Pageable page);
 
-    long countByRunIdAndStatus(long runId, RecordStatus status);
-
     void deleteByRunIdIn(List<Long> runIds);
 }

@@ -9,7 +9,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
 
 /** One execution of a solution (运行记录): trigger, window, status, counts, timings, error. */
@@ -143,11 +142,6 @@ public class Run {
 
     public Instant getEndedAt() {
         return endedAt;
-    }
-
-    /** How long the run took, or has taken so far. */
-    public Duration elapsed(Instant now) {
-        return Duration.between(startedAt, endedAt != null ? endedAt : now);
     }
 
     public String getError() {

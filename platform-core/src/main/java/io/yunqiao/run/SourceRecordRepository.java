@@ -15,8 +15,6 @@ public interface SourceRecordRepository extends JpaRepository<SourceRecord, Long
     /** Some records of a status, in no promised order: an ORDER BY would sort the whole backlog on every claim. */
     List<SourceRecord> findBySolutionIdAndStatus(long solutionId, RecordStatus status, Limit limit);
 
-    long countBySolutionIdAndStatus(long solutionId, RecordStatus status);
-
     /** Records a crashed writer had claimed go back to the queue, marked as possibly sent. */
     @Modifying
     @Query("update SourceRecord r set r.status = io.yunqiao.run.RecordStatus.PENDING, r.sent = true"

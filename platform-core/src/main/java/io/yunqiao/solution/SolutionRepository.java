@@ -13,8 +13,6 @@ public interface SolutionRepository extends JpaRepository<Solution, Long> {
 
     List<Solution> findBySourceConnectionIdOrTargetConnectionId(Long source, Long target);
 
-    List<Solution> findByEnabledTrue();
-
     /** Takes the run lock when it is free; answers 1 when taken, 0 when another run holds it. */
     @Modifying
     @Query("update Solution s set s.runningRunId = ?2 where s.id = ?1 and s.runningRunId is null")

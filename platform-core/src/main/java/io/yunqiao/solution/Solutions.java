@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.yunqiao.connection.ConnectionUse;
-import io.yunqiao.connection.ConnectionView;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.problem.Problem;
 import java.time.Clock;
@@ -193,11 +192,5 @@ public class Solutions implements ConnectionUse {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Connections usable on a side: those of the given connector. */
-    @Transactional(readOnly = true)
-    public List<ConnectionView> connectionsFor(String connectorId) {
-        return connections.find(c -> c.connectorId().equals(connectorId));
     }
 }
