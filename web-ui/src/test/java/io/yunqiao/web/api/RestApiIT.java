@@ -10,7 +10,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import io.yunqiao.web.security.Role;
+import io.yunqiao.web.security.UserAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,9 +28,12 @@ import org.springframework.test.annotation.DirtiesContext;
     "spring.datasource.url=jdbc:h2:mem:rest-it;DB_CLOSE_DELAY=-1",
     "yunqiao.demo.enabled=false",
     "spring.quartz.scheduler-name=rest-it",
+    "yunqiao.security.admin-password=" + RestApiIT.ADMIN_PASSWORD,
     "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
 @DirtiesContext
 class RestApiIT {
+
+    static final String ADMIN_PASSWORD = "rest-admin-pass";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -33,6 +41,9 @@ class RestApiIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    UserAccounts users;
 
     private long kingdee;
     private long jackyun;
@@ -42,9 +53,17 @@ class RestApiIT {
     }
 
     private Answer call(String method, String path, Object body) {
+        return call("admin", ADMIN_PASSWORD, method, path, body);
+    }
+
+    private Answer call(String user, String password, String method, String path, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .header("Content-Type", "application/json");
+            if (user != null) {
+                request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                        .getBytes(StandardCharsets.UTF_8)));
+            }
             request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body instanceof String text ? text
                             : JSON.writeValueAsString(body)));
@@ -272,5 +291,34 @@ class RestApiIT {
             run = call("GET", "/api/runs/" + runId, null).body();
         } while ("RUNNING".equals(run.path("status").asText()) && Instant.now().isBefore(deadline));
         return run;
+    }
+
+    @Test
+    void withoutCredentialsTheApiAnswers401() {
+        // when someone calls the API without signing in
+        Answer answer = call(null, null, "GET", "/api/solutions", null);
+
+        // then they are asked to authenticate
+        assertThat(answer.status()).isEqualTo(401);
+    }
+
+    @Test
+    void aViewerReadsButCannotRunOrChange() {
+        // given a read-only user and a solution
+        if (users.list().stream().noneMatch(u -> u.username().equals("reader"))) {
+            users.create("reader", null, Role.VIEWER, "reader-pass-1");
+        }
+        long solution = copySeed().path("id").asLong();
+
+        // when they read, run and delete
+        Answer read = call("reader", "reader-pass-1", "GET", "/api/solutions/" + solution, null);
+        Answer run = call("reader", "reader-pass-1", "POST", "/api/solutions/" + solution + "/runs", null);
+        Answer delete = call("reader", "reader-pass-1", "DELETE", "/api/solutions/" + solution, null);
+
+        // then reading works and the rest is forbidden, with nothing changed
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(run.status()).isEqualTo(403);
+        assertThat(delete.status()).isEqualTo(403);
+        assertThat(call("GET", "/api/solutions/" + solution, null).status()).isEqualTo(200);
     }
 }

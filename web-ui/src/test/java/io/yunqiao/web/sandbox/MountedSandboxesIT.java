@@ -86,10 +86,11 @@ class MountedSandboxesIT {
     }
 
     @Test
-    void theStartPageIsServed() throws Exception {
-        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    void theStartPageLeadsToTheLoginPage() throws Exception {
+        HttpResponse<String> page = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
+                .send(HttpRequest.newBuilder(URI.create(base() + "/")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.uri().getPath()).isEqualTo("/login");
         assertThat(page.body()).contains("<html");
     }
 }

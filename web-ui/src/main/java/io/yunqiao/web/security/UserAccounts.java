@@ -1,0 +1,119 @@
+package io.yunqiao.web.security;
+
+import io.yunqiao.problem.Problem;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The people who may sign in, for the login form and HTTP Basic alike. The last enabled ADMIN cannot be removed,
+ * demoted or disabled, so nobody locks everybody out.
+ */
+@Service
+@Transactional
+public class UserAccounts implements UserDetailsService {
+
+    /** At least this many characters; short passwords are refused with this number in the message. */
+    public static final int MIN_PASSWORD_LENGTH = 8;
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{2,100}");
+
+    private final UserAccountRepository accounts;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+
+    UserAccounts(UserAccountRepository accounts, PasswordEncoder encoder, Clock clock) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        UserAccount account = accounts.findByUsername(username)
+                .orElseThrow(() -> new UsernameNotFoundException("no user " + username));
+        return User.withUsername(account.username()).password(account.passwordHash())
+                .authorities(account.role().authorities()).disabled(!account.enabled()).build();
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserView> list() {
+        return accounts.findAll().stream().map(UserAccounts::view)
+                .sorted(Comparator.comparing(UserView::username)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isEmpty() {
+        return accounts.count() == 0;
+    }
+
+    public UserView create(String username, String displayName, Role role, String password) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw Problem.invalid("username", "a user name is 2–100 letters, digits or . _ @ -, got '"
+                    + username + "'");
+        }
+        if (accounts.findByUsername(username).isPresent()) {
+            throw Problem.conflict("a user named '" + username + "' exists already");
+        }
+        checkPassword(password);
+        UserAccount account = new UserAccount(username, blankToNull(displayName), encoder.encode(password),
+                role == null ? Role.VIEWER : role, clock.instant());
+        return view(accounts.save(account));
+    }
+
+    public UserView change(long id, String displayName, Role role, boolean enabled) {
+        UserAccount account = find(id);
+        if (account.role() == Role.ADMIN && account.enabled() && (role != Role.ADMIN || !enabled)) {
+            checkNotLastAdmin();
+        }
+        account.change(blankToNull(displayName), role, enabled, clock.instant());
+        return view(account);
+    }
+
+    public void setPassword(long id, String password) {
+        checkPassword(password);
+        find(id).password(encoder.encode(password), clock.instant());
+    }
+
+    public void delete(long id) {
+        UserAccount account = find(id);
+        if (account.role() == Role.ADMIN && account.enabled()) {
+            checkNotLastAdmin();
+        }
+        accounts.delete(account);
+    }
+
+    private void checkNotLastAdmin() {
+        if (accounts.countByRoleAndEnabled(Role.ADMIN, true) <= 1) {
+            throw Problem.conflict("this is the last enabled administrator: make another user ADMIN first");
+        }
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw Problem.invalid("password", "a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+    }
+
+    private UserAccount find(long id) {
+        return accounts.findById(id).orElseThrow(() -> Problem.notFound("user", id));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static UserView view(UserAccount account) {
+        return new UserView(account.id(), account.username(), account.displayName(), account.role(),
+                account.enabled(), account.createdAt());
+    }
+}

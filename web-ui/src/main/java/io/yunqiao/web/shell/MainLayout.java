@@ -1,0 +1,82 @@
+package io.yunqiao.web.shell;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import io.yunqiao.web.security.CurrentUser;
+import jakarta.annotation.security.PermitAll;
+import java.util.Locale;
+
+/**
+ * The frame around every screen: the navigation on the left, the product name, the language switch and the
+ * signed-in user on top. Screens with {@code @Route} get it automatically.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    private static final long serialVersionUID = 1L;
+
+    MainLayout(CurrentUser user) {
+        Span title = new Span(getTranslation("shell.title"));
+        title.addClassName("yq-title");
+
+        Select<Locale> language = new Select<>();
+        language.setId("language");
+        language.setItems(Translations.CHINESE, Locale.ENGLISH);
+        language.setItemLabelGenerator(l -> l.getLanguage().equals("en") ? "English" : "中文");
+        language.setValue(getLocale().getLanguage().equals("en") ? Locale.ENGLISH : Translations.CHINESE);
+        language.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                LanguageChoice.choose(getUI().orElseThrow(), e.getValue());
+            }
+        });
+        language.setWidth("7em");
+
+        Span who = new Span(VaadinIcon.USER.create(), new Span(user.name()));
+        who.setId("current-user");
+        who.addClassName("yq-user");
+        Button signOut = new Button(getTranslation("shell.signOut"), e -> user.signOut());
+        signOut.setId("sign-out");
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
+        HorizontalLayout end = new HorizontalLayout(language, who, signOut);
+        end.setAlignItems(FlexComponent.Alignment.CENTER);
+        end.addClassName("yq-header-end");
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, end);
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.setWidthFull();
+        header.expand(title);
+        header.addClassName("yq-header");
+        addToNavbar(header);
+
+        SideNav nav = new SideNav();
+        nav.setId("nav");
+        nav.addItem(item("shell.nav.dashboard", "", VaadinIcon.DASHBOARD));
+        nav.addItem(item("shell.nav.solutions", "solutions", VaadinIcon.CONNECT));
+        nav.addItem(item("shell.nav.templates", "templates", VaadinIcon.COPY_O));
+        nav.addItem(item("shell.nav.runs", "runs", VaadinIcon.TIME_FORWARD));
+        nav.addItem(item("shell.nav.connections", "connections", VaadinIcon.PLUG));
+        nav.addItem(item("shell.nav.connectors", "connectors", VaadinIcon.BOOK));
+        if (user.mayEdit()) {
+            nav.addItem(item("shell.nav.users", "users", VaadinIcon.USERS));
+        }
+        addToDrawer(nav);
+        setPrimarySection(Section.DRAWER);
+    }
+
+    private SideNavItem item(String key, String path, VaadinIcon icon) {
+        SideNavItem item = new SideNavItem(getTranslation(key), "/" + path, icon.create());
+        item.setId("nav-" + (path.isEmpty() ? "dashboard" : path));
+        return item;
+    }
+}

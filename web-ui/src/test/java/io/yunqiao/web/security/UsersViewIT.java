@@ -1,0 +1,89 @@
+package io.yunqiao.web.security;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import io.yunqiao.web.MockUi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+/** The users screen, server-side: administrators add people; short passwords are refused with the rule. */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:users-view;DB_CLOSE_DELAY=-1",
+    "yunqiao.demo.enabled=false",
+    "spring.quartz.auto-startup=false",
+    "spring.quartz.scheduler-name=users-view",
+    "yunqiao.security.admin-password=admin-pass-1",
+    "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
+class UsersViewIT {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    UserAccounts users;
+
+    @AfterEach
+    void stop() {
+        MockUi.stop();
+    }
+
+    @Test
+    void anAdministratorAddsAnOperator() {
+        // given the users screen, signed in as the administrator
+        MockUi.start(context, "admin", Role.ADMIN);
+        UI.getCurrent().navigate("users");
+
+        // when they add "ops" with a long enough password
+        _click(_get(Button.class, spec -> spec.withId("add-user")));
+        _setValue(_get(TextField.class, spec -> spec.withId("user-username")), "ops");
+        _setValue(_get(PasswordField.class, spec -> spec.withId("user-password")), "long-enough-1");
+        _click(_get(Button.class, spec -> spec.withId("user-save")));
+
+        // then the user exists, as a VIEWER until given more
+        assertThat(users.list()).anySatisfy(u -> {
+            assertThat(u.username()).isEqualTo("ops");
+            assertThat(u.role()).isEqualTo(Role.VIEWER);
+        });
+    }
+
+    @Test
+    void aShortPasswordIsRefusedWithTheRule() {
+        // given the new-user dialog
+        MockUi.start(context, "admin", Role.ADMIN);
+        UI.getCurrent().navigate("users");
+        _click(_get(Button.class, spec -> spec.withId("add-user")));
+
+        // when the password is too short
+        _setValue(_get(TextField.class, spec -> spec.withId("user-username")), "shorty");
+        _setValue(_get(PasswordField.class, spec -> spec.withId("user-password")), "abc");
+        _click(_get(Button.class, spec -> spec.withId("user-save")));
+
+        // then nothing is saved and the message names the rule
+        assertThat(users.list()).noneMatch(u -> u.username().equals("shorty"));
+        assertThat(NotificationsKt.getNotifications()).anySatisfy(n -> assertThat(n.getElement().getProperty("text"))
+                .contains("at least 8 characters"));
+    }
+
+    @Test
+    void aViewerCannotOpenTheUsersScreen() {
+        // given someone with read-only access
+        MockUi.start(context, "reader", Role.VIEWER);
+
+        // when they go to the users screen
+        UI.getCurrent().navigate("users");
+
+        // then they don't get it
+        assertThat(UI.getCurrent().getCurrentView()).isNotInstanceOf(UsersView.class);
+    }
+}
