@@ -77,10 +77,11 @@ class DemoSetup {
                 ==== Yunqiao demo ready ====
                 Solution {} '{}' syncs the Kingdee sandbox's purchase inbound bills to Jackyun sandbox customers,
                 every minute (cron '{}'); a first run has started.
-                  runs:       {}/api/solutions/{}/runs
+                  web UI:     {}/  (sign in as the administrator; its first password is printed above)
+                  runs:       {}/runs?solution={}
                   customers:  {}/sandbox/jackyun/_admin/customers
-                  API docs:   {}/api/docs/ui
-                """, demo.id(), demo.name(), demo.cron(), base, demo.id(), base, base);
+                  API docs:   {}/api/docs/ui  (HTTP Basic with the same users)
+                """, demo.id(), demo.name(), demo.cron(), base, base, demo.id(), base, base);
     }
 
     private Map<String, String> settings(String sandbox) {
