@@ -1,0 +1,72 @@
+package io.yunqiao.web.catalog;
+
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import io.yunqiao.connector.ConnectorDefinition;
+import io.yunqiao.connector.ConnectorRegistry;
+import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The documentation of every installed connector, read from its definition: connection fields, operations, their
+ * parameters and record or body fields, with a search over operations and fields in both languages. What a user
+ * would otherwise look up in the vendor's documentation.
+ */
+@Route("connectors")
+@PermitAll
+// the shell's stylesheet, also named here: the app shell's @StyleSheet is not applied by the pre-built bundle
+@StyleSheet("context://styles/yunqiao.css")
+@StyleSheet("context://styles/catalog.css")
+class ConnectorCatalogView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final long serialVersionUID = 1L;
+
+    private final List<ConnectorSection> sections = new ArrayList<>();
+    private final Span noMatch = new Span();
+
+    ConnectorCatalogView(ConnectorRegistry registry) {
+        addClassName("yq-page");
+        add(new H2(getTranslation("catalog.title")));
+        TextField search = new TextField();
+        search.setId("catalog-search");
+        search.setPlaceholder(getTranslation("catalog.search"));
+        search.setHelperText(getTranslation("catalog.searchHelp"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setWidth("28em");
+        search.addValueChangeListener(e -> filter(e.getValue()));
+        noMatch.setId("catalog-no-match");
+        noMatch.addClassName("yq-muted");
+        noMatch.setVisible(false);
+        add(search, noMatch);
+        for (ConnectorDefinition definition : registry.definitions()) {
+            ConnectorSection section = new ConnectorSection(definition);
+            sections.add(section);
+            add(section);
+        }
+    }
+
+    private void filter(String text) {
+        CatalogQuery query = new CatalogQuery(text);
+        boolean any = false;
+        for (ConnectorSection section : sections) {
+            any |= section.filter(query);
+        }
+        noMatch.setText(getTranslation("catalog.noMatch", query.text()));
+        noMatch.setVisible(!any);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("catalog.pageTitle");
+    }
+}

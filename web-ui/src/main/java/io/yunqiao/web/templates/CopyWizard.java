@@ -1,0 +1,160 @@
+package io.yunqiao.web.templates;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import io.yunqiao.connection.ConnectionView;
+import io.yunqiao.connection.Connections;
+import io.yunqiao.connector.ConnectorRegistry;
+import io.yunqiao.problem.Problem;
+import io.yunqiao.solution.SolutionSpec;
+import io.yunqiao.solution.SolutionTemplate;
+import io.yunqiao.solution.SolutionView;
+import io.yunqiao.solution.Templates;
+import io.yunqiao.web.connections.ConnectionDialog;
+import io.yunqiao.web.shell.Notices;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * 一键复制: names the new solution and picks (or creates on the way) a connection for each end, then copies the
+ * template and opens the new solution in the editor. A refusal (a name already taken, a connection of the wrong
+ * connector) is shown in the dialog, which keeps what was entered.
+ */
+class CopyWizard extends Dialog {
+
+    private static final long serialVersionUID = 1L;
+
+    private final SolutionTemplate template;
+    private final Templates templates;
+    private final Connections connections;
+    private final TextField name = new TextField();
+    private final ComboBox<ConnectionView> source = new ComboBox<>();
+    private final ComboBox<ConnectionView> target = new ComboBox<>();
+    private final Div refusal = new Div();
+
+    CopyWizard(SolutionTemplate template, Templates templates, ConnectorRegistry registry, Connections connections) {
+        this.template = template;
+        this.templates = templates;
+        this.connections = connections;
+        setId("copy-dialog");
+        setHeaderTitle(getTranslation("templates.dialog.title", template.title().in(getLocale())));
+        setWidth("40em");
+        SolutionSpec spec = template.solution();
+        Endpoints endpoints = new Endpoints(registry, getLocale());
+
+        name.setId("copy-name");
+        name.setLabel(getTranslation("templates.name"));
+        name.setValue(template.title().in(getLocale()));
+        name.setRequiredIndicatorVisible(true);
+        name.setManualValidation(true);
+        name.setWidthFull();
+        name.addValueChangeListener(e -> name.setInvalid(false));
+
+        picker(source, "copy-source", getTranslation("templates.sourceConnection", endpoints.source(spec)),
+                spec.source().connector());
+        picker(target, "copy-target", getTranslation("templates.targetConnection", endpoints.target(spec)),
+                spec.target().connector());
+        Button newSource = newButton("copy-source-new", registry, spec.source().connector(), source);
+        Button newTarget = newButton("copy-target-new", registry, spec.target().connector(), target);
+
+        refusal.setId("copy-refusal");
+        refusal.addClassName("yq-copy-refusal");
+        refusal.setVisible(false);
+
+        FormLayout form = new FormLayout(name, row(source, newSource), row(target, newTarget));
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        Div hint = new Div(getTranslation("templates.disabledHint"));
+        hint.addClassName("yq-muted");
+        add(form, hint, refusal);
+
+        Button confirm = new Button(getTranslation("templates.confirm"), e -> confirm());
+        confirm.setId("copy-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(new Button(getTranslation("common.cancel"), e -> close()), confirm);
+    }
+
+    private void picker(ComboBox<ConnectionView> picker, String id, String label, String connectorId) {
+        picker.setId(id);
+        picker.setLabel(label);
+        picker.setItemLabelGenerator(ConnectionView::name);
+        picker.setWidthFull();
+        List<ConnectionView> fitting = connectionsOf(connectorId);
+        picker.setItems(fitting);
+        if (fitting.size() == 1) {
+            picker.setValue(fitting.get(0));
+        }
+        picker.setHelperText(getTranslation("templates.connectionHelp"));
+        picker.addValueChangeListener(e -> picker.setInvalid(false));
+    }
+
+    /** Only the connections of the template's connector at that end: any other would be refused. */
+    private List<ConnectionView> connectionsOf(String connectorId) {
+        return connections.list().stream().filter(c -> c.connectorId().equals(connectorId))
+                .sorted(Comparator.comparing(ConnectionView::name)).toList();
+    }
+
+    private Button newButton(String id, ConnectorRegistry registry, String connectorId,
+            ComboBox<ConnectionView> picker) {
+        Button create = new Button(getTranslation("templates.newConnection"), VaadinIcon.PLUS.create(),
+                e -> ConnectionDialog.forNew(registry, connections, connectorId, saved -> {
+                    picker.setItems(connectionsOf(connectorId));
+                    picker.setValue(connectionsOf(connectorId).stream().filter(c -> c.id() == saved.id())
+                            .findFirst().orElse(null));
+                }).open());
+        create.setId(id);
+        create.setEnabled(registry.find(connectorId).isPresent());
+        return create;
+    }
+
+    private static HorizontalLayout row(ComboBox<ConnectionView> picker, Button create) {
+        HorizontalLayout row = new HorizontalLayout(picker, create);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.setWidthFull();
+        row.expand(picker);
+        return row;
+    }
+
+    private void confirm() {
+        refusal.setVisible(false);
+        if (name.getValue().isBlank()) {
+            name.setErrorMessage(getTranslation("templates.nameRequired"));
+            name.setInvalid(true);
+            return;
+        }
+        try {
+            SolutionView created = templates.copy(template.id(), name.getValue(), idOf(source), idOf(target));
+            Notices.success(getTranslation("templates.copied", created.name()));
+            // the UI is looked up before closing: a closed dialog is detached from it
+            UI ui = UI.getCurrent();
+            close();
+            ui.navigate("solutions/" + created.id());
+        } catch (Problem e) {
+            String field = e.field() == null ? "" : e.field();
+            if (field.equals("name")) {
+                name.setErrorMessage(e.getMessage());
+                name.setInvalid(true);
+            } else if (field.startsWith("source.connection")) {
+                source.setErrorMessage(e.getMessage());
+                source.setInvalid(true);
+            } else if (field.startsWith("target.connection")) {
+                target.setErrorMessage(e.getMessage());
+                target.setInvalid(true);
+            }
+            refusal.setText(getTranslation("common.refused", e.getMessage()));
+            refusal.setVisible(true);
+        }
+    }
+
+    private static Long idOf(ComboBox<ConnectionView> picker) {
+        return picker.getValue() == null ? null : picker.getValue().id();
+    }
+}
