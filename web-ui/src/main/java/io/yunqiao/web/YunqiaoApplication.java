@@ -2,7 +2,6 @@ package io.yunqiao.web;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
-import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.server.PWA;
 import com.vaadin.flow.theme.Theme;
 import com.vaadin.flow.theme.lumo.Lumo;
@@ -17,8 +16,6 @@ import org.springframework.context.annotation.Import;
 @Theme(themeClass = Lumo.class)
 @PWA(name = "Yunqiao 云桥", shortName = "Yunqiao")
 @Push
-// Our own styles load at runtime from META-INF/resources (no frontend build: stack.md).
-@StyleSheet("context://styles/yunqiao.css")
 public class YunqiaoApplication implements AppShellConfigurator {
 
     private static final long serialVersionUID = 1L;

@@ -22,8 +22,6 @@ import java.util.List;
  */
 @Route("connectors")
 @PermitAll
-// the shell's stylesheet, also named here: the app shell's @StyleSheet is not applied by the pre-built bundle
-@StyleSheet("context://styles/yunqiao.css")
 @StyleSheet("context://styles/catalog.css")
 class ConnectorCatalogView extends VerticalLayout implements HasDynamicTitle {
 

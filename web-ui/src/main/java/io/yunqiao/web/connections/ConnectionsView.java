@@ -3,7 +3,6 @@ package io.yunqiao.web.connections;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -36,8 +35,6 @@ import java.util.Optional;
  */
 @Route("connections")
 @PermitAll
-// the shell's stylesheet, also named here: the app shell's @StyleSheet is not applied by the pre-built bundle
-@StyleSheet("context://styles/yunqiao.css")
 class ConnectionsView extends VerticalLayout implements HasDynamicTitle {
 
     private static final long serialVersionUID = 1L;

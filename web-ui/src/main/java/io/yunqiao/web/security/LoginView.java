@@ -1,5 +1,6 @@
 package io.yunqiao.web.security;
 
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
@@ -13,6 +14,9 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /** Sign in; Spring Security checks the form at {@code /login}. */
 @Route(value = "login", autoLayout = false)
+// Our own styles load at runtime from META-INF/resources (no frontend build: stack.md); on the app shell the
+// annotation adds nothing in a production build, so the layouts carry it.
+@StyleSheet("context://styles/yunqiao.css")
 @AnonymousAllowed
 class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

@@ -1,5 +1,6 @@
 package io.yunqiao.web.shell;
 
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -21,6 +22,9 @@ import java.util.Locale;
  * signed-in user on top. Screens with {@code @Route} get it automatically.
  */
 @Layout
+// Our own styles load at runtime from META-INF/resources (no frontend build: stack.md); on the app shell the
+// annotation adds nothing in a production build, so the layouts carry it.
+@StyleSheet("context://styles/yunqiao.css")
 @PermitAll
 public class MainLayout extends AppLayout {
 

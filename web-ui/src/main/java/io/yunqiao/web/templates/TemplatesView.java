@@ -26,8 +26,6 @@ import jakarta.annotation.security.PermitAll;
  */
 @Route("templates")
 @PermitAll
-// the shell's stylesheet, also named here: the app shell's @StyleSheet is not applied by the pre-built bundle
-@StyleSheet("context://styles/yunqiao.css")
 @StyleSheet("context://styles/templates.css")
 class TemplatesView extends VerticalLayout implements HasDynamicTitle {
 
