@@ -3,17 +3,17 @@ package io.yunqiao.web;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.PWA;
-import com.vaadin.flow.theme.Theme;
-import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
 import io.yunqiao.platform.PlatformConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
-/** The Yunqiao platform: web UI, REST API and, in the embedded default, the vendor sandboxes. */
+/**
+ * The Yunqiao platform: web UI, REST API and, in the embedded default, the vendor sandboxes. The UI uses Vaadin's
+ * default Lumo theme as it comes in the pre-built bundle (a named theme would need a frontend build: stack.md).
+ */
 @SpringBootApplication
 @Import(PlatformConfiguration.class)
-@Theme(themeClass = Lumo.class)
 @PWA(name = "Yunqiao 云桥", shortName = "Yunqiao")
 @Push
 public class YunqiaoApplication implements AppShellConfigurator {
