@@ -1,0 +1,86 @@
+package io.yunqiao.web.runs;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import io.yunqiao.run.RecordLog;
+import io.yunqiao.run.RecordStatus;
+
+/**
+ * One record's log entry: the request sent and the response received as indented JSON, the error class, the
+ * vendor's code and message; a FAILED record can be re-pushed from here by whoever may operate.
+ */
+class RecordDialog extends Dialog {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param repush re-pushes this record; {@code null} when the person may not, or the record cannot be
+     */
+    RecordDialog(RecordLog log, Runnable repush) {
+        setId("record-dialog");
+        setWidth("min(60em, 96vw)");
+        String name = log.getCode() != null ? log.getCode() : log.getSourceKey() != null ? log.getSourceKey()
+                : "#" + log.getId();
+        setHeaderTitle(getTranslation("runs.record.title", name));
+
+        Div facts = new Div();
+        facts.addClassName("yq-run-facts");
+        facts.add(fact("runs.record.status", StatusBadge.of(log.getStatus()), "record-status"));
+        facts.add(fact("runs.record.sourceKey", text(log.getSourceKey()), "record-source-key"));
+        facts.add(fact("runs.record.code", text(log.getCode()), "record-code"));
+        facts.add(fact("runs.record.attempts", text(String.valueOf(log.getAttempts())), "record-attempts"));
+        facts.add(fact("runs.record.errorClass", text(log.getErrorClass()), "record-error-class"));
+        facts.add(fact("runs.record.vendorCode", text(log.getVendorCode()), "record-vendor-code"));
+        facts.add(fact("runs.record.duration", text(getTranslation("runs.millis", log.getDurationMillis())),
+                "record-duration"));
+        facts.add(fact("runs.record.time", text(RunFormat.time(log.getCreatedAt())), "record-time"));
+        add(facts);
+
+        Div message = new Div(text(log.getMessage()));
+        message.setId("record-message");
+        message.addClassName("yq-record-message");
+        if (log.getMessage() != null && !log.getMessage().isBlank()) {
+            add(new H4(getTranslation("runs.record.message")), message);
+        }
+        add(new H4(getTranslation("runs.record.request")), body(log.getRequest(), "record-request"));
+        add(new H4(getTranslation("runs.record.response")), body(log.getResponse(), "record-response"));
+
+        if (repush != null && log.getStatus() == RecordStatus.FAILED) {
+            Button again = new Button(getTranslation("runs.repush.one"), e -> {
+                close();
+                repush.run();
+            });
+            again.setId("repush-one");
+            again.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            getFooter().add(again);
+        }
+        Button close = new Button(getTranslation("common.close"), e -> close());
+        close.setId("record-close");
+        getFooter().add(close);
+    }
+
+    private Pre body(String logged, String id) {
+        String pretty = PrettyJson.of(logged);
+        Pre pre = new Pre(pretty.isEmpty() ? getTranslation("runs.record.none") : pretty);
+        pre.setId(id);
+        pre.addClassName("yq-json");
+        return pre;
+    }
+
+    private Span text(String value) {
+        return new Span(value == null || value.isBlank() ? getTranslation("common.none") : value);
+    }
+
+    private Div fact(String labelKey, Component value, String id) {
+        value.setId(id);
+        Span label = new Span(getTranslation(labelKey));
+        label.addClassName("yq-muted");
+        return new Div(label, value);
+    }
+}
