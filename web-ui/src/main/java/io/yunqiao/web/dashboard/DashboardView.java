@@ -43,8 +43,6 @@ import java.util.stream.Collectors;
  */
 @Route("")
 @PermitAll
-// yunqiao.css again: the application shell's @StyleSheet is not loaded (seen in the production jar, Vaadin 24.9).
-@StyleSheet("context://styles/yunqiao.css")
 @StyleSheet("context://styles/dashboard.css")
 class DashboardView extends VerticalLayout implements HasDynamicTitle {
 

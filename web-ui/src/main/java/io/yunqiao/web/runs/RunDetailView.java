@@ -54,8 +54,6 @@ import java.util.Optional;
  */
 @Route("runs/:" + RunDetailView.RUN_ID)
 @PermitAll
-// yunqiao.css again: the application shell's @StyleSheet is not loaded (seen in the production jar, Vaadin 24.9).
-@StyleSheet("context://styles/yunqiao.css")
 @StyleSheet("context://styles/runs.css")
 class RunDetailView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 

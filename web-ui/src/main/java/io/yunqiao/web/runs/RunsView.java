@@ -2,7 +2,6 @@ package io.yunqiao.web.runs;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -42,8 +41,6 @@ import java.util.stream.Collectors;
  */
 @Route("runs")
 @PermitAll
-// yunqiao.css again: the application shell's @StyleSheet is not loaded (seen in the production jar, Vaadin 24.9).
-@StyleSheet("context://styles/yunqiao.css")
 class RunsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     /** More than a screen needs; older runs are reached by narrowing the filter. */
