@@ -2,6 +2,7 @@ package io.yunqiao.run;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
@@ -22,4 +23,7 @@ public interface SourceRecordRepository extends JpaRepository<SourceRecord, Long
     int releaseClaims(long solutionId);
 
     void deleteBySolutionId(long solutionId);
+
+    /** The record a solution staged last (highest id), for the mapping editor's sample. */
+    Optional<SourceRecord> findFirstBySolutionIdOrderByIdDesc(long solutionId);
 }

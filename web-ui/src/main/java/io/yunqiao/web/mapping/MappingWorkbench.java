@@ -1,0 +1,344 @@
+package io.yunqiao.web.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.popover.Popover;
+import com.vaadin.flow.component.popover.PopoverPosition;
+import io.yunqiao.connector.OperationDefinition;
+import io.yunqiao.mapping.Mapping;
+import io.yunqiao.mapping.MappingContext;
+import io.yunqiao.mapping.MappingEngine;
+import io.yunqiao.mapping.MappingResult;
+import io.yunqiao.mapping.MappingSyntaxException;
+import io.yunqiao.mapping.TargetValidator;
+import io.yunqiao.problem.Problem;
+import io.yunqiao.run.SourceSamples;
+import io.yunqiao.solution.SolutionSpec;
+import io.yunqiao.web.shell.Notices;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Where a mapping is written and tried: the source's fields on the left (click to insert), the JSONata editor in
+ * the middle, the output of the sample record on the right — recomputed as one types — with the exact error (line
+ * and column for syntax errors) and what the target operation would refuse; below, the sample record and the target's
+ * fields with what the output fills. Nothing here is saved: the solution editor saves the expression.
+ */
+@StyleSheet("context://styles/mapping.css")
+public class MappingWorkbench extends Div {
+
+    private static final long serialVersionUID = 1L;
+    /** How many live records a sample fetch asks for. */
+    static final int SAMPLE_SIZE = 10;
+
+    private static final List<String> FUNCTIONS = List.of("$valueMap(", "$lookup(", "$formatDate(",
+            "$formatDateTime(", "$parseMillis(", "$parseSeconds(", "$string(", "$number(", "$substring(",
+            "$substringBefore(", "$substringAfter(", "$uppercase(", "$lowercase(", "$trim(", "$contains(", "$split(",
+            "$join(", "$replace(", "$count(", "$sum(", "$max(", "$min(", "$average(", "$exists(", "$boolean(",
+            "$not(", "$map(", "$filter(", "$distinct(", "$sort(", "$append(", "$merge(", "$keys(", "$now()",
+            "$millis()", "$toMillis(", "$fromMillis(", "$round(", "$abs(", "$floor(", "$ceil(", "$formatNumber(");
+
+    private final MappingEngine engine;
+    private final MappingContext context;
+    private final SourceSamples samples;
+    private final JsonataEditor editor = new JsonataEditor();
+    private final SourceFieldTree sourceFields;
+    private final TargetFieldList targetFields;
+    private final SamplePanel samplePanel;
+    private final Pre output = new Pre();
+    private final Span outputNote = new Span();
+    private final Div error = new Div();
+    private final Div problems = new Div();
+
+    private OperationDefinition source;
+    private OperationDefinition target;
+    private JsonNode sample;
+    private boolean exampleSample;
+    private Long solutionId;
+    private Supplier<SolutionSpec.Source> liveSource = () -> null;
+
+    public MappingWorkbench(MappingEngine engine, MappingContext context, SourceSamples samples) {
+        this.engine = engine;
+        this.context = context;
+        this.samples = samples;
+        addClassName("yq-workbench");
+
+        editor.setId("mapping-editor");
+        editor.setWidthFull();
+        editor.addValueChangeListener(e -> recompute());
+        sourceFields = new SourceFieldTree(editor::insertAtCursor);
+        targetFields = new TargetFieldList(editor::insertAtCursor);
+        samplePanel = new SamplePanel(this::fetchLive, this::loadLastStaged, record -> {
+            sample = record;
+            exampleSample = false;
+            recompute();
+        });
+
+        output.setId("mapping-output");
+        output.addClassName("yq-json");
+        outputNote.setId("mapping-output-note");
+        outputNote.addClassName("yq-muted");
+        error.setId("mapping-error");
+        error.addClassName("yq-mapping-error");
+        error.setVisible(false);
+        problems.setId("mapping-problems");
+        problems.addClassName("yq-mapping-problems");
+
+        Div fieldsPane = pane("yq-pane-fields", heading("mapping.fields.title", null), sourceFields);
+        Div editorPane = pane("yq-pane-editor", heading("mapping.editor.title", helpButton()), editor, error);
+        Div outputPane = pane("yq-pane-output", heading("mapping.output.title", null), outputNote, output, problems);
+        Div samplePane = pane("yq-pane-sample", heading("mapping.sample.title", null), samplePanel);
+        Div targetPane = pane("yq-pane-target", heading("mapping.target.title", null), targetFields);
+        add(fieldsPane, editorPane, outputPane, samplePane, targetPane);
+        setSource(null);
+        setTarget(null);
+    }
+
+    private static Div pane(String className, Component... children) {
+        Div pane = new Div(children);
+        pane.addClassNames("yq-pane", className);
+        return pane;
+    }
+
+    private HorizontalLayout heading(String key, Component extra) {
+        H4 title = new H4(getTranslation(key));
+        HorizontalLayout heading = extra == null ? new HorizontalLayout(title) : new HorizontalLayout(title, extra);
+        heading.setAlignItems(FlexComponent.Alignment.CENTER);
+        heading.addClassName("yq-pane-heading");
+        return heading;
+    }
+
+    /** A cheat sheet of the JSONata a mapping needs, next to the editor. */
+    private Button helpButton() {
+        Button help = new Button(VaadinIcon.QUESTION_CIRCLE_O.create());
+        help.setId("mapping-help");
+        help.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
+        help.setAriaLabel(getTranslation("mapping.help.title"));
+        Popover popover = new Popover();
+        popover.setTarget(help);
+        popover.setPosition(PopoverPosition.BOTTOM_START);
+        popover.addClassName("yq-help-popover");
+        Div body = new Div();
+        body.add(new H4(getTranslation("mapping.help.title")));
+        for (int i = 1; i <= 10; i++) {
+            Div row = new Div(code(getTranslation("mapping.help.code." + i)),
+                    new Span(getTranslation("mapping.help.text." + i)));
+            row.addClassName("yq-help-row");
+            body.add(row);
+        }
+        Span more = new Span(getTranslation("mapping.help.more"));
+        more.addClassName("yq-muted");
+        body.add(more);
+        popover.add(body);
+        return help;
+    }
+
+    private static Span code(String text) {
+        Span code = new Span(text);
+        code.addClassName("yq-code-inline");
+        return code;
+    }
+
+    /** The JSONata field itself, for binding and for problems the save reports. */
+    public JsonataEditor editor() {
+        return editor;
+    }
+
+    public String getMapping() {
+        return editor.getValue();
+    }
+
+    public void setMapping(String expression) {
+        editor.setValue(expression == null ? "" : expression);
+    }
+
+    /** The solution whose staged records "last staged" reads; {@code null} for one not saved yet. */
+    public void setSolution(Long id) {
+        solutionId = id;
+        samplePanel.setLastEnabled(id != null);
+        Optional<JsonNode> staged = id == null ? Optional.empty() : samples.lastStaged(id);
+        if (staged.isPresent()) {
+            sample = staged.get();
+            exampleSample = false;
+            samplePanel.showSingle(sample, getTranslation("mapping.sample.origin.last"));
+            recompute();
+        } else {
+            useExample();
+        }
+    }
+
+    /** What "fetch live" asks: the source as it is on the screen, saved or not. */
+    public void setLiveSource(Supplier<SolutionSpec.Source> current) {
+        liveSource = current;
+    }
+
+    public void setSource(OperationDefinition operation) {
+        source = operation;
+        sourceFields.setOperation(operation);
+        samplePanel.setSource(operation);
+        List<JsonataEditor.Hint> hints = new ArrayList<>(sourceFields.hints());
+        FUNCTIONS.forEach(f -> hints.add(new JsonataEditor.Hint(f, "")));
+        editor.setHints(hints);
+        if (sample == null || exampleSample) {
+            useExample();
+        }
+    }
+
+    public void setTarget(OperationDefinition operation) {
+        target = operation;
+        targetFields.setOperation(operation);
+        recompute();
+    }
+
+    /** A refusal of the save that concerns the mapping: shown where the mapping's errors are. */
+    public void showSaveProblem(String message) {
+        showError(getTranslation("mapping.error.saveRefused"), message);
+    }
+
+    /** Redraws the editor after its tab was hidden. */
+    public void refresh() {
+        editor.refresh();
+    }
+
+    private void useExample() {
+        if (source == null || source.fields().isEmpty()) {
+            samplePanel.showSingle(JsonNodeFactory.instance.objectNode(), getTranslation("mapping.sample.origin.none"));
+            sample = null;
+            exampleSample = true;
+            recompute();
+            return;
+        }
+        JsonNode example = FieldPaths.example(source, getLocale());
+        samplePanel.showSingle(example, getTranslation("mapping.sample.origin.example"));
+        sample = example;
+        exampleSample = true;
+        recompute();
+    }
+
+    private void fetchLive() {
+        try {
+            List<JsonNode> records = samples.fetch(liveSource.get(), SAMPLE_SIZE);
+            if (records.isEmpty()) {
+                samplePanel.status(getTranslation("mapping.sample.noneFetched"));
+                Notices.error(getTranslation("mapping.sample.noneFetched"));
+                return;
+            }
+            samplePanel.showFetched(records);
+            sample = records.get(0);
+            exampleSample = false;
+            recompute();
+            Notices.success(getTranslation("mapping.sample.fetched", records.size()));
+        } catch (Problem e) {
+            samplePanel.status(getTranslation("mapping.sample.fetchFailed", e.getMessage()));
+            Notices.error(getTranslation("mapping.sample.fetchFailed", e.getMessage()));
+        }
+    }
+
+    private void loadLastStaged() {
+        if (solutionId == null) {
+            return;
+        }
+        Optional<JsonNode> staged = samples.lastStaged(solutionId);
+        if (staged.isEmpty()) {
+            samplePanel.status(getTranslation("mapping.sample.noneStaged"));
+            Notices.error(getTranslation("mapping.sample.noneStaged"));
+            return;
+        }
+        samplePanel.showSingle(staged.get(), getTranslation("mapping.sample.origin.last"));
+        sample = staged.get();
+        exampleSample = false;
+        recompute();
+    }
+
+    /** Evaluates the mapping on the sample and shows output, errors and the target's objections. */
+    private void recompute() {
+        error.setVisible(false);
+        error.removeAll();
+        problems.removeAll();
+        String expression = editor.getValue();
+        if (expression == null || expression.isBlank()) {
+            editor.clearError();
+            showOutput(null, getTranslation("mapping.output.noMapping"));
+            return;
+        }
+        Mapping mapping;
+        try {
+            mapping = engine.compile(expression);
+            editor.clearError();
+        } catch (MappingSyntaxException e) {
+            String where = e.line() > 0 ? getTranslation("mapping.error.syntaxAt", e.line(), e.column())
+                    : getTranslation("mapping.error.syntax");
+            showError(where, e.getMessage());
+            editor.showError(e.line(), e.column(), e.detail());
+            showOutput(null, getTranslation("mapping.output.fixError"));
+            return;
+        }
+        if (sample == null) {
+            showOutput(null, getTranslation("mapping.output.noSample"));
+            return;
+        }
+        MappingResult result = mapping.evaluate(sample, context);
+        if (result.isFailure()) {
+            showError(getTranslation("mapping.error.evaluation"), result.error());
+            showOutput(null, getTranslation("mapping.output.fixError"));
+            return;
+        }
+        if (!result.hasOutput()) {
+            showOutput(null, getTranslation("mapping.output.undefined"));
+            return;
+        }
+        showOutput(result.output(), exampleSample ? getTranslation("mapping.output.onExample") : "");
+        if (target != null) {
+            List<TargetValidator.FieldProblem> refused = TargetValidator.validate(result.output(), target);
+            if (refused.isEmpty()) {
+                Div ok = new Div(VaadinIcon.CHECK.create(), new Span(getTranslation("mapping.problems.none")));
+                ok.addClassName("yq-mapping-ok");
+                problems.add(ok);
+            } else {
+                Div title = new Div(getTranslation("mapping.problems.title", refused.size()));
+                title.addClassName("yq-mapping-problems-title");
+                problems.add(title);
+                for (TargetValidator.FieldProblem problem : refused) {
+                    Span field = new Span(problem.field().isEmpty() ? getTranslation("mapping.problems.body")
+                            : problem.field());
+                    field.addClassName("yq-problem-field");
+                    Div line = new Div(field, new Span(problem.message()));
+                    line.addClassName("yq-mapping-problem");
+                    line.getElement().setAttribute("data-kind", problem.kind().name());
+                    problems.add(line);
+                }
+            }
+        }
+    }
+
+    private void showOutput(JsonNode body, String note) {
+        output.setText(body == null ? "" : SamplePanel.pretty(body));
+        output.setVisible(body != null);
+        outputNote.setText(note);
+        outputNote.setVisible(note != null && !note.isEmpty());
+        targetFields.show(body);
+    }
+
+    private void showError(String title, String message) {
+        error.removeAll();
+        Div heading = new Div(VaadinIcon.WARNING.create(), new Span(title));
+        heading.addClassName("yq-mapping-error-title");
+        Pre text = new Pre(message);
+        text.addClassName("yq-mapping-error-message");
+        error.add(heading, text);
+        error.setVisible(true);
+    }
+}

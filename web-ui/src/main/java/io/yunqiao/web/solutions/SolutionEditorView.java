@@ -1,0 +1,460 @@
+package io.yunqiao.web.solutions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import io.yunqiao.connection.Connections;
+import io.yunqiao.connector.ConnectorRegistry;
+import io.yunqiao.mapping.MappingEngine;
+import io.yunqiao.problem.Problem;
+import io.yunqiao.run.Preparations;
+import io.yunqiao.run.Run;
+import io.yunqiao.run.RunStatus;
+import io.yunqiao.run.RunTrigger;
+import io.yunqiao.run.SourceSamples;
+import io.yunqiao.run.SyncEngine;
+import io.yunqiao.solution.SolutionSpec;
+import io.yunqiao.solution.SolutionView;
+import io.yunqiao.solution.Solutions;
+import io.yunqiao.web.mapping.MappingWorkbench;
+import io.yunqiao.web.shell.Notices;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Builds and changes a solution in five steps — basics, source, target, mapping, schedule and delivery — with the
+ * mapping tried live on real records. Saving adds a version (after asking for an optional comment); a refusal is
+ * shown on the field it concerns and nothing typed is lost. {@code solutions/new} starts from a blank solution that
+ * is created on the first save. Administrators only: everyone else reads solutions on the list.
+ */
+@Route("solutions/:solutionId")
+@RolesAllowed("ADMIN")
+// yunqiao.css too: the app shell's @StyleSheet does not reach the page in the production bundle (reported)
+@StyleSheet("context://styles/yunqiao.css")
+@StyleSheet("context://styles/solutions.css")
+class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
+
+    private static final long serialVersionUID = 1L;
+    static final String NEW = "new";
+    private static final String BLANK_MAPPING = "{\n  \n}";
+
+    private final Solutions solutions;
+    private final SyncEngine engine;
+    private final BasicsSection basics;
+    private final SourceSection source;
+    private final TargetSection target;
+    private final MappingWorkbench workbench;
+    private final ScheduleSection schedule;
+    private final Map<Tab, Component> pages = new LinkedHashMap<>();
+    private final Tabs tabs = new Tabs();
+    private final Tab basicsTab;
+    private final Tab sourceTab;
+    private final Tab targetTab;
+    private final Tab mappingTab;
+    private final Tab scheduleTab;
+    private final H2 title = new H2();
+    private final Span version = new Span();
+    private final Span state = new Span();
+    private final Span unsaved = new Span();
+    private final Button runNow = new Button();
+    private final Button dryRun = new Button();
+    private final Button runs = new Button();
+    private final Button versions = new Button();
+
+    private Long solutionId;
+    private SolutionView saved;
+    private String savedJson = "";
+    private String pendingComment = "";
+    private boolean loading;
+
+    SolutionEditorView(Solutions solutions, Connections connections, ConnectorRegistry registry, SyncEngine engine,
+            MappingEngine mappingEngine, Preparations preparations, SourceSamples samples) {
+        this.solutions = solutions;
+        this.engine = engine;
+        addClassNames("yq-page", "yq-solution-editor");
+        setSpacing(false);
+        var connectionList = connections.list();
+        basics = new BasicsSection(this::changed);
+        source = new SourceSection(registry, connectionList, this::changed,
+                () -> workbench().setSource(source().operation()));
+        target = new TargetSection(registry, connectionList, this::changed,
+                () -> workbench().setTarget(target().operation()));
+        workbench = new MappingWorkbench(mappingEngine, preparations.context(), samples);
+        workbench.setLiveSource(() -> source.source());
+        workbench.editor().addValueChangeListener(e -> changed());
+        schedule = new ScheduleSection(this::changed);
+
+        add(header());
+        basicsTab = tab("basics", VaadinIcon.INFO_CIRCLE_O, basics);
+        sourceTab = tab("source", VaadinIcon.DOWNLOAD_ALT, source);
+        targetTab = tab("target", VaadinIcon.UPLOAD_ALT, target);
+        mappingTab = tab("mapping", VaadinIcon.CODE, workbench);
+        scheduleTab = tab("schedule", VaadinIcon.CLOCK, schedule);
+        tabs.setId("editor-tabs");
+        tabs.setWidthFull();
+        tabs.addSelectedChangeListener(e -> showPage(e.getSelectedTab()));
+        Div content = new Div(pages.values().toArray(Component[]::new));
+        content.addClassName("yq-editor-content");
+        content.setWidthFull();
+        add(tabs, content);
+        showPage(basicsTab);
+    }
+
+    // The constructor's lambdas reach the sections through these: the fields are not assigned when they are made.
+    private SourceSection source() {
+        return source;
+    }
+
+    private TargetSection target() {
+        return target;
+    }
+
+    private MappingWorkbench workbench() {
+        return workbench;
+    }
+
+    private Tab tab(String name, VaadinIcon icon, Component page) {
+        Tab tab = new Tab(icon.create(), new Span(getTranslation("solutions.tab." + name)));
+        tab.setId("tab-" + name);
+        tabs.add(tab);
+        pages.put(tab, page);
+        return tab;
+    }
+
+    private void showPage(Tab selected) {
+        pages.forEach((tab, page) -> page.setVisible(tab == selected));
+        if (tabs.getSelectedTab() != selected) {
+            tabs.setSelectedTab(selected);
+        }
+        if (selected == mappingTab) {
+            workbench.refresh();
+        }
+    }
+
+    private Component header() {
+        version.setId("editor-version");
+        version.getElement().getThemeList().add("badge contrast");
+        state.setId("editor-state");
+        unsaved.setId("unsaved-marker");
+        unsaved.setText(getTranslation("solutions.editor.unsaved"));
+        unsaved.getElement().getThemeList().add("badge error");
+        unsaved.setVisible(false);
+        title.setId("editor-title");
+        title.addClassName("yq-editor-title");
+
+        Button save = new Button(getTranslation("common.save"), VaadinIcon.CHECK.create(), e -> askToSave());
+        save.setId("save-solution");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        runNow.setText(getTranslation("solutions.action.run"));
+        runNow.setIcon(VaadinIcon.PLAY.create());
+        runNow.setId("editor-run-now");
+        runNow.setTooltipText(getTranslation("solutions.editor.runHelp"));
+        runNow.addClickListener(e -> run(false));
+        dryRun.setText(getTranslation("solutions.action.dry"));
+        dryRun.setIcon(VaadinIcon.FLASK.create());
+        dryRun.setId("editor-dry-run");
+        dryRun.setTooltipText(getTranslation("solutions.action.dryHelp"));
+        dryRun.addClickListener(e -> run(true));
+        runs.setText(getTranslation("solutions.editor.runs"));
+        runs.setIcon(VaadinIcon.TIME_FORWARD.create());
+        runs.setId("editor-runs");
+        runs.addClickListener(e -> UI.getCurrent().navigate("runs",
+                QueryParameters.of("solution", String.valueOf(solutionId))));
+        versions.setText(getTranslation("solutions.editor.versions"));
+        versions.setIcon(VaadinIcon.ARCHIVE.create());
+        versions.setId("versions");
+        versions.addClickListener(e -> new VersionsDialog(solutions, solutionId, this::isDirty, this::restored)
+                .open());
+        Button back = new Button(VaadinIcon.ARROW_LEFT.create(), e -> UI.getCurrent().navigate(SolutionsView.class));
+        back.setId("editor-back");
+        back.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        back.setAriaLabel(getTranslation("solutions.editor.back"));
+        back.setTooltipText(getTranslation("solutions.editor.back"));
+
+        HorizontalLayout heading = new HorizontalLayout(back, title, version, state, unsaved);
+        heading.setAlignItems(FlexComponent.Alignment.CENTER);
+        HorizontalLayout toolbar = new HorizontalLayout(save, runNow, dryRun, runs, versions);
+        toolbar.addClassName("yq-editor-toolbar");
+        toolbar.getStyle().set("flex-wrap", "wrap");
+        HorizontalLayout bar = new HorizontalLayout(heading, toolbar);
+        bar.setWidthFull();
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        bar.getStyle().set("flex-wrap", "wrap");
+        return bar;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String parameter = event.getRouteParameters().get("solutionId").orElse(NEW);
+        if (NEW.equals(parameter)) {
+            load(blank(), null);
+            return;
+        }
+        try {
+            load(null, solutions.get(Long.parseLong(parameter)));
+        } catch (NumberFormatException | Problem e) {
+            Notices.error(getTranslation("solutions.editor.notFound", parameter));
+            event.forwardTo(SolutionsView.class);
+        }
+    }
+
+    /** A new solution: nothing chosen yet, a sensible schedule (disabled) and an empty object to map into. */
+    private SolutionSpec blank() {
+        return new SolutionSpec("", null, null, null, new SolutionSpec.Target(null, null, null, BLANK_MAPPING), null,
+                null, null, new SolutionSpec.Schedule("0 */5 * * * ?", false));
+    }
+
+    /** Shows a spec: the saved solution's (view given) or a blank one. */
+    private void load(SolutionSpec blankSpec, SolutionView view) {
+        loading = true;
+        try {
+            saved = view;
+            solutionId = view == null ? null : view.id();
+            SolutionSpec spec = view == null ? blankSpec : view.spec();
+            basics.load(spec, view);
+            source.load(spec);
+            target.load(spec);
+            schedule.load(spec);
+            workbench.setSource(source.operation());
+            workbench.setTarget(target.operation());
+            workbench.setMapping(spec.target() == null ? "" : spec.target().mapping());
+            workbench.setSolution(solutionId);
+            // what the form makes of the saved spec counts as saved, so only real edits mark the editor dirty
+            savedJson = json(currentSpec());
+        } finally {
+            loading = false;
+        }
+        refreshHeader();
+    }
+
+    private void refreshHeader() {
+        boolean exists = solutionId != null;
+        title.setText(exists ? saved.name() : getTranslation("solutions.editor.newTitle"));
+        version.setText(exists ? getTranslation("solutions.editor.version", saved.version()) : "");
+        version.setVisible(exists);
+        state.setText(exists ? getTranslation(saved.enabled() ? "solutions.enabled" : "solutions.disabled") : "");
+        state.getElement().getThemeList().clear();
+        state.getElement().getThemeList().add(exists && saved.enabled() ? "badge success" : "badge");
+        state.setVisible(exists);
+        for (Button button : List.of(runNow, dryRun, runs, versions)) {
+            button.setEnabled(exists);
+        }
+        unsaved.setVisible(isDirty());
+        getUI().ifPresent(ui -> ui.getPage().setTitle(getPageTitle()));
+    }
+
+    /** The solution as the screen shows it now. */
+    SolutionSpec currentSpec() {
+        return new SolutionSpec(basics.name(), basics.description(), source.source(), source.window(),
+                target.target(workbench.getMapping()), source.dedupe(), schedule.rateLimit(), schedule.retry(),
+                schedule.schedule());
+    }
+
+    private void changed() {
+        if (!loading) {
+            unsaved.setVisible(isDirty());
+        }
+    }
+
+    boolean isDirty() {
+        return !loading && !json(currentSpec()).equals(savedJson);
+    }
+
+    private static String json(SolutionSpec spec) {
+        try {
+            return Solutions.SPEC_JSON.writeValueAsString(spec);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Refuses at once what is plainly missing or invalid (a name, the two operations, a cron Quartz rejects), on
+     * the field and in words of the UI's language; otherwise asks for a comment. Everything else is the
+     * validator's call when saving.
+     */
+    private void askToSave() {
+        if (refusedBeforeSaving()) {
+            return;
+        }
+        Dialog dialog = new Dialog(getTranslation("solutions.save.title"));
+        dialog.setId("save-dialog");
+        TextField comment = new TextField(getTranslation("solutions.save.comment"));
+        comment.setId("save-comment");
+        comment.setPlaceholder(getTranslation("solutions.save.commentPlaceholder"));
+        comment.setHelperText(getTranslation(solutionId == null ? "solutions.save.helpNew" : "solutions.save.help",
+                saved == null ? 0 : saved.version() + 1));
+        comment.setValue(pendingComment);
+        comment.setWidth("28em");
+        comment.setMaxLength(500);
+        dialog.add(comment);
+        Button confirm = new Button(getTranslation("common.save"), e -> {
+            pendingComment = comment.getValue();
+            dialog.close();
+            save(comment.getValue());
+        });
+        confirm.setId("save-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("common.cancel"), e -> dialog.close());
+        cancel.setId("save-cancel");
+        dialog.getFooter().add(cancel, confirm);
+        dialog.open();
+        comment.focus();
+    }
+
+    private boolean refusedBeforeSaving() {
+        String reason = null;
+        if (basics.name().isEmpty()) {
+            reason = refuse(basicsTab, basics.fieldFor("name"), getTranslation("solutions.save.needsName"));
+        } else if (source.operation() == null) {
+            reason = refuse(sourceTab, source.fieldFor(source.connectorId() == null ? "source.connection"
+                    : "source.operation"), getTranslation("solutions.save.needsSource"));
+        } else if (target.operation() == null) {
+            reason = refuse(targetTab, target.fieldFor(target.connectorId() == null ? "target.connection"
+                    : "target.operation"), getTranslation("solutions.save.needsTarget"));
+        } else if (schedule.cronProblem().isPresent()) {
+            reason = refuse(scheduleTab, Optional.of(schedule.cronField()), schedule.cronProblem().get());
+        }
+        if (reason == null) {
+            return false;
+        }
+        Notices.error(getTranslation("common.refused", reason));
+        return true;
+    }
+
+    private String refuse(Tab tab, Optional<Component> field, String reason) {
+        showPage(tab);
+        field.ifPresent(f -> mark(f, reason));
+        return reason;
+    }
+
+    private void save(String comment) {
+        SolutionSpec spec = currentSpec();
+        String note = comment == null || comment.isBlank() ? null : comment.trim();
+        try {
+            SolutionView view = solutionId == null ? solutions.create(spec, note) : solutions.update(solutionId, spec,
+                    note);
+            pendingComment = "";
+            Notices.success(getTranslation("solutions.save.saved", view.version()));
+            boolean created = solutionId == null;
+            saved = view;
+            solutionId = view.id();
+            savedJson = json(currentSpec());
+            basics.load(currentSpec(), view);
+            refreshHeader();
+            if (created) {
+                UI.getCurrent().navigate(SolutionEditorView.class,
+                        new RouteParameters("solutionId", String.valueOf(view.id())));
+            }
+        } catch (Problem e) {
+            showProblem(e);
+        }
+    }
+
+    /** A refusal: the message, and the field it is about marked and brought into view. */
+    private void showProblem(Problem problem) {
+        Notices.error(getTranslation("common.refused", problem.getMessage()));
+        String field = problem.field();
+        if (field == null) {
+            return;
+        }
+        if (field.startsWith("target.mapping")) {
+            showPage(mappingTab);
+            workbench.showSaveProblem(problem.getMessage());
+            return;
+        }
+        List<Map.Entry<Tab, Function<String, Optional<Component>>>> owners = List.of(
+                Map.entry(basicsTab, basics::fieldFor), Map.entry(sourceTab, source::fieldFor),
+                Map.entry(targetTab, target::fieldFor), Map.entry(scheduleTab, schedule::fieldFor));
+        for (var owner : owners) {
+            Optional<Component> component = owner.getValue().apply(field);
+            if (component.isPresent()) {
+                showPage(owner.getKey());
+                mark(component.get(), problem.getMessage());
+                return;
+            }
+        }
+    }
+
+    private static void mark(Component field, String message) {
+        if (field instanceof HasValidation validated) {
+            validated.setErrorMessage(message);
+            validated.setInvalid(true);
+        }
+    }
+
+    private void run(boolean dry) {
+        if (solutionId == null) {
+            return;
+        }
+        Run run = engine.start(solutionId, RunTrigger.MANUAL, dry);
+        if (run.getStatus() == RunStatus.SKIPPED) {
+            Notices.error(getTranslation("solutions.run.skipped", run.getError()));
+            return;
+        }
+        Notices.success(getTranslation(dry ? "solutions.run.dryStarted" : "solutions.run.started",
+                String.valueOf(run.getId())));
+        UI.getCurrent().navigate("runs/" + run.getId());
+    }
+
+    /** After a restore: the restored version is current and shown. */
+    private void restored(SolutionView view) {
+        load(null, view);
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        if (!isDirty()) {
+            return;
+        }
+        BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("leave-confirm");
+        confirm.setHeader(getTranslation("solutions.leave.title"));
+        confirm.setText(getTranslation("solutions.leave.text"));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("solutions.leave.stay"));
+        confirm.setConfirmText(getTranslation("solutions.leave.discard"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> {
+            savedJson = json(currentSpec());
+            action.proceed();
+        });
+        confirm.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("solutions.editor.pageTitle", solutionId == null || saved == null
+                ? getTranslation("solutions.editor.newTitle") : saved.name());
+    }
+}

@@ -1,0 +1,470 @@
+package io.yunqiao.web.solutions;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.mvysny.kaributesting.v10.ElementUtilsKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NavigatorKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.treegrid.TreeGrid;
+import com.vaadin.flow.dom.DomEvent;
+import elemental.json.Json;
+import elemental.json.JsonObject;
+import io.yunqiao.connection.ConnectionView;
+import io.yunqiao.connection.Connections;
+import io.yunqiao.connector.FieldDefinition;
+import io.yunqiao.connector.OperationDefinition;
+import io.yunqiao.mapping.MappingEngine;
+import io.yunqiao.mapping.MappingSyntaxException;
+import io.yunqiao.run.SyncEngine;
+import io.yunqiao.solution.SolutionSpec;
+import io.yunqiao.solution.SolutionVersion;
+import io.yunqiao.solution.SolutionView;
+import io.yunqiao.solution.Solutions;
+import io.yunqiao.solution.Templates;
+import io.yunqiao.web.MockUi;
+import io.yunqiao.web.mapping.JsonataEditor;
+import io.yunqiao.web.security.Role;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The solution editor, server-side (Karibu), on the seed template bound to the mounted sandboxes: what it loads,
+ * the live mapping workbench, cron checks, saving as versions, diff and restore.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:solutions-ui;DB_CLOSE_DELAY=-1",
+    "yunqiao.demo.enabled=false",
+    "spring.quartz.auto-startup=false",
+    "spring.quartz.scheduler-name=solutions-ui",
+    "yunqiao.security.admin-password=admin-pass-1",
+    "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
+class SolutionEditorViewIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    Connections connections;
+
+    @Autowired
+    Solutions solutions;
+
+    @Autowired
+    Templates templates;
+
+    @Autowired
+    SyncEngine engine;
+
+    @Autowired
+    MappingEngine mappingEngine;
+
+    private SandboxFixture sandboxes;
+    private SolutionView seed;
+
+    @BeforeEach
+    void seedSolutionOnTheSandboxes() {
+        sandboxes = new SandboxFixture(port, connections, solutions, templates, engine).fresh();
+        seed = sandboxes.seed("种子方案");
+    }
+
+    @AfterEach
+    void stop() {
+        MockUi.stop();
+    }
+
+    private void openAsAdmin() {
+        MockUi.start(context, "admin", Role.ADMIN);
+        UI.getCurrent().navigate("solutions/" + seed.id());
+    }
+
+    private static void tab(String name) {
+        _get(Tabs.class, spec -> spec.withId("editor-tabs")).setSelectedTab(_get(Tab.class,
+                spec -> spec.withId("tab-" + name)));
+    }
+
+    private static JsonataEditor editor() {
+        return _get(JsonataEditor.class, spec -> spec.withId("mapping-editor"));
+    }
+
+    /** The output as shown; empty when there is none (the output is then hidden). */
+    private static String output() {
+        return _find(Pre.class, spec -> spec.withId("mapping-output")).stream().map(Pre::getText).findFirst()
+                .orElse("");
+    }
+
+    /** The error box, if shown. */
+    private static Optional<Div> errorBox() {
+        return _find(Div.class, spec -> spec.withId("mapping-error")).stream().findFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<FieldDefinition> targetFields() {
+        return _get(Grid.class, spec -> spec.withId("target-fields"));
+    }
+
+    /** The "mapped" cell of a target field, as the list shows it. */
+    private static String mapped(String field) {
+        Grid<FieldDefinition> grid = targetFields();
+        List<FieldDefinition> rows = GridKt._findAll(grid);
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).name().equals(field)) {
+                return GridKt._getFormatted(grid, i, "mapped");
+            }
+        }
+        throw new AssertionError("no target field " + field + " in " + rows);
+    }
+
+    private static List<String> notifications() {
+        return NotificationsKt.getNotifications().stream().map(n -> n.getElement().getProperty("text")).toList();
+    }
+
+    private void save(String comment) {
+        _click(_get(Button.class, spec -> spec.withId("save-solution")));
+        _setValue(_get(TextField.class, spec -> spec.withId("save-comment")), comment);
+        _click(_get(Button.class, spec -> spec.withId("save-confirm")));
+    }
+
+    @Test
+    void loadsACopiedTemplateWithItsConnectionsOperationsParametersAndMapping() {
+        // given the seed template copied onto the sandbox connections
+        openAsAdmin();
+
+        // then the source shows the Kingdee connection, the purchase inbound query and the window variables
+        tab("source");
+        ComboBox<?> sourceConnection = _get(ComboBox.class, spec -> spec.withId("source-connection"));
+        assertThat(((ConnectionView) sourceConnection.getValue()).id()).isEqualTo(sandboxes.kingdee);
+        ComboBox<?> sourceOperation = _get(ComboBox.class, spec -> spec.withId("source-operation"));
+        assertThat(((OperationDefinition) sourceOperation.getValue()).id()).isEqualTo(SandboxFixture.SOURCE_OPERATION);
+        assertThat(_get(TextField.class, spec -> spec.withId("param-begintime")).getValue())
+                .isEqualTo("{{LAST_SYNC_TIME|ms}}");
+        assertThat(_get(TextField.class, spec -> spec.withId("param-expiretime")).getValue())
+                .isEqualTo("{{CURRENT_TIME|ms}}");
+        assertThat(_get(TextField.class, spec -> spec.withId("dedupe-target-key")).getValue())
+                .isEqualTo("customerCode");
+        // and the target the Jackyun customer add
+        tab("target");
+        ComboBox<?> targetOperation = _get(ComboBox.class, spec -> spec.withId("target-operation"));
+        assertThat(((OperationDefinition) targetOperation.getValue()).id()).isEqualTo("crm.customer.add");
+        // and the mapping editor the template's mapping, with the schedule described in words
+        tab("mapping");
+        assertThat(editor().getValue()).isEqualTo(seed.spec().target().mapping());
+        tab("schedule");
+        assertThat(_get(Span.class, spec -> spec.withId("cron-description")).getText())
+                .isEqualTo("每分钟");
+        assertThat(_get(Div.class, spec -> spec.withId("cron-next")).getElement().getTextRecursively())
+                .matches("(?s).*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:00.*");
+    }
+
+    @Test
+    void editingTheMappingUpdatesTheOutputAndTheTargetFieldList() {
+        // given the mapping tab of the seed solution, working on the example made from the source fields
+        openAsAdmin();
+        tab("mapping");
+        assertThat(mapped("customerCode")).isEqualTo("✓");
+        assertThat(mapped("nickname")).isEqualTo("✓");
+
+        // when the mapping stops filling the required nickname and adds a fixed phone
+        _setValue(editor(), "{ \"customerCode\": supplierid_number, \"phone\": \"0571-1234\" }");
+
+        // then the output shows the new body at once
+        assertThat(output()).contains("\"phone\" : \"0571-1234\"").doesNotContain("nickname");
+        // and the target field list marks nickname as missing while phone is mapped
+        assertThat(mapped("nickname")).isEqualTo("缺少必填");
+        assertThat(mapped("phone")).isEqualTo("✓");
+        // and the problems name the missing field, one line each
+        Div problems = _get(Div.class, spec -> spec.withId("mapping-problems"));
+        assertThat(problems.getChildren().filter(c -> c.hasClassName("yq-mapping-problem")))
+                .singleElement().satisfies(line -> assertThat(line.getElement().getTextRecursively())
+                        .contains("nickname").contains("缺少必填字段"));
+    }
+
+    @Test
+    void aSyntaxErrorShowsTheExactMessageWithLineAndColumn() {
+        // given the mapping tab
+        openAsAdmin();
+        tab("mapping");
+        String broken = "{\n  \"customerCode\": supplierid_number,\n  \"nickname\": ]\n}";
+        MappingSyntaxException expected = catchThrowableOfType(MappingSyntaxException.class,
+                () -> mappingEngine.compile(broken));
+        assertThat(expected.line()).isEqualTo(3);
+
+        // when a syntax error is typed on line 3
+        _setValue(editor(), broken);
+
+        // then the error box shows the engine's message and where it is
+        assertThat(errorBox()).hasValueSatisfying(box -> assertThat(box.getElement().getTextRecursively())
+                .contains("第 3 行，第 " + expected.column() + " 列")
+                .contains(expected.getMessage()));
+        assertThat(output()).isEmpty();
+
+        // and fixing it clears the error and brings the output back
+        _setValue(editor(), "{ \"customerCode\": supplierid_number, \"nickname\": supplierid_name }");
+        assertThat(errorBox()).isEmpty();
+        assertThat(output()).contains("customerCode");
+    }
+
+    @Test
+    void clickingASourceFieldInsertsItsPathAtTheCursor() {
+        // given an empty object in the editor, the cursor reported after "{ "nickname": "
+        openAsAdmin();
+        tab("mapping");
+        JsonObject typed = Json.createObject();
+        typed.put("event.detail.value", "{ \"nickname\":  }");
+        typed.put("event.detail.cursor", 14);
+        ElementUtilsKt._fireDomEvent(editor().getElement(), new DomEvent(editor().getElement(), "jsonata-change",
+                typed));
+
+        // when the supplier name field is clicked in the source field tree
+        @SuppressWarnings("unchecked")
+        TreeGrid<Object> tree = _get(TreeGrid.class, spec -> spec.withId("source-fields"));
+        List<Object> roots = GridKt._getRootItems(tree);
+        int row = -1;
+        for (int i = 0; i < roots.size(); i++) {
+            if (roots.get(i).toString().contains("path=supplierid_name,")) {
+                row = i;
+            }
+        }
+        GridKt._clickItem(tree, row);
+
+        // then its path is in the mapping where the cursor was, and the output has the supplier name
+        assertThat(editor().getValue()).isEqualTo("{ \"nickname\": supplierid_name }");
+        assertThat(output()).contains("\"nickname\" : \"供应商名称\"");
+    }
+
+    @Test
+    void aBadCronShowsQuartzsReasonOnTheFieldAndSaveIsRefused() {
+        // given the schedule tab
+        openAsAdmin();
+        tab("schedule");
+        TextField cron = _get(TextField.class, spec -> spec.withId("cron"));
+
+        // when a minute of 61 is typed
+        _setValue(cron, "0 61 * * * ?");
+
+        // then the field is invalid at once with the parser's reason
+        assertThat(cron.isInvalid()).isTrue();
+        assertThat(cron.getErrorMessage()).contains("cron 表达式“0 61 * * * ?”无效")
+                .contains("Minute and Second values must be between 0 and 59");
+
+        // and saving is refused with that reason, nothing saved and nothing typed lost
+        tab("mapping");
+        _click(_get(Button.class, spec -> spec.withId("save-solution")));
+        assertThat(_find(TextField.class, spec -> spec.withId("save-comment"))).isEmpty();
+        assertThat(notifications()).anySatisfy(text -> assertThat(text).contains("未保存")
+                .contains("Minute and Second values must be between 0 and 59"));
+        assertThat(solutions.get(seed.id()).version()).isEqualTo(1);
+        assertThat(cron.getValue()).isEqualTo("0 61 * * * ?");
+    }
+
+    @Test
+    void savingAGoodChangeCreatesVersion2WithTheComment() {
+        // given the seed solution at version 1
+        openAsAdmin();
+        tab("schedule");
+
+        // when the schedule is changed to every 5 minutes and saved with a comment
+        _setValue(_get(TextField.class, spec -> spec.withId("cron")), "0 */5 * * * ?");
+        assertThat(_find(Span.class, spec -> spec.withId("unsaved-marker"))).hasSize(1);
+        assertThat(_get(Span.class, spec -> spec.withId("cron-description")).getText()).isEqualTo("每 5 分钟");
+        save("每 5 分钟一次");
+
+        // then version 2 is current with the new cron and the comment
+        assertThat(solutions.get(seed.id()).version()).isEqualTo(2);
+        assertThat(solutions.current(seed.id()).spec().schedule().cron()).isEqualTo("0 */5 * * * ?");
+        assertThat(solutions.versions(seed.id()).get(0).getComment()).isEqualTo("每 5 分钟一次");
+        assertThat(_get(Span.class, spec -> spec.withId("editor-version")).getText())
+                .contains("2");
+        assertThat(_find(Span.class, spec -> spec.withId("unsaved-marker"))).isEmpty();
+    }
+
+    @Test
+    void aSaveRefusedForTheMappingShowsTheReasonAtTheMappingAndKeepsTheEdit() {
+        // given a mapping without the required nickname
+        openAsAdmin();
+        tab("mapping");
+        String edited = "{ \"customerCode\": supplierid_number }";
+        _setValue(editor(), edited);
+
+        // when it is saved
+        save("");
+
+        // then the refusal names the field in the mapping's error box, nothing is saved, the edit stays
+        assertThat(errorBox()).hasValueSatisfying(box -> assertThat(box.getElement().getTextRecursively())
+                .contains("保存被拒绝").contains("nickname"));
+        assertThat(solutions.get(seed.id()).version()).isEqualTo(1);
+        assertThat(editor().getValue()).isEqualTo(edited);
+    }
+
+    @Test
+    void theVersionsDiffShowsTheChangedMappingLine() {
+        // given version 2 adds a postal code to the mapping
+        openAsAdmin();
+        tab("mapping");
+        String mapping = seed.spec().target().mapping().replace("\"customerCode\": supplierid_number,",
+                "\"customerCode\": supplierid_number,\n  \"zip\": \"310000\",");
+        _setValue(editor(), mapping);
+        save("邮编");
+
+        // when version 1 is picked in the versions dialog
+        _click(_get(Button.class, spec -> spec.withId("versions")));
+        @SuppressWarnings("unchecked")
+        Grid<SolutionVersion> versions = _get(Grid.class, spec -> spec.withId("versions-grid"));
+        GridKt._select(versions, GridKt._findAll(versions).stream().filter(v -> v.getVersion() == 1).findFirst()
+                .orElseThrow());
+
+        // then the diff against the current version shows exactly the added line, in green
+        Div diff = _get(Div.class, spec -> spec.withId("versions-diff"));
+        List<Component> added = diff.getChildren().filter(c -> "ADDED".equals(c.getElement().getAttribute(
+                "data-kind"))).toList();
+        assertThat(added).singleElement().satisfies(line -> {
+            assertThat(line.getElement().getTextRecursively()).contains("\"zip\": \"310000\",");
+            assertThat(line.hasClassName("yq-diff-added")).isTrue();
+        });
+        assertThat(diff.getChildren().filter(c -> "REMOVED".equals(c.getElement().getAttribute("data-kind"))))
+                .isEmpty();
+    }
+
+    @Test
+    void restoringAnEarlierVersionSavesItAsANewVersionAndShowsIt() {
+        // given version 2 with another schedule
+        openAsAdmin();
+        tab("schedule");
+        _setValue(_get(TextField.class, spec -> spec.withId("cron")), "0 0 2 * * ?");
+        save("夜里跑");
+
+        // when version 1 is restored from the versions dialog
+        _click(_get(Button.class, spec -> spec.withId("versions")));
+        @SuppressWarnings("unchecked")
+        Grid<SolutionVersion> versions = _get(Grid.class, spec -> spec.withId("versions-grid"));
+        int row = GridKt._findAll(versions).stream().map(SolutionVersion::getVersion).toList().indexOf(1);
+        _click((Button) GridKt._getCellComponent(versions, row, "restore"));
+
+        // then version 3 is current, equal to version 1, and the editor shows it
+        assertThat(solutions.get(seed.id()).version()).isEqualTo(3);
+        SolutionSpec restored = solutions.current(seed.id()).spec();
+        assertThat(restored).isEqualTo(solutions.version(seed.id(), 1));
+        assertThat(_get(TextField.class, spec -> spec.withId("cron")).getValue()).isEqualTo("0 * * * * ?");
+        assertThat(solutions.versions(seed.id()).get(0).getComment()).isEqualTo("restored version 1");
+    }
+
+    @Test
+    void fetchingALiveSampleReadsTheSandboxWithTheSettingsOnTheScreen() {
+        // given the mapping tab, with a search for one bill typed (not saved) on the source tab
+        openAsAdmin();
+        tab("source");
+        _setValue(_get(TextField.class, spec -> spec.withId("param-search")), "CGRK");
+
+        // when a live sample is fetched
+        tab("mapping");
+        _click(_get(Button.class, spec -> spec.withId("sample-fetch")));
+
+        // then the sample shows a real purchase inbound bill and the output maps its supplier
+        String sample = _get(TextArea.class, spec -> spec.withId("sample-json")).getValue();
+        assertThat(sample).contains("\"billno\" : \"CGRK-");
+        String supplier = parse(sample).path("supplierid_number").asText();
+        assertThat(output()).contains("\"customerCode\" : \"" + supplier + "\"");
+    }
+
+    @Test
+    void anInvalidSampleIsReportedOnTheSampleField() {
+        // given the mapping tab, when the sample is replaced by text that is not JSON
+        openAsAdmin();
+        tab("mapping");
+        TextArea sample = _get(TextArea.class, spec -> spec.withId("sample-json"));
+        _setValue(sample, "{ \"billno\": ");
+
+        // then the field says so, and there is no output
+        assertThat(sample.isInvalid()).isTrue();
+        assertThat(sample.getErrorMessage()).contains("不是有效的 JSON");
+        assertThat(output()).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void choose(String id, Predicate<T> which) {
+        ComboBox<T> box = _get(ComboBox.class, spec -> spec.withId(id));
+        _setValue(box, box.getListDataView().getItems().filter(which).findFirst().orElseThrow());
+    }
+
+    @Test
+    void aBlankSolutionIsBuiltStepByStepAndCreatedOnTheFirstSave() {
+        // given the blank editor
+        MockUi.start(context, "admin", Role.ADMIN);
+        UI.getCurrent().navigate("solutions/new");
+
+        // when saving at once, then it asks for a name on the basics tab
+        _click(_get(Button.class, spec -> spec.withId("save-solution")));
+        assertThat(_get(TextField.class, spec -> spec.withId("solution-name")).isInvalid()).isTrue();
+
+        // when a name, the Jackyun customer list as source and the customer add as target are chosen
+        _setValue(_get(TextField.class, spec -> spec.withId("solution-name")), "客户回写");
+        tab("source");
+        choose("source-connection", (ConnectionView c) -> c.id() == sandboxes.jackyun);
+        choose("source-operation", (OperationDefinition o) -> o.id().equals("crm.customer.list"));
+        assertThat(_get(TextField.class, spec -> spec.withId("param-gmtModifiedBegin")).getHelperText())
+                .contains("自动填入增量窗口");
+        tab("target");
+        choose("target-connection", (ConnectionView c) -> c.id() == sandboxes.jackyun);
+        choose("target-operation", (OperationDefinition o) -> o.id().equals("crm.customer.add"));
+        // and a mapping is written with the source's fields
+        tab("mapping");
+        _setValue(editor(), "{ \"customerCode\": customerCode & \"-copy\", \"nickname\": nickname }");
+        assertThat(output()).contains("\"customerCode\" : \"客户编号-copy\"");
+        save("第一版");
+
+        // then the solution exists as version 1 and the editor shows it
+        SolutionView created = solutions.list().stream().filter(s -> s.name().equals("客户回写")).findFirst()
+                .orElseThrow();
+        assertThat(created.version()).isEqualTo(1);
+        assertThat(created.spec().source().operation()).isEqualTo("crm.customer.list");
+        assertThat(NavigatorKt.getCurrentPath())
+                .isEqualTo("solutions/" + created.id());
+    }
+
+    @Test
+    void anOperatorCannotOpenTheEditor() {
+        // given someone who may run but not edit, when they open a solution's editor, then they do not get it
+        MockUi.start(context, "ops", Role.OPERATOR);
+        UI.getCurrent().navigate("solutions/" + seed.id());
+        assertThat(UI.getCurrent().getCurrentView()).isNotInstanceOf(SolutionEditorView.class);
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
