@@ -57,8 +57,6 @@ import java.util.function.Function;
  */
 @Route("solutions/:solutionId")
 @RolesAllowed("ADMIN")
-// yunqiao.css too: the app shell's @StyleSheet does not reach the page in the production bundle (reported)
-@StyleSheet("context://styles/yunqiao.css")
 @StyleSheet("context://styles/solutions.css")
 class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
 

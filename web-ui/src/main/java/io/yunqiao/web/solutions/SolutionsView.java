@@ -66,8 +66,6 @@ import java.util.stream.Collectors;
  */
 @Route("solutions")
 @PermitAll
-// yunqiao.css too: the app shell's @StyleSheet does not reach the page in the production bundle (reported)
-@StyleSheet("context://styles/yunqiao.css")
 @StyleSheet("context://styles/solutions.css")
 class SolutionsView extends VerticalLayout implements HasDynamicTitle {
 
