@@ -259,7 +259,8 @@ public abstract class BrowserIT {
 
     /** The element with this id (a Vaadin component's id is its host element's id). */
     protected Locator byId(String id) {
-        return page.locator("#" + id);
+        // an attribute selector, since ids such as catalog-operation-jdy/pur/pur_inbound_list are not CSS identifiers
+        return page.locator("[id='" + id + "']");
     }
 
     /**
