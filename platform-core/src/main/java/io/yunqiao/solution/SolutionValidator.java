@@ -1,13 +1,11 @@
 package io.yunqiao.solution;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.yunqiao.connection.ConnectionView;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.connector.ConnectorDefinition;
 import io.yunqiao.connector.ConnectorRegistry;
+import io.yunqiao.connector.ExampleRecord;
 import io.yunqiao.connector.FieldDefinition;
 import io.yunqiao.connector.OperationDefinition;
 import io.yunqiao.connector.OperationRole;
@@ -200,32 +198,6 @@ public class SolutionValidator {
 
     /** A record with every declared field: text fields hold their name, arrays one element. */
     static ObjectNode sample(OperationDefinition operation) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        for (FieldDefinition field : operation.fields()) {
-            ObjectNode parent = root;
-            String[] parts = field.name().split("\\.");
-            for (int i = 0; i < parts.length - 1; i++) {
-                JsonNode existing = parent.get(parts[i]);
-                if (existing instanceof ArrayNode array) {
-                    if (array.isEmpty()) {
-                        array.addObject();
-                    }
-                    parent = (ObjectNode) array.get(0);
-                } else if (existing instanceof ObjectNode object) {
-                    parent = object;
-                } else {
-                    parent = parent.putObject(parts[i]);
-                }
-            }
-            String leaf = parts[parts.length - 1];
-            switch (field.type()) {
-                case "array" -> parent.putArray(leaf);
-                case "object" -> parent.putObject(leaf);
-                case "integer", "number" -> parent.put(leaf, 1);
-                case "boolean" -> parent.put(leaf, true);
-                default -> parent.put(leaf, field.name());
-            }
-        }
-        return root;
+        return ExampleRecord.of(operation, FieldDefinition::name);
     }
 }

@@ -1,10 +1,8 @@
 package io.yunqiao.web.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.yunqiao.connector.FieldDefinition;
+import io.yunqiao.connector.ExampleRecord;
 import io.yunqiao.connector.OperationDefinition;
 import java.util.Arrays;
 import java.util.Locale;
@@ -61,32 +59,6 @@ final class FieldPaths {
      * element.
      */
     static ObjectNode example(OperationDefinition operation, Locale locale) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        for (FieldDefinition field : operation.fields()) {
-            ObjectNode parent = root;
-            String[] parts = field.name().split("\\.");
-            for (int i = 0; i < parts.length - 1; i++) {
-                JsonNode existing = parent.get(parts[i]);
-                if (existing instanceof ArrayNode array) {
-                    if (array.isEmpty()) {
-                        array.addObject();
-                    }
-                    parent = array.get(0) instanceof ObjectNode first ? first : array.addObject();
-                } else if (existing instanceof ObjectNode object) {
-                    parent = object;
-                } else {
-                    parent = parent.putObject(parts[i]);
-                }
-            }
-            String leaf = parts[parts.length - 1];
-            switch (field.type()) {
-                case "array" -> parent.putArray(leaf);
-                case "object" -> parent.putObject(leaf);
-                case "integer", "number" -> parent.put(leaf, 1);
-                case "boolean" -> parent.put(leaf, true);
-                default -> parent.put(leaf, field.label() == null ? field.name() : field.label().in(locale));
-            }
-        }
-        return root;
+        return ExampleRecord.of(operation, field -> field.label() == null ? field.name() : field.label().in(locale));
     }
 }
