@@ -19,8 +19,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Three doors: the sandboxes (open: they check vendor signatures themselves), the REST API (HTTP Basic, no session,
- * roles per method), and the Vaadin UI (login form; each view says who may open it).
+ * Four doors: the sandboxes (open: they check vendor signatures themselves), the actuator (health probes open,
+ * metrics for signed-in users over HTTP Basic), the REST API (HTTP Basic, no session, roles per method), and the
+ * Vaadin UI (login form; each view says who may open it).
  */
 @Configuration
 @EnableWebSecurity
@@ -57,6 +58,20 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/actuator/**"))
+                .authorizeHttpRequests(requests -> requests
+                        // probes must answer without credentials; details stay for signed-in users
+                        .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
+                        .anyRequest().hasRole(Role.VIEWER.name()))
+                .httpBasic(Customizer.withDefaults())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         String viewer = Role.VIEWER.name();
         String operator = Role.OPERATOR.name();
@@ -79,7 +94,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain ui(HttpSecurity http) throws Exception {
         // Our own scripts and styles load at runtime from these paths (stack.md): the login page needs them too.
         http.authorizeHttpRequests(requests -> requests
