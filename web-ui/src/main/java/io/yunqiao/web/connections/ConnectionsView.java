@@ -2,7 +2,6 @@ package io.yunqiao.web.connections;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -20,6 +19,7 @@ import io.yunqiao.connector.ConnectorDefinition;
 import io.yunqiao.connector.ConnectorRegistry;
 import io.yunqiao.problem.Problem;
 import io.yunqiao.web.security.CurrentUser;
+import io.yunqiao.web.shell.DeleteConfirmation;
 import io.yunqiao.web.shell.Notices;
 import jakarta.annotation.security.PermitAll;
 import java.time.Instant;
@@ -116,13 +116,7 @@ class ConnectionsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void confirmDelete(ConnectionView connection) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader(getTranslation("connections.confirmDelete", connection.name()));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("common.cancel"));
-        confirm.setConfirmText(getTranslation("common.delete"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> {
+        DeleteConfirmation.of(getTranslation("connections.confirmDelete", connection.name()), () -> {
             try {
                 connections.delete(connection.id());
                 Notices.success(getTranslation("common.deleted"));
@@ -130,8 +124,7 @@ class ConnectionsView extends VerticalLayout implements HasDynamicTitle {
             } catch (Problem problem) {
                 Notices.error(getTranslation("common.refused", problem.getMessage()));
             }
-        });
-        confirm.open();
+        }).open();
     }
 
     private String connectorName(ConnectionView connection) {

@@ -3,7 +3,6 @@ package io.yunqiao.web.security;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -16,6 +15,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.web.shell.DeleteConfirmation;
 import io.yunqiao.web.shell.Notices;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -113,14 +113,8 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void confirmDelete(UserView user) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader(getTranslation("users.confirmDelete", user.username()));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("common.cancel"));
-        confirm.setConfirmText(getTranslation("common.delete"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> attempt(() -> users.delete(user.id())));
-        confirm.open();
+        DeleteConfirmation.of(getTranslation("users.confirmDelete", user.username()),
+                () -> attempt(() -> users.delete(user.id()))).open();
     }
 
     private Select<Role> roleSelect(Role initial) {

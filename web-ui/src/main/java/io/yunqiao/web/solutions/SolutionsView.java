@@ -46,6 +46,7 @@ import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
 import io.yunqiao.web.security.CurrentUser;
+import io.yunqiao.web.shell.DeleteConfirmation;
 import io.yunqiao.web.shell.Notices;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
@@ -390,15 +391,8 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void confirmDelete(SolutionView solution) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setId("delete-dialog");
-        confirm.setHeader(getTranslation("solutions.delete.title", solution.name()));
-        confirm.setText(getTranslation("solutions.delete.text"));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("common.cancel"));
-        confirm.setConfirmText(getTranslation("common.delete"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> {
+        String header = getTranslation("solutions.delete.title", solution.name());
+        ConfirmDialog confirm = DeleteConfirmation.of(header, () -> {
             try {
                 solutions.delete(solution.id());
                 Notices.success(getTranslation("common.deleted"));
@@ -407,6 +401,8 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
             }
             refresh();
         });
+        confirm.setId("delete-dialog");
+        confirm.setText(getTranslation("solutions.delete.text"));
         confirm.open();
     }
 
