@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -62,12 +63,13 @@ public class SyncEngine {
     private final ExecutorService runExecutor;
     private final ExecutorService writers;
     private final int batchSize;
+    private final ApplicationEventPublisher events;
 
     SyncEngine(SolutionRepository solutionRepository, Solutions solutions, Connections connections,
             ConnectorClient client, ConnectorRegistry registry, Staging staging, Outcomes outcomes,
             RunRepository runs, WriteGuards guards, Preparations preparations, TransactionTemplate transactions,
             Clock clock, NodeName node, @Value("${yunqiao.engine.writers:4}") int writerThreads,
-            @Value("${yunqiao.engine.batch-size:200}") int batchSize) {
+            @Value("${yunqiao.engine.batch-size:200}") int batchSize, ApplicationEventPublisher events) {
         this.solutionRepository = solutionRepository;
         this.solutions = solutions;
         this.connections = connections;
@@ -82,6 +84,7 @@ public class SyncEngine {
         this.clock = clock;
         this.node = node.value();
         this.batchSize = batchSize;
+        this.events = events;
         this.runExecutor = Executors.newCachedThreadPool(named("yunqiao-run-"));
         this.writers = Executors.newFixedThreadPool(Math.max(1, writerThreads), named("yunqiao-writer-"));
     }
@@ -144,7 +147,7 @@ public class SyncEngine {
     /** Creates the run and takes the solution's lock in one transaction; without the lock the run is SKIPPED. */
     private Run open(long solutionId, RunTrigger trigger, boolean dryRun) {
         VersionedSpec spec = solutions.current(solutionId);
-        return transactions.execute(status -> {
+        Run opened = transactions.execute(status -> {
             Run run = runs.save(new Run(solutionId, spec.version(), trigger, dryRun, clock.instant(), node));
             runs.flush();
             if (solutionRepository.lock(solutionId, run.getId()) == 0) {
@@ -155,6 +158,10 @@ public class SyncEngine {
             }
             return run;
         });
+        if (opened.getStatus().isFinal()) {
+            events.publishEvent(RunEnded.of(opened));
+        }
+        return opened;
     }
 
     private void execute(long runId, List<Long> repushIds) {
@@ -274,7 +281,7 @@ public class SyncEngine {
     }
 
     private void finish(long runId, String fetchFailure, RecordWriter.Written written) {
-        transactions.executeWithoutResult(status -> {
+        Run ended = transactions.execute(status -> {
             Run run = runs.findById(runId).orElseThrow();
             RunStatus end;
             String reason;
@@ -296,15 +303,19 @@ public class SyncEngine {
             LOG.info("run {} of solution {} ended {}: fetched {}, written {}, skipped {}, failed {}{}", runId,
                     run.getSolutionId(), end, run.getFetched(), run.getWritten(), run.getSkipped(), run.getFailed(),
                     reason == null ? "" : " (" + reason + ")");
+            return run;
         });
+        events.publishEvent(RunEnded.of(ended));
     }
 
     private void finish(long runId, String failure) {
-        transactions.executeWithoutResult(status -> {
+        Run ended = transactions.execute(status -> {
             Run run = runs.findById(runId).orElseThrow();
             run.end(RunStatus.FAILED, failure, clock.instant());
             LOG.warn("run {} of solution {} failed: {}", runId, run.getSolutionId(), failure);
+            return run;
         });
+        events.publishEvent(RunEnded.of(ended));
     }
 
     /** Stops taking work; running runs end with the process and are recovered at the next start. */
