@@ -16,6 +16,40 @@ import org.springframework.context.annotation.Import;
 @Import(PlatformConfiguration.class)
 class BenchmarkPlatform {
 
+    /**
+     * One node of a cluster on a shared PostgreSQL: Quartz clustered and started (its check-ins tell the nodes
+     * which of them are alive), the write assist looking for work every half second.
+     */
+    static ConfigurableApplicationContext startNode(String url, String user, String password, String nodeName,
+            int writers) {
+        return new SpringApplicationBuilder(BenchmarkPlatform.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .run("--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN",
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=" + user,
+                        "--spring.datasource.password=" + password,
+                        "--spring.jpa.open-in-view=false",
+                        "--spring.jpa.hibernate.ddl-auto=validate",
+                        "--spring.jpa.properties.hibernate.jdbc.batch_size=100",
+                        "--spring.jpa.properties.hibernate.order_inserts=true",
+                        "--spring.jpa.properties.hibernate.order_updates=true",
+                        "--spring.flyway.locations=classpath:db/migration/common,classpath:db/migration/{vendor}",
+                        "--spring.quartz.job-store-type=jdbc",
+                        "--spring.quartz.jdbc.initialize-schema=never",
+                        "--spring.quartz.scheduler-name=benchmark-cluster",
+                        "--spring.quartz.properties.org.quartz.scheduler.instanceId=AUTO",
+                        "--spring.quartz.properties.org.quartz.jobStore.isClustered=true",
+                        "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=10000",
+                        "--spring.quartz.properties.org.quartz.jobStore.driverDelegateClass="
+                                + "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate",
+                        "--yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                        "--yunqiao.node-name=" + nodeName,
+                        "--yunqiao.engine.assist-interval-millis=500",
+                        "--yunqiao.engine.writers=" + writers);
+    }
+
     static ConfigurableApplicationContext start(Path dataDir, int writers) {
         return new SpringApplicationBuilder(BenchmarkPlatform.class)
                 .web(WebApplicationType.NONE)

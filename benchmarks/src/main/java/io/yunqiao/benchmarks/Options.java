@@ -8,16 +8,20 @@ import java.util.Map;
 /** {@code --name value} options with defaults; an unknown option stops the run with the list of known ones. */
 record Options(Map<String, String> values) {
 
-    private static final Map<String, String> DEFAULTS = Map.of(
-            "seconds", "10",
-            "warmup", "5",
-            "threads", "1,8,32",
-            "bills", "10000",
-            "sizes", "10000,100000",
-            "per-bill-sizes", "10000",
-            "writers", "4",
-            "rate", "50",
-            "rate-bills", "600");
+    private static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry("seconds", "10"),
+            Map.entry("warmup", "5"),
+            Map.entry("threads", "1,8,32"),
+            Map.entry("bills", "10000"),
+            Map.entry("sizes", "10000,100000"),
+            Map.entry("per-bill-sizes", "10000"),
+            Map.entry("writers", "4"),
+            Map.entry("rate", "50"),
+            Map.entry("rate-bills", "600"),
+            Map.entry("nodes", "1,2"),
+            Map.entry("backlog", "10000"),
+            Map.entry("latencies", "0,20"),
+            Map.entry("db-url", ""));
 
     static Options parse(String[] args) {
         Map<String, String> values = new HashMap<>(DEFAULTS);
@@ -30,6 +34,10 @@ record Options(Map<String, String> values) {
             values.put(name, args[i + 1]);
         }
         return new Options(values);
+    }
+
+    String text(String name) {
+        return values.get(name);
     }
 
     int integer(String name) {

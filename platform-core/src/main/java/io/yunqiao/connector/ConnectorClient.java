@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -37,6 +39,7 @@ public final class ConnectorClient {
     private final Duration requestTimeout;
     private final Clock clock;
     private final AuthContext authContext = new RuntimeAuthContext();
+    private volatile MeterRegistry meters;
 
     /** A client with a 10 s connect timeout and a 30 s request timeout. */
     public ConnectorClient(ConnectorRegistry registry) {
@@ -56,6 +59,15 @@ public final class ConnectorClient {
 
     public ConnectorRegistry registry() {
         return registry;
+    }
+
+    /**
+     * Counts and times every HTTP call from now on as {@code yunqiao.connector.calls}, tagged with the connector,
+     * the operation and the outcome ({@code success} or the error class, e.g. {@code throttled}).
+     */
+    public ConnectorClient measuredBy(MeterRegistry registry) {
+        this.meters = registry;
+        return this;
     }
 
     /**
@@ -227,18 +239,34 @@ public final class ConnectorClient {
         }
         ErrorRules rules = definition.errorsOf(operation);
         HttpRequest httpRequest = encode(request);
+        long started = System.nanoTime();
+        Exchange exchange;
         try {
             HttpResponse<String> response = http.send(httpRequest,
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             JsonNode json = parse(response.body());
             Outcome outcome = AnswerClassifier.classify(definition.successOf(operation), rules,
                     response.statusCode(), response.body(), json);
-            return new Exchange(outcome, response.statusCode(), response.body(), json, requestText, null);
+            exchange = new Exchange(outcome, response.statusCode(), response.body(), json, requestText, null);
         } catch (IOException e) {
-            return new Exchange(AnswerClassifier.noAnswer(rules, e), 0, null, null, requestText, e);
+            exchange = new Exchange(AnswerClassifier.noAnswer(rules, e), 0, null, null, requestText, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Exchange(AnswerClassifier.noAnswer(rules, e), 0, null, null, requestText, e);
+            exchange = new Exchange(AnswerClassifier.noAnswer(rules, e), 0, null, null, requestText, e);
+        }
+        measure(definition, operation, exchange.outcome, System.nanoTime() - started);
+        return exchange;
+    }
+
+    private void measure(ConnectorDefinition definition, OperationDefinition operation, Outcome outcome,
+            long nanos) {
+        MeterRegistry registry = meters;
+        if (registry != null) {
+            String result = outcome.success() || outcome.errorClass() == null ? "success"
+                    : outcome.errorClass().name().toLowerCase(java.util.Locale.ROOT);
+            Timer.builder("yunqiao.connector.calls").description("HTTP calls to connected systems")
+                    .tags("connector", definition.id(), "operation", operation.id(), "outcome", result)
+                    .register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.yunqiao.platform;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.yunqiao.connector.ConnectorClient;
 import io.yunqiao.connector.ConnectorDefinition;
 import io.yunqiao.connector.ConnectorRegistry;
@@ -8,6 +9,7 @@ import io.yunqiao.mapping.MappingEngines;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
 import org.springframework.context.annotation.Bean;
@@ -47,8 +49,10 @@ public class PlatformConfiguration {
     }
 
     @Bean
-    ConnectorClient connectorClient(ConnectorRegistry registry) {
-        return new ConnectorClient(registry);
+    ConnectorClient connectorClient(ConnectorRegistry registry, ObjectProvider<MeterRegistry> meters) {
+        ConnectorClient client = new ConnectorClient(registry);
+        meters.ifAvailable(client::measuredBy);
+        return client;
     }
 
     /** The JSONata engine of every mapping: {@code yunqiao.mapping.engine}, else the default. */

@@ -31,14 +31,38 @@ class Outcomes {
         this.clock = clock;
     }
 
-    /** Claims up to {@code limit} pending records of a solution. */
+    /**
+     * Claims up to {@code limit} pending records of a solution for this node; records another node is claiming at
+     * the same moment are skipped, not waited for.
+     */
     @Transactional
-    public List<SourceRecord> claimPending(long solutionId, long runId, int limit) {
+    public List<SourceRecord> claimPending(long solutionId, long runId, int limit, String instance) {
         List<SourceRecord> claimed = records.findBySolutionIdAndStatus(solutionId, RecordStatus.PENDING,
                 Limit.of(limit));
         Instant now = clock.instant();
-        claimed.forEach(r -> r.moveTo(RecordStatus.PROCESSING, runId, now));
+        claimed.forEach(r -> r.claim(runId, instance, now));
         return claimed;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasPending(long solutionId) {
+        return records.existsBySolutionIdAndStatus(solutionId, RecordStatus.PENDING);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasClaimed(long solutionId) {
+        return records.existsBySolutionIdAndStatus(solutionId, RecordStatus.PROCESSING);
+    }
+
+    @Transactional(readOnly = true)
+    public long pending(long solutionId) {
+        return records.countBySolutionIdAndStatus(solutionId, RecordStatus.PENDING);
+    }
+
+    /** A batch whose outcomes could not be recorded goes back to the queue, marked as possibly sent. */
+    @Transactional
+    public int unclaim(Collection<Long> ids) {
+        return ids.isEmpty() ? 0 : records.unclaim(ids);
     }
 
     /**
@@ -60,10 +84,14 @@ class Outcomes {
         return requeued;
     }
 
-    /** Records that a crashed writer had claimed become pending again, marked as possibly sent. */
+    /**
+     * Records that a dead node had claimed become pending again, marked as possibly sent.
+     *
+     * @param aliveInstances the nodes whose claims stay
+     */
     @Transactional
-    public int releaseClaims(long solutionId) {
-        return records.releaseClaims(solutionId);
+    public int releaseClaims(long solutionId, Collection<String> aliveInstances) {
+        return records.releaseClaims(solutionId, aliveInstances);
     }
 
     /** The source records whose log in a run says FAILED. */
@@ -96,7 +124,8 @@ class Outcomes {
             record.attempted(record.getAttempts() + outcome.attempts(), outcome.mayHaveBeenSent(), now);
             record.targetKey(outcome.targetKey());
             record.moveTo(outcome.status(), runId, now);
-            if (outcome.status() == RecordStatus.SUCCESS && outcome.targetKey() != null) {
+            if (outcome.status() == RecordStatus.SUCCESS && outcome.targetKey() != null
+                    && !writtenKeys.existsById(new WrittenKey.Id(solutionId, outcome.targetKey()))) {
                 writtenKeys.save(new WrittenKey(solutionId, outcome.targetKey(), record.getId(), now));
             }
             newLogs.add(new RecordLog(runId, record, outcome.status(), outcome.attempts(), outcome.request(),
@@ -116,8 +145,6 @@ class Outcomes {
     /** Adds counts to a run, so progress shows while it works. */
     @Transactional
     public void count(long runId, int fetched, int pages, int written, int skipped, int failed) {
-        Run run = runs.findById(runId).orElseThrow();
-        run.count(fetched, pages);
-        run.outcomes(written, skipped, failed);
+        runs.addCounts(runId, fetched, pages, written, skipped, failed);
     }
 }

@@ -12,15 +12,22 @@ import io.yunqiao.connector.ErrorClass;
 import io.yunqiao.connector.ExecuteResult;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The write phase of one run: claims pending records batch by batch, prepares them (mapping, validation, target
@@ -38,54 +45,169 @@ final class RecordWriter {
 
     /** What the write phase did. */
     record Written(int written, int skipped, int failed) {
+
+        Written plus(Written more) {
+            return new Written(written + more.written, skipped + more.skipped, failed + more.failed);
+        }
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordWriter.class);
+
+    /** Outcomes are recorded at least this often while a batch is being sent... */
+    private static final long RECORD_EVERY_MILLIS = 100;
+
+    /** ...and whenever this many are ready. */
+    private static final int RECORD_AT_MOST = 20;
+
+    /**
+     * At most this many records are sent (or being sent) without their outcome recorded: writers wait when the
+     * recording falls behind, so that a crash can make the next run send again no more than these.
+     */
+    static final int UNRECORDED_AT_MOST = 40;
+
+    /** How often the owner looks whether helping nodes have finished their batches. */
+    private static final long SETTLE_POLL_MILLIS = 200;
 
     private final ConnectorClient client;
     private final Outcomes outcomes;
     private final ExecutorService writers;
     private final int batchSize;
     private final Clock clock;
+    private final EngineMetrics metrics;
 
-    RecordWriter(ConnectorClient client, Outcomes outcomes, ExecutorService writers, int batchSize, Clock clock) {
+    RecordWriter(ConnectorClient client, Outcomes outcomes, ExecutorService writers, int batchSize, Clock clock,
+            EngineMetrics metrics) {
         this.client = client;
+        this.metrics = metrics;
         this.outcomes = outcomes;
         this.writers = writers;
         this.batchSize = batchSize;
         this.clock = clock;
     }
 
-    Written drain(long solutionId, long runId, Target target) throws InterruptedException {
-        int written = 0;
-        int skipped = 0;
-        int failed = 0;
-        List<SourceRecord> batch;
-        while (!(batch = outcomes.claimPending(solutionId, runId, batchSize)).isEmpty()) {
-            Map<String, List<Item>> groups = groupByTargetKey(batch, target.preparation());
-            Set<String> alreadyWritten = outcomes.writtenKeys(solutionId, groups.values().stream()
-                    .map(group -> group.get(0).prepared().targetKey()).filter(Objects::nonNull).toList());
-            List<Future<List<RecordOutcome>>> sent = new ArrayList<>();
-            for (List<Item> group : groups.values()) {
-                sent.add(writers.submit(() -> writeGroup(target, group, alreadyWritten)));
+    /**
+     * Writes the solution's backlog as the run's owner: batch after batch until nothing is pending, then waits for
+     * the batches other nodes took to help (see {@link WriteAssist}) and takes back those of nodes that died.
+     */
+    Written drain(long solutionId, long runId, Target target, ClusterNodes nodes) throws InterruptedException {
+        Written total = new Written(0, 0, 0);
+        while (true) {
+            total = total.plus(writeWhilePending(solutionId, runId, target, nodes.self(), () -> true));
+            if (outcomes.releaseClaims(solutionId, nodes.alive()) > 0 || outcomes.hasPending(solutionId)) {
+                continue;
             }
-            List<RecordOutcome> results = new ArrayList<>();
-            for (Future<List<RecordOutcome>> group : sent) {
-                try {
-                    results.addAll(group.get());
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("a writer failed: " + e.getCause().getMessage(), e.getCause());
+            if (!outcomes.hasClaimed(solutionId)) {
+                return total;
+            }
+            Thread.sleep(SETTLE_POLL_MILLIS);
+        }
+    }
+
+    /**
+     * Claims and writes batches while records are pending and {@code keepGoing} says so: the owner's loop, and a
+     * helping node's.
+     */
+    Written writeWhilePending(long solutionId, long runId, Target target, String instance,
+            java.util.function.BooleanSupplier keepGoing) throws InterruptedException {
+        Written total = new Written(0, 0, 0);
+        List<SourceRecord> batch;
+        while (keepGoing.getAsBoolean()
+                && !(batch = outcomes.claimPending(solutionId, runId, batchSize, instance)).isEmpty()) {
+            total = total.plus(writeBatch(solutionId, runId, target, batch));
+        }
+        return total;
+    }
+
+    /**
+     * Sends a claimed batch with the writer threads and records the outcomes as they come, a few at a time: what a
+     * crash can leave sent but unrecorded (and so sent again, as "possibly sent") is at most
+     * {@value #UNRECORDED_AT_MOST} records, not the whole batch.
+     */
+    private Written writeBatch(long solutionId, long runId, Target target, List<SourceRecord> batch)
+            throws InterruptedException {
+        Map<String, List<Item>> groups = groupByTargetKey(batch, target.preparation());
+        Set<String> alreadyWritten = outcomes.writtenKeys(solutionId, groups.values().stream()
+                .map(group -> group.get(0).prepared().targetKey()).filter(Objects::nonNull).toList());
+        CompletionService<List<RecordOutcome>> sent = new ExecutorCompletionService<>(writers);
+        List<Future<List<RecordOutcome>>> futures = new ArrayList<>();
+        Semaphore unrecordedBudget = new Semaphore(UNRECORDED_AT_MOST);
+        for (List<Item> group : groups.values()) {
+            futures.add(sent.submit(() -> {
+                unrecordedBudget.acquire(permits(group.size()));
+                return writeGroup(solutionId, target, group, alreadyWritten);
+            }));
+        }
+        Set<Long> unrecorded = new HashSet<>(batch.stream().map(SourceRecord::getId).toList());
+        Written total = new Written(0, 0, 0);
+        List<RecordOutcome> ready = new ArrayList<>();
+        int readyPermits = 0;
+        long lastRecorded = System.nanoTime();
+        int refusals = 0;
+        try {
+            for (int done = 0; done < futures.size(); ) {
+                Future<List<RecordOutcome>> group = sent.poll(RECORD_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+                if (group != null) {
+                    List<RecordOutcome> outcomesOfGroup = result(group);
+                    ready.addAll(outcomesOfGroup);
+                    readyPermits += permits(outcomesOfGroup.size());
+                    done++;
+                }
+                boolean due = ready.size() >= RECORD_AT_MOST || done == futures.size()
+                        || System.nanoTime() - lastRecorded >= RECORD_EVERY_MILLIS * 1_000_000;
+                if (!ready.isEmpty() && due) {
+                    List<Long> ids = ready.stream().map(RecordOutcome::sourceRecordId).toList();
+                    try {
+                        total = total.plus(record(solutionId, runId, ready));
+                        refusals = 0;
+                    } catch (RuntimeException e) {
+                        // e.g. another node recorded the same target key at the same instant: send again,
+                        // idempotently; but a database that keeps refusing ends the run instead
+                        outcomes.unclaim(ids);
+                        if (++refusals >= 3) {
+                            throw e;
+                        }
+                        LOG.warn("run {}: the outcomes of {} records could not be recorded ({}); they are queued"
+                                + " again as possibly sent", runId, ids.size(), e.getMessage());
+                    }
+                    ids.forEach(unrecorded::remove);
+                    unrecordedBudget.release(readyPermits);
+                    readyPermits = 0;
+                    ready.clear();
+                    lastRecorded = System.nanoTime();
                 }
             }
-            // One transaction per batch: a crash before it leaves the batch claimed, and the next run sends it
-            // again as "possibly sent", so an "already exists" answer then counts as written.
-            outcomes.recordAll(solutionId, runId, results);
-            int batchWritten = count(results, RecordStatus.SUCCESS);
-            int batchSkipped = count(results, RecordStatus.SKIPPED);
-            int batchFailed = count(results, RecordStatus.FAILED);
-            outcomes.count(runId, 0, 0, batchWritten, batchSkipped, batchFailed);
-            written += batchWritten;
-            skipped += batchSkipped;
-            failed += batchFailed;
+        } catch (RuntimeException | InterruptedException e) {
+            // a claim this live node keeps would stay PROCESSING for ever: give back what was not recorded
+            futures.forEach(future -> future.cancel(true));
+            outcomes.unclaim(unrecorded);
+            throw e;
         }
+        return total;
+    }
+
+    /** A group's share of the unrecorded budget: its size, but never more than the whole budget. */
+    private static int permits(int groupSize) {
+        return Math.min(groupSize, UNRECORDED_AT_MOST);
+    }
+
+    private static List<RecordOutcome> result(Future<List<RecordOutcome>> group) throws InterruptedException {
+        try {
+            return group.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a writer failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Records outcomes and their logs in one transaction, then adds them to the run's counts and the metrics. */
+    private Written record(long solutionId, long runId, List<RecordOutcome> results) {
+        outcomes.recordAll(solutionId, runId, results);
+        int written = count(results, RecordStatus.SUCCESS);
+        int skipped = count(results, RecordStatus.SKIPPED);
+        int failed = count(results, RecordStatus.FAILED);
+        outcomes.count(runId, 0, 0, written, skipped, failed);
+        metrics.records(solutionId, "written", written);
+        metrics.records(solutionId, "skipped", skipped);
+        metrics.records(solutionId, "failed", failed);
         return new Written(written, skipped, failed);
     }
 
@@ -108,28 +230,30 @@ final class RecordWriter {
     }
 
     /** Writes the records of one target key in order: after the first success the rest are duplicates. */
-    private List<RecordOutcome> writeGroup(Target target, List<Item> group, Set<String> alreadyWritten) {
+    private List<RecordOutcome> writeGroup(long solutionId, Target target, List<Item> group,
+            Set<String> alreadyWritten) {
         List<RecordOutcome> results = new ArrayList<>();
         boolean keyWritten = false;
         for (Item item : group) {
             String key = item.prepared().targetKey();
             RecordOutcome outcome = keyWritten || key != null && alreadyWritten.contains(key)
-                    ? skipped(item)
-                    : writeOne(target, item.record(), item.prepared());
+                    ? skipped(item, 0)
+                    : writeOne(solutionId, target, item.record(), item.prepared());
             keyWritten = keyWritten || key != null && outcome.status() == RecordStatus.SUCCESS;
             results.add(outcome);
         }
         return results;
     }
 
-    private RecordOutcome skipped(Item item) {
+    private RecordOutcome skipped(Item item, int attempts) {
         Prepared prepared = item.prepared();
-        return new RecordOutcome(item.record().getId(), RecordStatus.SKIPPED, 0, false, prepared.targetKey(),
+        return new RecordOutcome(item.record().getId(), RecordStatus.SKIPPED, attempts, attempts > 0,
+                prepared.targetKey(),
                 prepared.body() == null ? null : prepared.body().toString(), null, null, null, "target key '"
                         + prepared.targetKey() + "' was already written: skipped as a duplicate", 0, clock.instant());
     }
 
-    private RecordOutcome writeOne(Target target, SourceRecord record, Prepared prepared) {
+    private RecordOutcome writeOne(long solutionId, Target target, SourceRecord record, Prepared prepared) {
         long started = System.nanoTime();
         String request = prepared.body() == null ? null : prepared.body().toString();
         if (!prepared.sendable()) {
@@ -141,7 +265,9 @@ final class RecordWriter {
         boolean[] mayHaveBeenSent = {record.isSent()};
         ExecuteResult result = target.retry().executeSupplier(() -> {
             if (target.limiter() != null) {
+                long waitStarted = System.nanoTime();
                 RateLimiter.waitForPermission(target.limiter());
+                metrics.rateLimitWait(target.connection().name(), System.nanoTime() - waitStarted);
             }
             attempts.incrementAndGet();
             ExecuteResult attempt = client.execute(target.connection(), target.operation(), prepared.body());
@@ -151,6 +277,12 @@ final class RecordWriter {
             }
             return attempt;
         });
+        if (!result.success() && result.errorClass() == ErrorClass.ALREADY_EXISTS && !mayHaveBeenSent[0]
+                && prepared.targetKey() != null
+                && !outcomes.writtenKeys(solutionId, List.of(prepared.targetKey())).isEmpty()) {
+            // another node wrote a record with this target key a moment ago (nodes helping with one backlog)
+            return skipped(new Item(record, prepared), attempts.get());
+        }
         boolean success = result.success()
                 || result.errorClass() == ErrorClass.ALREADY_EXISTS && mayHaveBeenSent[0];
         String message = result.success() ? result.message()

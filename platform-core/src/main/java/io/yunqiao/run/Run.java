@@ -71,10 +71,18 @@ public class Run {
     @Column(length = 200)
     private String node;
 
+    /** The Quartz instance of the node running it: its check-ins tell whether the run is still alive. */
+    @Column(name = "instance_id", length = 200)
+    private String instanceId;
+
+    @Column(name = "writing_since")
+    private Instant writingSince;
+
     protected Run() {
     }
 
-    Run(long solutionId, int solutionVersion, RunTrigger trigger, boolean dryRun, Instant now, String node) {
+    Run(long solutionId, int solutionVersion, RunTrigger trigger, boolean dryRun, Instant now, String node,
+            String instanceId) {
         this.solutionId = solutionId;
         this.solutionVersion = solutionVersion;
         this.trigger = trigger;
@@ -82,6 +90,7 @@ public class Run {
         this.status = RunStatus.RUNNING;
         this.startedAt = now;
         this.node = node;
+        this.instanceId = instanceId;
     }
 
     public Long getId() {
@@ -152,22 +161,24 @@ public class Run {
         return node;
     }
 
+    public String getInstanceId() {
+        return instanceId;
+    }
+
+    /** When it began writing, after its fetch; {@code null} while fetching. */
+    public Instant getWritingSince() {
+        return writingSince;
+    }
+
+    void writing(Instant now) {
+        writingSince = now;
+    }
+
     void window(Instant start, Instant end) {
         if (windowStart == null) {
             windowStart = start;
         }
         windowEnd = end;
-    }
-
-    void count(int newlyFetched, int newPages) {
-        fetched += newlyFetched;
-        pages += newPages;
-    }
-
-    void outcomes(int newlyWritten, int newlySkipped, int newlyFailed) {
-        written += newlyWritten;
-        skipped += newlySkipped;
-        failed += newlyFailed;
     }
 
     void end(RunStatus finalStatus, String reason, Instant now) {

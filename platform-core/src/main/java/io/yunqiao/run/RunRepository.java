@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 /**
@@ -29,4 +30,19 @@ public interface RunRepository extends JpaRepository<Run, Long>, JpaSpecificatio
     List<Run> findLatestOfEachSolution();
 
     void deleteBySolutionId(long solutionId);
+
+    /**
+     * Adds to a run's counts in the database itself: several nodes may write the same run at once, and a read,
+     * add and write of the entity would lose one node's counts.
+     */
+    @Modifying
+    @Query("update Run r set r.fetched = r.fetched + ?2, r.pages = r.pages + ?3, r.written = r.written + ?4,"
+            + " r.skipped = r.skipped + ?5, r.failed = r.failed + ?6 where r.id = ?1")
+    int addCounts(long runId, int fetched, int pages, int written, int skipped, int failed);
+
+    /** Runs of other nodes that are writing their backlog, which this node may help with. */
+    @Query("select r from Run r where r.status = io.yunqiao.run.RunStatus.RUNNING and r.dryRun = false"
+            + " and r.writingSince is not null and (r.instanceId is null or r.instanceId <> ?1)"
+            + " order by r.writingSince")
+    List<Run> findWritingElsewhere(String instance);
 }

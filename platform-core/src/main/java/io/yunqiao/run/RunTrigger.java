@@ -4,5 +4,7 @@ package io.yunqiao.run;
 public enum RunTrigger {
     SCHEDULE,
     MANUAL,
-    REPUSH
+    REPUSH,
+    /** Quartz re-fired the job of a node that died during a run: this run continues that work. */
+    RECOVERY
 }

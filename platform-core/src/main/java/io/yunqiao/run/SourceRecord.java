@@ -53,6 +53,10 @@ public class SourceRecord {
     @Column(nullable = false)
     private boolean sent;
 
+    /** The Quartz instance of the node writing it while PROCESSING. */
+    @Column(name = "claimed_by", length = 200)
+    private String claimedBy;
+
     @Column(name = "last_run_id")
     private Long lastRunId;
 
@@ -144,7 +148,18 @@ public class SourceRecord {
         updatedAt = now;
     }
 
+    /** Taken for writing by a node: other nodes leave it alone while that node lives. */
+    void claim(long runId, String instance, Instant now) {
+        moveTo(RecordStatus.PROCESSING, runId, now);
+        claimedBy = instance;
+    }
+
+    public String getClaimedBy() {
+        return claimedBy;
+    }
+
     void moveTo(RecordStatus newStatus, long runId, Instant now) {
+        claimedBy = null;
         status = newStatus;
         lastRunId = runId;
         updatedAt = now;

