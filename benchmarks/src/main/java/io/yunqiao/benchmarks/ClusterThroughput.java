@@ -153,7 +153,7 @@ final class ClusterThroughput {
                 spec.source(), new SolutionSpec.Window("P31D", 300, 744),
                 spec.target().withMapping("{ \"customerCode\": billno, \"nickname\": supplierid_name }"),
                 new SolutionSpec.Dedupe("customerCode"), new SolutionSpec.RateLimit(0), spec.retry(),
-                spec.schedule()), "benchmark").id();
+                spec.schedule(), spec.alerts()), "benchmark").id();
     }
 
     private static SandboxServlet sandbox(String id, Map<String, String> settings) {

@@ -138,7 +138,8 @@ final class SyncThroughput {
         SolutionSpec.Target mapping = perBill ? spec.target().withMapping(PER_BILL_MAPPING) : spec.target();
         return platform.getBean(Solutions.class).update(copied.id(), new SolutionSpec(spec.name(), null,
                 spec.source(), new SolutionSpec.Window("P31D", 300, 744), mapping, spec.dedupe(),
-                new SolutionSpec.RateLimit(rateLimit), spec.retry(), spec.schedule()), "benchmark").id();
+                new SolutionSpec.RateLimit(rateLimit), spec.retry(), spec.schedule(), spec.alerts()), "benchmark")
+                .id();
     }
 
     /** The hand-written loop: fetch every page, map by hand, dedupe in memory, write with the same threads. */

@@ -3,6 +3,7 @@ package io.yunqiao.solution;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,8 +21,10 @@ import java.util.TreeMap;
  * @param rateLimit   requests per second to the target connection
  * @param retry       how retryable failures are retried
  * @param schedule    when it runs
+ * @param alerts      who is told when a run fails; off when absent (exports and templates made before alerts)
  */
-@JsonPropertyOrder({"name", "description", "source", "window", "target", "dedupe", "rateLimit", "retry", "schedule"})
+@JsonPropertyOrder({"name", "description", "source", "window", "target", "dedupe", "rateLimit", "retry", "schedule",
+    "alerts"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SolutionSpec(
         String name,
@@ -32,7 +35,8 @@ public record SolutionSpec(
         Dedupe dedupe,
         RateLimit rateLimit,
         Retry retry,
-        Schedule schedule) {
+        Schedule schedule,
+        Alerts alerts) {
 
     public SolutionSpec {
         window = window == null ? Window.DEFAULT : window;
@@ -40,6 +44,7 @@ public record SolutionSpec(
         rateLimit = rateLimit == null ? new RateLimit(0) : rateLimit;
         retry = retry == null ? Retry.DEFAULT : retry;
         schedule = schedule == null ? new Schedule(null, false) : schedule;
+        alerts = alerts == null ? Alerts.OFF : alerts;
     }
 
     /**
@@ -126,20 +131,68 @@ public record SolutionSpec(
     public record Schedule(String cron, boolean enabled) {
     }
 
+    /**
+     * When a run is reported, and to whom. A run is reported when it ends FAILED ({@code onFailure}) or when more of
+     * its records failed than {@code failedRecordsAbove}; dry runs and skipped runs never are.
+     *
+     * @param onFailure          report runs that end FAILED
+     * @param failedRecordsAbove report runs with more failed records than this; 0 = off
+     * @param emails             addresses that get an email
+     * @param webhook            a robot or HTTP endpoint that gets a POST: DingTalk, WeCom, Feishu/Lark or any URL
+     * @param webhookSecret      the robot's signing secret (DingTalk 加签, Feishu 签名校验); a secret, never exported
+     */
+    @JsonPropertyOrder({"onFailure", "failedRecordsAbove", "emails", "webhook", "webhookSecret"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Alerts(boolean onFailure, int failedRecordsAbove, List<String> emails, String webhook,
+            String webhookSecret) {
+
+        /** No alerts: what a spec without an {@code alerts} part means. */
+        public static final Alerts OFF = new Alerts(false, 0, List.of(), null, null);
+
+        public Alerts {
+            emails = emails == null ? List.of() : List.copyOf(emails);
+            webhook = webhook == null || webhook.isBlank() ? null : webhook.trim();
+            webhookSecret = webhookSecret == null || webhookSecret.isBlank() ? null : webhookSecret.trim();
+        }
+
+        /** Whether any run can be reported at all. */
+        public boolean switchedOn() {
+            return onFailure || failedRecordsAbove > 0;
+        }
+
+        /** Whether a run that ended like this is reported (dry and skipped runs are the caller's to exclude). */
+        public boolean reports(boolean failedRun, int failedRecords) {
+            return (onFailure && failedRun) || (failedRecordsAbove > 0 && failedRecords > failedRecordsAbove);
+        }
+
+        /** The same alerts without the signing secret: what exports carry. */
+        public Alerts withoutSecret() {
+            return new Alerts(onFailure, failedRecordsAbove, emails, webhook, null);
+        }
+    }
+
     public SolutionSpec withName(String newName) {
-        return new SolutionSpec(newName, description, source, window, target, dedupe, rateLimit, retry, schedule);
+        return new SolutionSpec(newName, description, source, window, target, dedupe, rateLimit, retry, schedule,
+                alerts);
     }
 
     public SolutionSpec withConnections(Long sourceConnection, Long targetConnection) {
         return new SolutionSpec(name, description, source.withConnection(sourceConnection), window,
-                target.withConnection(targetConnection), dedupe, rateLimit, retry, schedule);
+                target.withConnection(targetConnection), dedupe, rateLimit, retry, schedule, alerts);
     }
 
     public SolutionSpec withSchedule(Schedule newSchedule) {
-        return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, newSchedule);
+        return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, newSchedule,
+                alerts);
     }
 
     public SolutionSpec withTarget(Target newTarget) {
-        return new SolutionSpec(name, description, source, window, newTarget, dedupe, rateLimit, retry, schedule);
+        return new SolutionSpec(name, description, source, window, newTarget, dedupe, rateLimit, retry, schedule,
+                alerts);
+    }
+
+    public SolutionSpec withAlerts(Alerts newAlerts) {
+        return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, schedule,
+                newAlerts);
     }
 }

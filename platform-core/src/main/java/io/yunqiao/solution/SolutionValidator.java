@@ -17,8 +17,12 @@ import io.yunqiao.mapping.MappingResult;
 import io.yunqiao.mapping.MappingSyntaxException;
 import io.yunqiao.mapping.TargetValidator;
 import io.yunqiao.problem.Problem;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.quartz.CronExpression;
 import org.springframework.stereotype.Component;
@@ -27,10 +31,15 @@ import org.springframework.stereotype.Component;
  * Refuses a solution spec that cannot work, with the field at fault and how to fix it: unknown connector, operation
  * or connection, an operation of the wrong role, undeclared parameters, a page size above the vendor's maximum,
  * bad variables, an invalid cron, a JSONata syntax error (with line and column), a mapping that misses a required
- * target field, an invalid window or retry policy.
+ * target field, an invalid window or retry policy, alerts that cannot reach anyone.
  */
 @Component
 public class SolutionValidator {
+
+    /** Deliberately loose (the mail server has the last word), but catches typos such as a missing @ or domain. */
+    private static final String ADDRESS_CHAR = "[^@\\s,;<>()\\[\\]\"]";
+    private static final Pattern EMAIL = Pattern.compile(ADDRESS_CHAR + "+@" + ADDRESS_CHAR + "+\\."
+            + "[^@\\s,;<>()\\[\\]\".]+");
 
     private final ConnectorRegistry registry;
     private final Connections connections;
@@ -73,6 +82,7 @@ public class SolutionValidator {
             compile("dedupe.targetKey", spec.dedupe().targetKey());
         }
         checkRequiredFields(mapping, source, target);
+        checkAlerts(spec.alerts());
     }
 
     private OperationDefinition operation(String side, String connectorId, String operationId, OperationRole role) {
@@ -163,6 +173,47 @@ public class SolutionValidator {
         } catch (java.text.ParseException e) {
             throw Problem.invalid("schedule.cron", "invalid cron expression '" + cron + "': " + e.getMessage()
                     + " (Quartz cron has 6 or 7 fields, seconds first, e.g. '0 */5 * * * ?' every 5 minutes)");
+        }
+    }
+
+    /**
+     * Refuses alerts that cannot reach anyone: a negative threshold, an address that is not one, a webhook that is
+     * not an http(s) URL, a secret without a webhook, or alerts switched on with neither an address nor a webhook.
+     */
+    public static void checkAlerts(SolutionSpec.Alerts alerts) {
+        if (alerts.failedRecordsAbove() < 0) {
+            throw Problem.invalid("alerts.failedRecordsAbove", "the failed-records threshold must be 0 (off) or more,"
+                    + " was " + alerts.failedRecordsAbove());
+        }
+        for (String email : alerts.emails()) {
+            if (email == null || !EMAIL.matcher(email).matches()) {
+                throw Problem.invalid("alerts.emails", "'" + email + "' is not an email address; write one address"
+                        + " per entry, e.g. ops@example.com");
+            }
+        }
+        if (alerts.webhook() != null) {
+            checkWebhook(alerts.webhook());
+        } else if (alerts.webhookSecret() != null) {
+            throw Problem.invalid("alerts.webhookSecret", "a signing secret needs a webhook URL to sign for; enter the"
+                    + " robot's webhook URL or remove the secret");
+        }
+        if (alerts.switchedOn() && alerts.emails().isEmpty() && alerts.webhook() == null) {
+            throw Problem.invalid("alerts", "alerts are switched on but have nowhere to go; add an email address or"
+                    + " a webhook URL, or switch them off");
+        }
+    }
+
+    private static void checkWebhook(String webhook) {
+        URI uri;
+        try {
+            uri = new URI(webhook);
+        } catch (URISyntaxException e) {
+            throw Problem.invalid("alerts.webhook", "'" + webhook + "' is not a URL: " + e.getMessage());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw Problem.invalid("alerts.webhook", "the webhook must be an http(s) URL with a host, e.g."
+                    + " https://oapi.dingtalk.com/robot/send?access_token=..., was '" + webhook + "'");
         }
     }
 

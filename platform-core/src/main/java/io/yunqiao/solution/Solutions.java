@@ -114,10 +114,14 @@ public class Solutions implements ConnectionUse {
         return versions.findBySolutionIdOrderByVersionDesc(id);
     }
 
-    /** The current spec as JSON, ready to import elsewhere: connection ids and names, never secrets. */
+    /**
+     * The current spec as JSON, ready to import elsewhere: connection ids and names, never secrets. Alerts are
+     * carried without the webhook's signing secret, which is entered again after an import.
+     */
     @Transactional(readOnly = true)
     public String export(long id) {
-        return write(current(id).spec());
+        SolutionSpec spec = current(id).spec();
+        return write(spec.withAlerts(spec.alerts().withoutSecret()));
     }
 
     /**

@@ -50,7 +50,7 @@ public class Templates {
     }
 
     /**
-     * 一键复制: a new disabled solution from a template.
+     * 一键复制: a new disabled solution from a template, with alerts off.
      *
      * @param name             the new solution's name; the template's title when blank
      * @param sourceConnection the connection for the source side, or {@code null} to choose later
@@ -62,6 +62,8 @@ public class Templates {
                 .withName(name == null || name.isBlank() ? template.title().zh() : name.trim())
                 .withConnections(sourceConnection, targetConnection);
         spec = spec.withSchedule(new SolutionSpec.Schedule(spec.schedule().cron(), false));
+        // whom to alert is the copier's choice, never the template author's
+        spec = spec.withAlerts(SolutionSpec.Alerts.OFF);
         return solutions.create(spec, "copied from template " + id);
     }
 

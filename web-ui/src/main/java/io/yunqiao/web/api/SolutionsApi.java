@@ -37,6 +37,8 @@ class SolutionsApi {
     private final SyncEngine engine;
     private final SolutionScheduler scheduler;
 
+    static final String MASK = "******";
+
     SolutionsApi(Solutions solutions, SyncEngine engine, SolutionScheduler scheduler) {
         this.solutions = solutions;
         this.engine = engine;
@@ -75,7 +77,7 @@ class SolutionsApi {
     @PutMapping("/{id}")
     @Operation(summary = "Save a new version of a solution")
     SolutionAnswer update(@PathVariable long id, @RequestBody SaveRequest request) {
-        return answer(solutions.update(id, request.solution(), request.comment()));
+        return answer(solutions.update(id, keepingSecret(id, request.solution()), request.comment()));
     }
 
     @DeleteMapping("/{id}")
@@ -128,7 +130,25 @@ class SolutionsApi {
         return engine.runsOf(id, Math.min(Math.max(limit, 1), 500));
     }
 
+    /** The alerts' signing secret is a secret: answers show it masked, like connection secrets. */
     private SolutionAnswer answer(SolutionView view) {
-        return new SolutionAnswer(view, scheduler.nextFireTime(view.id()).orElse(null));
+        SolutionSpec spec = view.spec();
+        if (spec.alerts().webhookSecret() != null) {
+            SolutionSpec.Alerts alerts = spec.alerts();
+            spec = spec.withAlerts(new SolutionSpec.Alerts(alerts.onFailure(), alerts.failedRecordsAbove(),
+                    alerts.emails(), alerts.webhook(), MASK));
+        }
+        return new SolutionAnswer(new SolutionView(view.id(), view.name(), view.enabled(), view.cron(), view.version(),
+                spec, view.createdAt(), view.updatedAt()), scheduler.nextFireTime(view.id()).orElse(null));
+    }
+
+    /** A spec sent back as it was read: the masked secret stands for the one stored. */
+    private SolutionSpec keepingSecret(long id, SolutionSpec spec) {
+        if (spec == null || !MASK.equals(spec.alerts().webhookSecret())) {
+            return spec;
+        }
+        SolutionSpec.Alerts alerts = spec.alerts();
+        return spec.withAlerts(new SolutionSpec.Alerts(alerts.onFailure(), alerts.failedRecordsAbove(),
+                alerts.emails(), alerts.webhook(), solutions.current(id).spec().alerts().webhookSecret()));
     }
 }

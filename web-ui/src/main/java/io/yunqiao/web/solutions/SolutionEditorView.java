@@ -40,6 +40,7 @@ import io.yunqiao.run.SyncEngine;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
+import io.yunqiao.web.alert.AlertSender;
 import io.yunqiao.web.mapping.MappingWorkbench;
 import io.yunqiao.web.shell.Notices;
 import jakarta.annotation.security.RolesAllowed;
@@ -50,10 +51,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Builds and changes a solution in five steps — basics, source, target, mapping, schedule and delivery — with the
- * mapping tried live on real records. Saving adds a version (after asking for an optional comment); a refusal is
- * shown on the field it concerns and nothing typed is lost. {@code solutions/new} starts from a blank solution that
- * is created on the first save. Administrators only: everyone else reads solutions on the list.
+ * Builds and changes a solution in six steps — basics, source, target, mapping, schedule and delivery, alerts —
+ * with the mapping tried live on real records. Saving adds a version (after asking for an optional comment); a
+ * refusal is shown on the field it concerns and nothing typed is lost. {@code solutions/new} starts from a blank
+ * solution that is created on the first save. Administrators only: everyone else reads solutions on the list.
  */
 @Route("solutions/:solutionId")
 @RolesAllowed("ADMIN")
@@ -71,6 +72,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private final TargetSection target;
     private final MappingWorkbench workbench;
     private final ScheduleSection schedule;
+    private final AlertsSection alerts;
     private final Map<Tab, Component> pages = new LinkedHashMap<>();
     private final Tabs tabs = new Tabs();
     private final Tab basicsTab;
@@ -78,6 +80,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private final Tab targetTab;
     private final Tab mappingTab;
     private final Tab scheduleTab;
+    private final Tab alertsTab;
     private final H2 title = new H2();
     private final Span version = new Span();
     private final Span state = new Span();
@@ -94,7 +97,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private boolean loading;
 
     SolutionEditorView(Solutions solutions, Connections connections, ConnectorRegistry registry, SyncEngine engine,
-            MappingEngine mappingEngine, Preparations preparations, SourceSamples samples) {
+            MappingEngine mappingEngine, Preparations preparations, SourceSamples samples, AlertSender alertSender) {
         this.solutions = solutions;
         this.engine = engine;
         addClassNames("yq-page", "yq-solution-editor");
@@ -109,6 +112,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         workbench.setLiveSource(() -> source.source());
         workbench.editor().addValueChangeListener(e -> changed());
         schedule = new ScheduleSection(this::changed);
+        alerts = new AlertsSection(alertSender, () -> basics().name(), this::changed);
 
         add(header());
         basicsTab = tab("basics", VaadinIcon.INFO_CIRCLE_O, basics);
@@ -116,6 +120,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         targetTab = tab("target", VaadinIcon.UPLOAD_ALT, target);
         mappingTab = tab("mapping", VaadinIcon.CODE, workbench);
         scheduleTab = tab("schedule", VaadinIcon.CLOCK, schedule);
+        alertsTab = tab("alerts", VaadinIcon.BELL_O, alerts);
         tabs.setId("editor-tabs");
         tabs.setWidthFull();
         tabs.addSelectedChangeListener(e -> showPage(e.getSelectedTab()));
@@ -133,6 +138,10 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
 
     private TargetSection target() {
         return target;
+    }
+
+    private BasicsSection basics() {
+        return basics;
     }
 
     private MappingWorkbench workbench() {
@@ -228,7 +237,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     /** A new solution: nothing chosen yet, a sensible schedule (disabled) and an empty object to map into. */
     private SolutionSpec blank() {
         return new SolutionSpec("", null, null, null, new SolutionSpec.Target(null, null, null, BLANK_MAPPING), null,
-                null, null, new SolutionSpec.Schedule("0 */5 * * * ?", false));
+                null, null, new SolutionSpec.Schedule("0 */5 * * * ?", false), SolutionSpec.Alerts.OFF);
     }
 
     /** Shows a spec: the saved solution's (view given) or a blank one. */
@@ -242,6 +251,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
             source.load(spec);
             target.load(spec);
             schedule.load(spec);
+            alerts.load(spec);
             workbench.setSource(source.operation());
             workbench.setTarget(target.operation());
             workbench.setMapping(spec.target() == null ? "" : spec.target().mapping());
@@ -274,7 +284,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     SolutionSpec currentSpec() {
         return new SolutionSpec(basics.name(), basics.description(), source.source(), source.window(),
                 target.target(workbench.getMapping()), source.dedupe(), schedule.rateLimit(), schedule.retry(),
-                schedule.schedule());
+                schedule.schedule(), alerts.alerts());
     }
 
     private void changed() {
@@ -392,7 +402,8 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         }
         List<Map.Entry<Tab, Function<String, Optional<Component>>>> owners = List.of(
                 Map.entry(basicsTab, basics::fieldFor), Map.entry(sourceTab, source::fieldFor),
-                Map.entry(targetTab, target::fieldFor), Map.entry(scheduleTab, schedule::fieldFor));
+                Map.entry(targetTab, target::fieldFor), Map.entry(scheduleTab, schedule::fieldFor),
+                Map.entry(alertsTab, alerts::fieldFor));
         for (var owner : owners) {
             Optional<Component> component = owner.getValue().apply(field);
             if (component.isPresent()) {

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import io.yunqiao.solution.Solutions;
 import io.yunqiao.web.security.Role;
 import io.yunqiao.web.security.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +45,9 @@ class RestApiIT {
 
     @Autowired
     UserAccounts users;
+
+    @Autowired
+    Solutions solutions;
 
     private long kingdee;
     private long jackyun;
@@ -115,6 +119,30 @@ class RestApiIT {
         assertThat(connection.path("values").path("clientSecret").asText()).isEqualTo("******");
         assertThat(connection.path("values").path("password").asText()).isEqualTo("******");
         assertThat(connection.toString()).doesNotContain("demo-secret-v1").doesNotContain("demo-pass");
+    }
+
+    @Test
+    void theAlertsSigningSecretIsMaskedInAnswersAndKeptWhenSentBackMasked() {
+        // given a solution saved with alerts to a signed robot
+        JsonNode solution = copySeed();
+        long id = solution.path("id").asLong();
+        ObjectNode spec = (ObjectNode) solution.path("spec").deepCopy();
+        spec.putObject("alerts").put("onFailure", true).put("webhook",
+                "https://oapi.dingtalk.com/robot/send?access_token=t").put("webhookSecret", "SEC-rest-secret");
+        Answer saved = save(solution, spec);
+        assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
+
+        // when it is read, then the secret is masked
+        JsonNode read = call("GET", "/api/solutions/" + id, null).body();
+        assertThat(read.path("solution").path("spec").path("alerts").path("webhookSecret").asText())
+                .isEqualTo("******");
+        assertThat(read.toString()).doesNotContain("SEC-rest-secret");
+
+        // and when the spec is saved back as read, the stored secret stays
+        ObjectNode readSpec = (ObjectNode) read.path("solution").path("spec").deepCopy();
+        readSpec.put("description", "changed");
+        assertThat(save(read.path("solution"), readSpec).status()).isEqualTo(200);
+        assertThat(solutions.current(id).spec().alerts().webhookSecret()).isEqualTo("SEC-rest-secret");
     }
 
     @Test

@@ -105,7 +105,8 @@ final class ClusterFixture implements AutoCloseable {
                 new SolutionSpec.Window("P31D", 300, 744),
                 spec.target().withMapping("{ \"customerCode\": \"" + prefix + "-\" & billno, \"nickname\":"
                         + " supplierid_name }"),
-                new SolutionSpec.Dedupe("customerCode"), new SolutionSpec.RateLimit(0), spec.retry(), schedule),
+                new SolutionSpec.Dedupe("customerCode"), new SolutionSpec.RateLimit(0), spec.retry(), schedule,
+                spec.alerts()),
                 "one customer per bill");
     }
 

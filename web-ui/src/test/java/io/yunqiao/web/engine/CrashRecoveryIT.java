@@ -119,7 +119,7 @@ class CrashRecoveryIT {
                     null, spec.source(), new SolutionSpec.Window("P31D", 300, 744),
                     spec.target().withMapping("{ \"customerCode\": billno, \"nickname\": supplierid_name }"),
                     new SolutionSpec.Dedupe("customerCode"), new SolutionSpec.RateLimit(0), spec.retry(),
-                    spec.schedule()), "one customer per bill");
+                    spec.schedule(), spec.alerts()), "one customer per bill");
             solutionId = perBill.id();
             first.getBean(SyncEngine.class).start(solutionId, RunTrigger.MANUAL, false);
             awaitCustomers(BILLS / 4);

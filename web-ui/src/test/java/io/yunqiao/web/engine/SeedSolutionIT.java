@@ -91,7 +91,7 @@ class SeedSolutionIT {
         SolutionSpec spec = copied.spec();
         return solutions.update(copied.id(), new SolutionSpec(spec.name(), spec.description(), spec.source(),
                 new SolutionSpec.Window("P31D", 300, 744), spec.target(), spec.dedupe(),
-                new SolutionSpec.RateLimit(0), spec.retry(), spec.schedule()), "whole data set");
+                new SolutionSpec.RateLimit(0), spec.retry(), spec.schedule(), spec.alerts()), "whole data set");
     }
 
     /** Distinct supplier numbers of every bill, read independently through the connector. */
@@ -171,7 +171,7 @@ class SeedSolutionIT {
                 "jdy/pur/pur_inbound_list", Map.of("search", TextNode.valueOf(firstBill.substring(0, 13))), 100),
                 spec.window(), spec.target().withMapping("{ \"customerCode\": billno, \"nickname\": billno = \""
                         + firstBill + "\" ? \"\" : supplierid_name }"),
-                new SolutionSpec.Dedupe(null), spec.rateLimit(), spec.retry(), spec.schedule());
+                new SolutionSpec.Dedupe(null), spec.rateLimit(), spec.retry(), spec.schedule(), spec.alerts());
         solutions.update(seed.id(), perBill, "one customer per bill");
 
         Run run = engine.runNow(seed.id(), RunTrigger.MANUAL, false);

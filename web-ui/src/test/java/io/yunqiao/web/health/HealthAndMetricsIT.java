@@ -80,7 +80,7 @@ class HealthAndMetricsIT {
         return solutions.update(copied.id(), new SolutionSpec(spec.name(), null, spec.source(), spec.window(),
                 spec.target().withMapping("{ \"customerCode\": \"" + prefix + "-\" & supplierid_number,"
                         + " \"nickname\": supplierid_name }"), new SolutionSpec.Dedupe("customerCode"),
-                new SolutionSpec.RateLimit(perSecond), spec.retry(), spec.schedule()), "metrics").id();
+                new SolutionSpec.RateLimit(perSecond), spec.retry(), spec.schedule(), spec.alerts()), "metrics").id();
     }
 
     private HttpResponse<String> get(String path, boolean signedIn) throws Exception {

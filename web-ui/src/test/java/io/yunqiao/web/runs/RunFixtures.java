@@ -73,7 +73,7 @@ public final class RunFixtures {
         SolutionSpec spec = copied.spec();
         return solutions.update(copied.id(), new SolutionSpec(spec.name(), spec.description(), spec.source(),
                 new SolutionSpec.Window("P31D", 300, 744), spec.target(), spec.dedupe(),
-                new SolutionSpec.RateLimit(0), spec.retry(), spec.schedule()), "whole data set");
+                new SolutionSpec.RateLimit(0), spec.retry(), spec.schedule(), spec.alerts()), "whole data set");
     }
 
     public SolutionView withMapping(SolutionView solution, String mapping) {

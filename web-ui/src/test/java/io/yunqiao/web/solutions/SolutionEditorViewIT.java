@@ -17,6 +17,7 @@ import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -24,6 +25,8 @@ import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.treegrid.TreeGrid;
@@ -58,7 +61,7 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * The solution editor, server-side (Karibu), on the seed template bound to the mounted sandboxes: what it loads,
- * the live mapping workbench, cron checks, saving as versions, diff and restore.
+ * the live mapping workbench, cron checks, saving as versions, diff and restore, alerts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:solutions-ui;DB_CLOSE_DELAY=-1",
@@ -458,6 +461,74 @@ class SolutionEditorViewIT {
         MockUi.start(context, "ops", Role.OPERATOR);
         UI.getCurrent().navigate("solutions/" + seed.id());
         assertThat(UI.getCurrent().getCurrentView()).isNotInstanceOf(SolutionEditorView.class);
+    }
+
+    @Test
+    void alertsAreSavedAsANewVersionWithTheSecret() {
+        // given the alerts tab of the seed solution (alerts off, as copied from the template)
+        openAsAdmin();
+        tab("alerts");
+        assertThat(_get(Checkbox.class, spec -> spec.withId("alerts-on-failure")).getValue()).isFalse();
+
+        // when alerts on failure and above 5 failed records go to two addresses and a signed DingTalk robot
+        _setValue(_get(Checkbox.class, spec -> spec.withId("alerts-on-failure")), true);
+        _setValue(_get(IntegerField.class, spec -> spec.withId("alerts-failed-above")), 5);
+        _setValue(_get(TextArea.class, spec -> spec.withId("alerts-emails")), "ops@example.com,\nboss@example.com");
+        _setValue(_get(TextField.class, spec -> spec.withId("alerts-webhook")),
+                "https://oapi.dingtalk.com/robot/send?access_token=abc");
+        _setValue(_get(PasswordField.class, spec -> spec.withId("alerts-webhook-secret")), "SECabc");
+        assertThat(_find(Span.class, spec -> spec.withId("unsaved-marker"))).hasSize(1);
+        save("告警");
+
+        // then version 2 holds exactly these alerts
+        assertThat(solutions.get(seed.id()).version()).isEqualTo(2);
+        assertThat(solutions.current(seed.id()).spec().alerts()).isEqualTo(new SolutionSpec.Alerts(true, 5,
+                List.of("ops@example.com", "boss@example.com"), "https://oapi.dingtalk.com/robot/send?access_token=abc",
+                "SECabc"));
+        assertThat(_find(Span.class, spec -> spec.withId("unsaved-marker"))).isEmpty();
+        // and the export leaves the secret out
+        assertThat(solutions.export(seed.id())).contains("access_token=abc").doesNotContain("SECabc");
+    }
+
+    @Test
+    void alertsWithABadAddressAreRefusedOnTheFieldAndKeepTheInput() {
+        // given alerts on failure to something that is not an address
+        openAsAdmin();
+        tab("alerts");
+        _setValue(_get(Checkbox.class, spec -> spec.withId("alerts-on-failure")), true);
+        TextArea emails = _get(TextArea.class, spec -> spec.withId("alerts-emails"));
+        _setValue(emails, "ops.example.com");
+        tab("mapping");
+
+        // when it is saved
+        save("");
+
+        // then the refusal names the address on the field, on the alerts tab; nothing is saved, the input stays
+        assertThat(notifications()).anySatisfy(text -> assertThat(text).contains("未保存")
+                .contains("'ops.example.com' is not an email address"));
+        assertThat(emails.isInvalid()).isTrue();
+        assertThat(emails.getErrorMessage()).contains("ops.example.com");
+        assertThat(_get(Tabs.class, spec -> spec.withId("editor-tabs")).getSelectedTab().getId())
+                .hasValue("tab-alerts");
+        assertThat(solutions.get(seed.id()).version()).isEqualTo(1);
+        assertThat(emails.getValue()).isEqualTo("ops.example.com");
+    }
+
+    @Test
+    void aTestAlertShowsPerChannelWhyItFailed() {
+        // given an address to alert, on an installation without an SMTP server (no spring.mail.host here)
+        openAsAdmin();
+        tab("alerts");
+        _setValue(_get(TextArea.class, spec -> spec.withId("alerts-emails")), "ops@example.com");
+
+        // when a test alert is sent from the unsaved settings
+        _click(_get(Button.class, spec -> spec.withId("alerts-test")));
+
+        // then the email line says it failed and why
+        Span email = _get(Span.class, spec -> spec.withId("alerts-test-email"));
+        assertThat(email.getElement().getAttribute("data-outcome")).isEqualTo("failed");
+        assertThat(email.getText()).contains("邮件：发送失败").contains("spring.mail.host");
+        assertThat(notifications()).anySatisfy(text -> assertThat(text).contains("有渠道发送失败"));
     }
 
     private static JsonNode parse(String json) {
