@@ -1,7 +1,5 @@
 package io.yunqiao.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.yunqiao.connection.ConnectionDraft;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.run.Run;
@@ -10,7 +8,6 @@ import io.yunqiao.run.RunTrigger;
 import io.yunqiao.run.SyncEngine;
 import io.yunqiao.sandbox.Fault;
 import io.yunqiao.sandbox.FaultKind;
-import io.yunqiao.sandbox.Sandbox;
 import io.yunqiao.sandbox.SandboxServer;
 import io.yunqiao.sandbox.SandboxServlet;
 import io.yunqiao.solution.SolutionSpec;
@@ -18,18 +15,12 @@ import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
 import io.yunqiao.solution.Templates;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -42,7 +33,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class ClusterThroughput {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private ClusterThroughput() {
@@ -88,11 +78,11 @@ final class ClusterThroughput {
             int latency, Double firstWrittenPerSecond) throws Exception {
         String url = createDatabase ? newDatabase(server) : server.url();
         List<ConfigurableApplicationContext> nodes = new ArrayList<>();
-        SandboxServlet jackyunSandbox = sandbox("jackyun", Map.of());
+        SandboxServlet jackyunSandbox = SyncThroughput.sandbox("jackyun", Map.of());
         if (latency > 0) {
             jackyunSandbox.installFault(new Fault(FaultKind.LATENCY, 0, 1.0, latency, ""));
         }
-        try (SandboxServer kingdee = SandboxServer.start(sandbox("kingdee", Map.of("bills",
+        try (SandboxServer kingdee = SandboxServer.start(SyncThroughput.sandbox("kingdee", Map.of("bills",
                 String.valueOf(backlog))));
                 SandboxServer jackyun = SandboxServer.start(jackyunSandbox)) {
             for (int i = 1; i <= nodeCount; i++) {
@@ -103,7 +93,7 @@ final class ClusterThroughput {
             long started = System.nanoTime();
             Run run = first.getBean(SyncEngine.class).runNow(solution, RunTrigger.MANUAL, false);
             double seconds = (System.nanoTime() - started) / 1e9;
-            int stored = customers(jackyun).path("count").asInt();
+            int stored = SyncThroughput.customers(jackyun).path("count").asInt();
             if (run.getWritten() != backlog || stored != backlog || run.getFailed() > 0) {
                 throw new IllegalStateException("the run did not write the backlog once: " + run.getStatus() + ", "
                         + run.getWritten() + " written, " + run.getFailed() + " failed, the target stored " + stored
@@ -154,20 +144,5 @@ final class ClusterThroughput {
                 spec.target().withMapping("{ \"customerCode\": billno, \"nickname\": supplierid_name }"),
                 new SolutionSpec.Dedupe("customerCode"), new SolutionSpec.RateLimit(0), spec.retry(),
                 spec.schedule(), spec.alerts()), "benchmark").id();
-    }
-
-    private static SandboxServlet sandbox(String id, Map<String, String> settings) {
-        for (Sandbox sandbox : ServiceLoader.load(Sandbox.class, ClusterThroughput.class.getClassLoader())) {
-            if (sandbox.id().equals(id)) {
-                return sandbox.create(settings);
-            }
-        }
-        throw new IllegalStateException("no sandbox '" + id + "' on the class path");
-    }
-
-    private static JsonNode customers(SandboxServer jackyun) throws IOException, InterruptedException {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                jackyun.baseUrl() + "/_admin/customers")).build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(answer.body());
     }
 }

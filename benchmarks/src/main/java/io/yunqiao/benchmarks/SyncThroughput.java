@@ -252,7 +252,8 @@ final class SyncThroughput {
                 "appSecret", "0f1e2d3c4b5a69788796a5b4c3d2e1f0");
     }
 
-    private static SandboxServlet sandbox(String id, Map<String, String> settings) {
+    /** A sandbox of a connector on the class path, by its id. */
+    static SandboxServlet sandbox(String id, Map<String, String> settings) {
         for (Sandbox sandbox : ServiceLoader.load(Sandbox.class, SyncThroughput.class.getClassLoader())) {
             if (sandbox.id().equals(id)) {
                 return sandbox.create(settings);
@@ -261,7 +262,8 @@ final class SyncThroughput {
         throw new IllegalStateException("no sandbox '" + id + "' on the class path");
     }
 
-    private static JsonNode customers(SandboxServer jackyun) throws IOException, InterruptedException {
+    /** Everything the Jackyun sandbox stored. */
+    static JsonNode customers(SandboxServer jackyun) throws IOException, InterruptedException {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                 jackyun.baseUrl() + "/_admin/customers")).build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(answer.body());

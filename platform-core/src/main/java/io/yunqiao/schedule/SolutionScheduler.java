@@ -57,10 +57,18 @@ public class SolutionScheduler {
         apply(deleted.solutionId(), false, null);
     }
 
-    /** Brings Quartz in line with the solutions table at start (e.g. after a restore of the database). */
+    /**
+     * Brings Quartz in line with the solutions table at start (e.g. after a restore of the database). Each solution
+     * is read again just before its trigger is changed: another node may save it meanwhile, and a stale read here
+     * would undo that node's schedule.
+     */
     @EventListener(ApplicationReadyEvent.class)
     public void reconcile() {
-        solutions.findAll().forEach(s -> apply(s.getId(), s.isEnabled(), s.getCron()));
+        List<Long> ids = solutions.findAll().stream().map(s -> s.getId()).toList();
+        for (long id : ids) {
+            solutions.findById(id).ifPresent(s -> apply(s.getId(), s.isEnabled(), s.getCron()));
+        }
+        LOG.info("schedules of {} solutions reconciled with Quartz", ids.size());
     }
 
     private void apply(long solutionId, boolean enabled, String cron) {

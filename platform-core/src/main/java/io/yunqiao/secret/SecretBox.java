@@ -16,7 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SecretBox {
 
-    private static final String PREFIX = "v1:";
+    /** How every sealed text starts. */
+    public static final String PREFIX = "v1:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 

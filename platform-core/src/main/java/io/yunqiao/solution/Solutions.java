@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.yunqiao.connection.ConnectionUse;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.secret.SecretBox;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,9 +35,11 @@ public class Solutions implements ConnectionUse {
     private final Connections connections;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SecretBox secrets;
 
     Solutions(SolutionRepository solutions, SolutionVersionRepository versions, SolutionValidator validator,
-            Connections connections, ApplicationEventPublisher events, Clock clock) {
+            Connections connections, ApplicationEventPublisher events, Clock clock, SecretBox secrets) {
+        this.secrets = secrets;
         this.solutions = solutions;
         this.versions = versions;
         this.validator = validator;
@@ -104,7 +107,7 @@ public class Solutions implements ConnectionUse {
 
     @Transactional(readOnly = true)
     public SolutionSpec version(long id, int version) {
-        return versions.findBySolutionIdAndVersion(id, version).map(v -> read(v.getSpec()))
+        return versions.findBySolutionIdAndVersion(id, version).map(v -> unsealed(read(v.getSpec())))
                 .orElseThrow(() -> Problem.notFound("version " + version + " of solution", id));
     }
 
@@ -159,7 +162,7 @@ public class Solutions implements ConnectionUse {
     private SolutionView save(Solution changed, SolutionSpec spec, int version, String comment) {
         changed.apply(spec, version, clock.instant());
         Solution solution = solutions.save(changed);
-        versions.save(new SolutionVersion(solution.getId(), version, write(spec), comment, clock.instant()));
+        versions.save(new SolutionVersion(solution.getId(), version, write(sealed(spec)), comment, clock.instant()));
         events.publishEvent(new SolutionSaved(solution.getId(), solution.isEnabled(), solution.getCron()));
         return new SolutionView(solution.getId(), solution.getName(), solution.isEnabled(), solution.getCron(), version,
                 spec, solution.getCreatedAt(), solution.getUpdatedAt());
@@ -179,6 +182,30 @@ public class Solutions implements ConnectionUse {
         return new SolutionView(solution.getId(), solution.getName(), solution.isEnabled(), solution.getCron(),
                 solution.getCurrentVersion(), version(solution.getId(), solution.getCurrentVersion()),
                 solution.getCreatedAt(), solution.getUpdatedAt());
+    }
+
+    /**
+     * The spec as stored: the webhook's signing secret sealed with the secrets key, like connection secrets, so that
+     * neither the database nor the versions' JSON shows it.
+     */
+    private SolutionSpec sealed(SolutionSpec spec) {
+        String secret = spec.alerts().webhookSecret();
+        if (secret == null || secret.startsWith(SecretBox.PREFIX)) {
+            return spec;
+        }
+        SolutionSpec.Alerts alerts = spec.alerts();
+        return spec.withAlerts(new SolutionSpec.Alerts(alerts.onFailure(), alerts.failedRecordsAbove(),
+                alerts.emails(), alerts.webhook(), secrets.encrypt(secret)));
+    }
+
+    private SolutionSpec unsealed(SolutionSpec spec) {
+        String secret = spec.alerts().webhookSecret();
+        if (secret == null || !secret.startsWith(SecretBox.PREFIX)) {
+            return spec;
+        }
+        SolutionSpec.Alerts alerts = spec.alerts();
+        return spec.withAlerts(new SolutionSpec.Alerts(alerts.onFailure(), alerts.failedRecordsAbove(),
+                alerts.emails(), alerts.webhook(), secrets.decrypt(secret)));
     }
 
     static SolutionSpec read(String json) {

@@ -146,6 +146,24 @@ class RestApiIT {
     }
 
     @Test
+    void theAlertsSigningSecretIsStoredSealedSoTheVersionsDoNotShowIt() {
+        // given a solution saved with a signed robot
+        JsonNode solution = copySeed();
+        long id = solution.path("id").asLong();
+        ObjectNode spec = (ObjectNode) solution.path("spec").deepCopy();
+        spec.putObject("alerts").put("onFailure", true).put("webhook",
+                "https://oapi.dingtalk.com/robot/send?access_token=t").put("webhookSecret", "SEC-sealed-secret");
+        assertThat(save(solution, spec).status()).isEqualTo(200);
+
+        // when its versions are listed
+        JsonNode versions = call("GET", "/api/solutions/" + id + "/versions", null).body();
+
+        // then they hold the secret sealed with the secrets key, which the engine still opens
+        assertThat(versions.toString()).doesNotContain("SEC-sealed-secret").contains("v1:");
+        assertThat(solutions.current(id).spec().alerts().webhookSecret()).isEqualTo("SEC-sealed-secret");
+    }
+
+    @Test
     void testingAConnectionLogsInAndReadsOneRecord() {
         JsonNode test = call("POST", "/api/connections/" + kingdee + "/test", null).body();
         assertThat(test.path("ok").asBoolean()).as(test.toString()).isTrue();

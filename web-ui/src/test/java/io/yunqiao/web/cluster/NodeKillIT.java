@@ -130,8 +130,9 @@ class NodeKillIT {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                 .start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        // bytes, not Files.readString: the log may end in the middle of a multi-byte character
-        while (!new String(Files.readAllBytes(log), StandardCharsets.UTF_8).contains("Started YunqiaoApplication")) {
+        // bytes, not Files.readString: the log may end in the middle of a multi-byte character; ready once the
+        // node has brought its Quartz in line with the solutions (after that it only follows what nodes save)
+        while (!new String(Files.readAllBytes(log), StandardCharsets.UTF_8).contains("reconciled with Quartz")) {
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
                 throw new AssertionError(nodeName + " did not start; its log: " + new File(log.toString())
                         .getAbsolutePath());

