@@ -1,5 +1,7 @@
 package io.yunqiao.benchmarks;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.yunqiao.platform.PlatformConfiguration;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +10,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -17,6 +20,12 @@ import org.springframework.context.annotation.Import;
 @SpringBootApplication(scanBasePackages = "io.yunqiao.benchmarks.none")
 @Import(PlatformConfiguration.class)
 class BenchmarkPlatform {
+
+    /** The engine's meters, which the cluster benchmark reads per node (the app gets its registry from Actuator). */
+    @Bean
+    MeterRegistry meterRegistry() {
+        return new SimpleMeterRegistry();
+    }
 
     /** The settings every benchmark platform shares: what application.yml gives the app. */
     private static List<String> common(String databaseUrl, int writers) {

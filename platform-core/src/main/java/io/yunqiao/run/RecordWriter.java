@@ -200,19 +200,11 @@ final class RecordWriter {
 
     /** Records outcomes and their logs in one transaction, then adds them to the run's counts and the metrics. */
     private Written record(long solutionId, long runId, List<RecordOutcome> results) {
-        outcomes.recordAll(solutionId, runId, results);
-        int written = count(results, RecordStatus.SUCCESS);
-        int skipped = count(results, RecordStatus.SKIPPED);
-        int failed = count(results, RecordStatus.FAILED);
-        outcomes.count(runId, 0, 0, written, skipped, failed);
-        metrics.records(solutionId, "written", written);
-        metrics.records(solutionId, "skipped", skipped);
-        metrics.records(solutionId, "failed", failed);
-        return new Written(written, skipped, failed);
-    }
-
-    private static int count(List<RecordOutcome> results, RecordStatus status) {
-        return (int) results.stream().filter(r -> r.status() == status).count();
+        Written recorded = outcomes.recordAll(solutionId, runId, results);
+        metrics.records(solutionId, "written", recorded.written());
+        metrics.records(solutionId, "skipped", recorded.skipped());
+        metrics.records(solutionId, "failed", recorded.failed());
+        return recorded;
     }
 
     /** A claimed record with its mapped body. */
