@@ -53,6 +53,8 @@ import org.springframework.context.ApplicationContext;
     "spring.quartz.scheduler-name=solutions-ui",
     "yunqiao.security.admin-password=admin-pass-1",
     "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
+// Karibu's lookups by class literal (_get(Grid.class, spec -> …)) give their lambdas raw component types
+@SuppressWarnings("rawtypes")
 class SolutionsViewIT {
 
     @LocalServerPort
