@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * At start, ends the runs this node left RUNNING when it stopped (a crash or a kill) and frees their solutions'
- * locks. Nothing else is needed: the checkpoint did not advance past an incomplete fetch, claimed records go back
+ * locks; in a cluster, another node may already have taken them over (see {@link SyncEngine}). Nothing else is needed: the checkpoint did not advance past an incomplete fetch, claimed records go back
  * to pending (marked as possibly sent) when the solution next runs, and dedupe drops what was already written.
  */
 @Component
@@ -23,9 +23,11 @@ class RunRecovery implements SmartInitializingSingleton {
     private final NodeName node;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ClusterNodes nodes;
 
     RunRecovery(RunRepository runs, SolutionRepository solutions, NodeName node, Clock clock,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, ClusterNodes nodes) {
+        this.nodes = nodes;
         this.runs = runs;
         this.solutions = solutions;
         this.node = node;
@@ -41,7 +43,9 @@ class RunRecovery implements SmartInitializingSingleton {
 
     private void recover() {
         for (Run run : runs.findByStatus(RunStatus.RUNNING)) {
-            if (run.getNode() == null || run.getNode().equals(node.value())) {
+            // this node's name, but not a live instance: two nodes given the same name must not end each other's runs
+            boolean mine = run.getNode() == null || run.getNode().equals(node.value());
+            if (mine && !nodes.isAlive(run.getInstanceId())) {
                 run.end(RunStatus.FAILED, "interrupted: the platform stopped during this run; the next run"
                         + " continues where it stopped", clock.instant());
                 solutions.unlock(run.getSolutionId(), run.getId());
