@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.yunqiao.solution.Solution;
 import io.yunqiao.solution.SolutionRepository;
 import io.yunqiao.solution.SolutionSaved;
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,11 +46,8 @@ class EngineMetrics {
     private final long backlogRefreshMillis;
     private final Map<Long, String> names = new ConcurrentHashMap<>();
     private final MultiGauge backlog;
-    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "yunqiao-metrics");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
+            SyncEngine.named("yunqiao-metrics-"));
 
     EngineMetrics(ObjectProvider<MeterRegistry> registry, SolutionRepository solutions, SourceRecordRepository records,
             @Value("${yunqiao.metrics.backlog-refresh-millis:15000}") long backlogRefreshMillis) {
@@ -117,7 +115,7 @@ class EngineMetrics {
                 .orElse("#" + id));
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stop() {
         refresher.shutdownNow();
     }

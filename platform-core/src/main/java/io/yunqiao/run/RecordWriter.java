@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,8 @@ final class RecordWriter {
     /** What the write phase did. */
     record Written(int written, int skipped, int failed) {
 
+        static final Written NONE = new Written(0, 0, 0);
+
         Written plus(Written more) {
             return new Written(written + more.written, skipped + more.skipped, failed + more.failed);
         }
@@ -63,7 +66,7 @@ final class RecordWriter {
      * At most this many records are sent (or being sent) without their outcome recorded: writers wait when the
      * recording falls behind, so that a crash can make the next run send again no more than these.
      */
-    static final int UNRECORDED_AT_MOST = 40;
+    private static final int UNRECORDED_AT_MOST = 40;
 
     /** How often the owner looks whether helping nodes have finished their batches. */
     private static final long SETTLE_POLL_MILLIS = 200;
@@ -78,26 +81,26 @@ final class RecordWriter {
     RecordWriter(ConnectorClient client, Outcomes outcomes, ExecutorService writers, int batchSize, Clock clock,
             EngineMetrics metrics) {
         this.client = client;
-        this.metrics = metrics;
         this.outcomes = outcomes;
         this.writers = writers;
         this.batchSize = batchSize;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
      * Writes the solution's backlog as the run's owner: batch after batch until nothing is pending, then waits for
-     * the batches other nodes took to help (see {@link WriteAssist}) and takes back those of nodes that died.
+     * the batches other nodes took to help (see {@link WriteAssist}) and takes back those of nodes that died. What
+     * was written is in the run's counts, which every node adds to.
      */
-    Written drain(long solutionId, long runId, Target target, ClusterNodes nodes) throws InterruptedException {
-        Written total = new Written(0, 0, 0);
+    void drain(long solutionId, long runId, Target target, ClusterNodes nodes) throws InterruptedException {
         while (true) {
-            total = total.plus(writeWhilePending(solutionId, runId, target, nodes.self(), () -> true));
+            writeWhilePending(solutionId, runId, target, nodes.self(), () -> true);
             if (outcomes.releaseClaims(solutionId, nodes.alive()) > 0 || outcomes.hasPending(solutionId)) {
                 continue;
             }
             if (!outcomes.hasClaimed(solutionId)) {
-                return total;
+                return;
             }
             Thread.sleep(SETTLE_POLL_MILLIS);
         }
@@ -106,10 +109,12 @@ final class RecordWriter {
     /**
      * Claims and writes batches while records are pending and {@code keepGoing} says so: the owner's loop, and a
      * helping node's.
+     *
+     * @return what this node wrote
      */
     Written writeWhilePending(long solutionId, long runId, Target target, String instance,
-            java.util.function.BooleanSupplier keepGoing) throws InterruptedException {
-        Written total = new Written(0, 0, 0);
+            BooleanSupplier keepGoing) throws InterruptedException {
+        Written total = Written.NONE;
         List<SourceRecord> batch;
         while (keepGoing.getAsBoolean()
                 && !(batch = outcomes.claimPending(solutionId, runId, batchSize, instance)).isEmpty()) {
@@ -138,7 +143,7 @@ final class RecordWriter {
             }));
         }
         Set<Long> unrecorded = new HashSet<>(batch.stream().map(SourceRecord::getId).toList());
-        Written total = new Written(0, 0, 0);
+        Written total = Written.NONE;
         List<RecordOutcome> ready = new ArrayList<>();
         int readyPermits = 0;
         long lastRecorded = System.nanoTime();

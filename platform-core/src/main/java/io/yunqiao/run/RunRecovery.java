@@ -10,8 +10,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * At start, ends the runs this node left RUNNING when it stopped (a crash or a kill) and frees their solutions'
- * locks; in a cluster, another node may already have taken them over (see {@link SyncEngine}). Nothing else is needed: the checkpoint did not advance past an incomplete fetch, claimed records go back
- * to pending (marked as possibly sent) when the solution next runs, and dedupe drops what was already written.
+ * locks; in a cluster, another node may already have taken them over (see {@link SyncEngine}). Nothing else is
+ * needed: the checkpoint did not advance past an incomplete fetch, claimed records go back to pending (marked as
+ * possibly sent) when the solution next runs, and dedupe drops what was already written.
  */
 @Component
 class RunRecovery implements SmartInitializingSingleton {
@@ -27,12 +28,12 @@ class RunRecovery implements SmartInitializingSingleton {
 
     RunRecovery(RunRepository runs, SolutionRepository solutions, NodeName node, Clock clock,
             TransactionTemplate transactions, ClusterNodes nodes) {
-        this.nodes = nodes;
         this.runs = runs;
         this.solutions = solutions;
         this.node = node;
         this.clock = clock;
         this.transactions = transactions;
+        this.nodes = nodes;
     }
 
     /** Runs before the scheduler starts and before anything else can start a run. */

@@ -154,10 +154,6 @@ public class SourceRecord {
         claimedBy = instance;
     }
 
-    public String getClaimedBy() {
-        return claimedBy;
-    }
-
     void moveTo(RecordStatus newStatus, long runId, Instant now) {
         claimedBy = null;
         status = newStatus;

@@ -95,7 +95,8 @@ public class SyncEngine {
         this.writers = Executors.newFixedThreadPool(Math.max(1, writerThreads), named("yunqiao-writer-"));
     }
 
-    private static ThreadFactory named(String prefix) {
+    /** Daemon threads named {@code prefix1, prefix2, …}: the engine's own threads never keep the JVM alive. */
+    static ThreadFactory named(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return task -> {
             Thread thread = new Thread(task, prefix + n.incrementAndGet());
@@ -166,8 +167,8 @@ public class SyncEngine {
             }
             Long holder = solutionRepository.findById(solutionId).map(s -> s.getRunningRunId()).orElse(null);
             Run held = holder == null ? null : runs.findById(holder).orElse(null);
-            if (holder != null && (held == null || held.getStatus().isFinal() || !nodes.isAlive(held.getInstanceId()))
-                    && solutionRepository.relock(solutionId, holder, run.getId()) == 1) {
+            boolean holderGone = held == null || held.getStatus().isFinal() || !nodes.isAlive(held.getInstanceId());
+            if (holder != null && holderGone && solutionRepository.relock(solutionId, holder, run.getId()) == 1) {
                 if (held != null && !held.getStatus().isFinal()) {
                     held.end(RunStatus.FAILED, "interrupted: node " + held.getNode() + " stopped during this run;"
                             + " run " + run.getId() + " on node " + node + " took over its work", now);
@@ -207,23 +208,22 @@ public class SyncEngine {
                 fetchFailure = fetch(run, spec, source, preparation,
                         WriteGuards.fetchRetry("fetch-" + solutionId, spec.retry()));
             }
-            RecordWriter.Written written = new RecordWriter.Written(0, 0, 0);
             if (!run.isDryRun()) {
                 transactions.executeWithoutResult(status -> runs.findById(runId).orElseThrow()
                         .writing(clock.instant()));
-                written = new RecordWriter(client, outcomes, writers, batchSize, clock, metrics).drain(solutionId,
-                        runId, new RecordWriter.Target(target, spec.target().operation(), preparation,
+                new RecordWriter(client, outcomes, writers, batchSize, clock, metrics).drain(solutionId, runId,
+                        new RecordWriter.Target(target, spec.target().operation(), preparation,
                                 guards.limiter(target.id(), spec.rateLimit().perSecond()), writeRetry), nodes);
             }
-            finish(runId, fetchFailure, written);
+            finish(runId, fetchFailure);
         } catch (Problem | ConnectorException e) {
-            finish(runId, e.getMessage());
+            fail(runId, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            finish(runId, "interrupted while writing");
+            fail(runId, "interrupted while writing");
         } catch (RuntimeException e) {
             LOG.error("run {} of solution {} failed", runId, solutionId, e);
-            finish(runId, e.getClass().getSimpleName() + ": " + e.getMessage());
+            fail(runId, e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             transactions.executeWithoutResult(status -> solutionRepository.unlock(solutionId, runId));
         }
@@ -240,7 +240,7 @@ public class SyncEngine {
         long solutionId = run.getSolutionId();
         SolutionSpec spec = solutions.version(solutionId, run.getSolutionVersion());
         if (spec.rateLimit().perSecond() > 0) {
-            return new RecordWriter.Written(0, 0, 0);
+            return RecordWriter.Written.NONE;
         }
         RecordWriter.Target target = new RecordWriter.Target(connection(spec.target().connection(), "target"),
                 spec.target().operation(), preparations.of(solutionId, run.getSolutionVersion(), spec), null,
@@ -335,7 +335,8 @@ public class SyncEngine {
         outcomes.count(runId, records.size(), 1, 0, 0, failed);
     }
 
-    private void finish(long runId, String fetchFailure, RecordWriter.Written written) {
+    /** Ends a run that did its work, by its counts: SUCCESS, PARTIAL, or FAILED when the fetch stopped early. */
+    private void finish(long runId, String fetchFailure) {
         Run ended = transactions.execute(status -> {
             Run run = runs.findById(runId).orElseThrow();
             RunStatus end;
@@ -363,7 +364,7 @@ public class SyncEngine {
         events.publishEvent(RunEnded.of(ended));
     }
 
-    private void finish(long runId, String failure) {
+    private void fail(long runId, String failure) {
         Run ended = transactions.execute(status -> {
             Run run = runs.findById(runId).orElseThrow();
             run.end(RunStatus.FAILED, failure, clock.instant());

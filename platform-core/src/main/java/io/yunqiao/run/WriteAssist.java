@@ -1,5 +1,6 @@
 package io.yunqiao.run;
 
+import jakarta.annotation.PreDestroy;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,11 +30,8 @@ class WriteAssist {
     private final boolean enabled;
     private final long intervalMillis;
     private final long minPending;
-    private final ScheduledExecutorService looker = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "yunqiao-assist");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService looker = Executors.newSingleThreadScheduledExecutor(
+            SyncEngine.named("yunqiao-assist-"));
 
     WriteAssist(SyncEngine engine, RunRepository runs, Outcomes outcomes, ClusterNodes nodes,
             @Value("${yunqiao.engine.assist:true}") boolean enabled,
@@ -74,7 +72,7 @@ class WriteAssist {
         }
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stop() {
         looker.shutdownNow();
     }

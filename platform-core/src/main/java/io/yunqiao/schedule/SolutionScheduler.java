@@ -1,6 +1,7 @@
 package io.yunqiao.schedule;
 
 import io.yunqiao.connector.TimeFormat;
+import io.yunqiao.solution.Solution;
 import io.yunqiao.solution.SolutionDeleted;
 import io.yunqiao.solution.SolutionRepository;
 import io.yunqiao.solution.SolutionSaved;
@@ -64,7 +65,7 @@ public class SolutionScheduler {
      */
     @EventListener(ApplicationReadyEvent.class)
     public void reconcile() {
-        List<Long> ids = solutions.findAll().stream().map(s -> s.getId()).toList();
+        List<Long> ids = solutions.findAll().stream().map(Solution::getId).toList();
         for (long id : ids) {
             solutions.findById(id).ifPresent(s -> apply(s.getId(), s.isEnabled(), s.getCron()));
         }

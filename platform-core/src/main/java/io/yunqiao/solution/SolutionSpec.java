@@ -165,9 +165,14 @@ public record SolutionSpec(
             return (onFailure && failedRun) || (failedRecordsAbove > 0 && failedRecords > failedRecordsAbove);
         }
 
+        /** The same alerts with another signing secret (or none). */
+        public Alerts withSecret(String newSecret) {
+            return new Alerts(onFailure, failedRecordsAbove, emails, webhook, newSecret);
+        }
+
         /** The same alerts without the signing secret: what exports carry. */
         public Alerts withoutSecret() {
-            return new Alerts(onFailure, failedRecordsAbove, emails, webhook, null);
+            return withSecret(null);
         }
     }
 

@@ -39,13 +39,13 @@ public class Solutions implements ConnectionUse {
 
     Solutions(SolutionRepository solutions, SolutionVersionRepository versions, SolutionValidator validator,
             Connections connections, ApplicationEventPublisher events, Clock clock, SecretBox secrets) {
-        this.secrets = secrets;
         this.solutions = solutions;
         this.versions = versions;
         this.validator = validator;
         this.connections = connections;
         this.events = events;
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     @Transactional(readOnly = true)
@@ -190,22 +190,14 @@ public class Solutions implements ConnectionUse {
      */
     private SolutionSpec sealed(SolutionSpec spec) {
         String secret = spec.alerts().webhookSecret();
-        if (secret == null || secret.startsWith(SecretBox.PREFIX)) {
-            return spec;
-        }
-        SolutionSpec.Alerts alerts = spec.alerts();
-        return spec.withAlerts(new SolutionSpec.Alerts(alerts.onFailure(), alerts.failedRecordsAbove(),
-                alerts.emails(), alerts.webhook(), secrets.encrypt(secret)));
+        return secret == null ? spec : spec.withAlerts(spec.alerts().withSecret(secrets.encrypt(secret)));
     }
 
+    /** The spec as used: the signing secret opened again (a version saved before sealing holds it as typed). */
     private SolutionSpec unsealed(SolutionSpec spec) {
         String secret = spec.alerts().webhookSecret();
-        if (secret == null || !secret.startsWith(SecretBox.PREFIX)) {
-            return spec;
-        }
-        SolutionSpec.Alerts alerts = spec.alerts();
-        return spec.withAlerts(new SolutionSpec.Alerts(alerts.onFailure(), alerts.failedRecordsAbove(),
-                alerts.emails(), alerts.webhook(), secrets.decrypt(secret)));
+        return secret == null || !secret.startsWith(SecretBox.PREFIX) ? spec
+                : spec.withAlerts(spec.alerts().withSecret(secrets.decrypt(secret)));
     }
 
     static SolutionSpec read(String json) {

@@ -164,6 +164,22 @@ class RestApiIT {
     }
 
     @Test
+    void aSigningSecretThatLooksSealedIsStillSealedAndOpenedAgain() {
+        // given a secret that happens to start like a sealed text
+        JsonNode solution = copySeed();
+        long id = solution.path("id").asLong();
+        ObjectNode spec = (ObjectNode) solution.path("spec").deepCopy();
+        spec.putObject("alerts").put("onFailure", true).put("webhook",
+                "https://oapi.dingtalk.com/robot/send?access_token=t").put("webhookSecret", "v1:typed-by-a-user");
+
+        // when it is saved
+        assertThat(save(solution, spec).status()).isEqualTo(200);
+
+        // then the engine reads it back as typed
+        assertThat(solutions.current(id).spec().alerts().webhookSecret()).isEqualTo("v1:typed-by-a-user");
+    }
+
+    @Test
     void testingAConnectionLogsInAndReadsOneRecord() {
         JsonNode test = call("POST", "/api/connections/" + kingdee + "/test", null).body();
         assertThat(test.path("ok").asBoolean()).as(test.toString()).isTrue();
