@@ -3,8 +3,11 @@ package io.yunqiao.web.api;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.problem.ProblemTexts;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -24,13 +27,20 @@ class ApiErrors {
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
     @ExceptionHandler(Problem.class)
-    ResponseEntity<Map<String, Object>> problem(Problem problem) {
+    ResponseEntity<Map<String, Object>> problem(Problem problem, Locale locale) {
         HttpStatus status = switch (problem.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
         };
-        return body(status, problem.kind().name(), problem.field(), problem.getMessage());
+        ResponseEntity<Map<String, Object>> answer = body(status, problem.kind().name(), problem.field(),
+                problem.message(locale));
+        if (problem.code() != null) {
+            answer.getBody().put("code", problem.code());
+        }
+        return answer;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -59,11 +69,16 @@ class ApiErrors {
         return body(HttpStatus.BAD_REQUEST, "INVALID", null, e.getMessage());
     }
 
+    /** The details (class names, SQL) stay in the log under a trace id the user can quote. */
     @ExceptionHandler(RuntimeException.class)
-    ResponseEntity<Map<String, Object>> unexpected(RuntimeException e) {
-        LOG.error("REST request failed", e);
-        return body(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", null, e.getClass().getSimpleName() + ": "
-                + e.getMessage());
+    ResponseEntity<Map<String, Object>> unexpected(RuntimeException e, Locale locale) {
+        String traceId = UUID.randomUUID().toString().substring(0, 8);
+        LOG.error("REST request failed, trace id {}", traceId, e);
+        ResponseEntity<Map<String, Object>> answer = body(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", null,
+                ProblemTexts.render("problem.internal", locale, traceId));
+        answer.getBody().put("code", "problem.internal");
+        answer.getBody().put("traceId", traceId);
+        return answer;
     }
 
     private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String error, String field,

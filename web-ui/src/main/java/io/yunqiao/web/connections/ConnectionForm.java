@@ -137,7 +137,7 @@ public class ConnectionForm extends Composite<FormLayout> {
             return Optional.of(stored);
         } catch (Problem e) {
             markRefusal(e);
-            Notices.error(getTranslation("common.refused", e.getMessage()));
+            Notices.error(getTranslation("common.refused", e.message(getLocale())));
             return Optional.empty();
         }
     }
@@ -270,12 +270,12 @@ public class ConnectionForm extends Composite<FormLayout> {
             return;
         }
         if (field.equals("name")) {
-            invalid(name, problem.getMessage());
+            invalid(name, problem.message(getLocale()));
         } else if (field.equals("connectorId")) {
-            connector.setErrorMessage(problem.getMessage());
+            connector.setErrorMessage(problem.message(getLocale()));
             connector.setInvalid(true);
         } else if (field.startsWith("values.") && fields.containsKey(field.substring("values.".length()))) {
-            invalid(fields.get(field.substring("values.".length())), problem.getMessage());
+            invalid(fields.get(field.substring("values.".length())), problem.message(getLocale()));
         }
     }
 

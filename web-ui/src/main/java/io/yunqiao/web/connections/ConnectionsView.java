@@ -122,7 +122,7 @@ class ConnectionsView extends VerticalLayout implements HasDynamicTitle {
                 Notices.success(getTranslation("common.deleted"));
                 refresh();
             } catch (Problem problem) {
-                Notices.error(getTranslation("common.refused", problem.getMessage()));
+                Notices.error(getTranslation("common.refused", problem.message(getLocale())));
             }
         }).open();
     }

@@ -242,8 +242,8 @@ public class MappingWorkbench extends Div {
             recompute();
             Notices.success(getTranslation("mapping.sample.fetched", records.size()));
         } catch (Problem e) {
-            samplePanel.status(getTranslation("mapping.sample.fetchFailed", e.getMessage()));
-            Notices.error(getTranslation("mapping.sample.fetchFailed", e.getMessage()));
+            samplePanel.status(getTranslation("mapping.sample.fetchFailed", e.message(getLocale())));
+            Notices.error(getTranslation("mapping.sample.fetchFailed", e.message(getLocale())));
         }
     }
 

@@ -351,7 +351,7 @@ class RunDetailView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
             getUI().ifPresent(ui -> ui.navigate(RunDetailView.class,
                     new RouteParameters(RUN_ID, String.valueOf(started.getId()))));
         } catch (Problem e) {
-            Notices.error(getTranslation("runs.repush.refused", e.getMessage()));
+            Notices.error(getTranslation("runs.repush.refused", e.message(getLocale())));
         }
     }
 

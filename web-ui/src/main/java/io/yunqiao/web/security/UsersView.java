@@ -133,7 +133,7 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
             Notices.success(getTranslation("common.saved"));
             refresh();
         } catch (Problem e) {
-            Notices.error(getTranslation("common.refused", e.getMessage()));
+            Notices.error(getTranslation("common.refused", e.message(getLocale())));
         }
     }
 

@@ -131,8 +131,8 @@ class AlertsSection extends VerticalLayout {
             deliveries = sender.sendTest(alerts, solutionName);
         } catch (Problem problem) {
             fieldFor(problem.field() == null ? "alerts" : problem.field())
-                    .ifPresent(field -> mark((HasValidation) field, problem.getMessage()));
-            Notices.error(getTranslation("solutions.alerts.testRefused", problem.getMessage()));
+                    .ifPresent(field -> mark((HasValidation) field, problem.message(getLocale())));
+            Notices.error(getTranslation("solutions.alerts.testRefused", problem.message(getLocale())));
             return;
         }
         for (AlertDelivery delivery : deliveries) {

@@ -390,14 +390,14 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
 
     /** A refusal: the message, and the field it is about marked and brought into view. */
     private void showProblem(Problem problem) {
-        Notices.error(getTranslation("common.refused", problem.getMessage()));
+        Notices.error(getTranslation("common.refused", problem.message(getLocale())));
         String field = problem.field();
         if (field == null) {
             return;
         }
         if (field.startsWith("target.mapping")) {
             showPage(mappingTab);
-            workbench.showSaveProblem(problem.getMessage());
+            workbench.showSaveProblem(problem.message(getLocale()));
             return;
         }
         List<Map.Entry<Tab, Function<String, Optional<Component>>>> owners = List.of(
@@ -408,7 +408,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
             Optional<Component> component = owner.getValue().apply(field);
             if (component.isPresent()) {
                 showPage(owner.getKey());
-                mark(component.get(), problem.getMessage());
+                mark(component.get(), problem.message(getLocale()));
                 return;
             }
         }

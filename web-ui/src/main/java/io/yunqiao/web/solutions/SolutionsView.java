@@ -211,7 +211,7 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
                 Notices.success(getTranslation(e.getValue() ? "solutions.enabledNotice" : "solutions.disabledNotice",
                         solution.name()));
             } catch (Problem problem) {
-                Notices.error(getTranslation("common.refused", problem.getMessage()));
+                Notices.error(getTranslation("common.refused", problem.message(getLocale())));
             }
             refresh();
         });
@@ -302,7 +302,7 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
                     String.valueOf(run.getId())));
             UI.getCurrent().navigate("runs/" + run.getId());
         } catch (Problem e) {
-            Notices.error(getTranslation("common.refused", e.getMessage()));
+            Notices.error(getTranslation("common.refused", e.message(getLocale())));
         }
     }
 
@@ -355,7 +355,7 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
             UI.getCurrent().navigate(SolutionEditorView.class,
                     new RouteParameters("solutionId", String.valueOf(imported.id())));
         } catch (Problem e) {
-            Notices.error(getTranslation("solutions.importRefused", fileName, e.getMessage()));
+            Notices.error(getTranslation("solutions.importRefused", fileName, e.message(getLocale())));
         }
     }
 
@@ -380,8 +380,8 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
                         new RouteParameters("solutionId", String.valueOf(copy.id())));
             } catch (Problem problem) {
                 name.setInvalid(true);
-                name.setErrorMessage(problem.getMessage());
-                Notices.error(getTranslation("common.refused", problem.getMessage()));
+                name.setErrorMessage(problem.message(getLocale()));
+                Notices.error(getTranslation("common.refused", problem.message(getLocale())));
             }
         });
         confirm.setId("copy-confirm");
@@ -397,7 +397,7 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
                 solutions.delete(solution.id());
                 Notices.success(getTranslation("common.deleted"));
             } catch (Problem problem) {
-                Notices.error(getTranslation("common.refused", problem.getMessage()));
+                Notices.error(getTranslation("common.refused", problem.message(getLocale())));
             }
             refresh();
         });

@@ -113,7 +113,7 @@ class VersionsDialog extends Dialog {
             restored.accept(view);
             refresh();
         } catch (Problem e) {
-            Notices.error(getTranslation("common.refused", e.getMessage()));
+            Notices.error(getTranslation("common.refused", e.message(getLocale())));
         }
     }
 

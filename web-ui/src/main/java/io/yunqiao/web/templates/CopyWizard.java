@@ -140,7 +140,7 @@ class CopyWizard extends Dialog {
         } catch (Problem e) {
             String field = e.field() == null ? "" : e.field();
             if (field.equals("name")) {
-                name.setErrorMessage(e.getMessage());
+                name.setErrorMessage(e.message(getLocale()));
                 name.setInvalid(true);
             } else if (field.startsWith("source.connection")) {
                 source.setErrorMessage(e.getMessage());
