@@ -1,0 +1,41 @@
+package io.yunqiao.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** A coded refusal speaks the reader's language: Chinese by default, English when asked. */
+class ProblemTest {
+
+    @Test
+    void aCodedProblemIsChineseByDefault() {
+        Problem problem = Problem.coded(Problem.Kind.INVALID, null, "problem.internal", "ab12cd34");
+
+        assertThat(problem.message(Locale.SIMPLIFIED_CHINESE)).contains("追踪号 ab12cd34");
+        assertThat(problem.message(null)).contains("追踪号 ab12cd34");
+        assertThat(problem.message(Locale.GERMAN)).contains("追踪号 ab12cd34");
+    }
+
+    @Test
+    void aCodedProblemIsEnglishForEnglishReadersAndInTheLog() {
+        Problem problem = Problem.coded(Problem.Kind.INVALID, "name", "problem.internal", "ab12cd34");
+
+        assertThat(problem.message(Locale.US)).contains("trace id ab12cd34");
+        assertThat(problem.getMessage()).isEqualTo(problem.message(Locale.ENGLISH));
+        assertThat(problem.code()).isEqualTo("problem.internal");
+        assertThat(problem.field()).isEqualTo("name");
+    }
+
+    @Test
+    void aCodeWithoutTextIsVisibleNotBlank() {
+        assertThat(Problem.coded(Problem.Kind.INVALID, null, "problem.no.such").message(Locale.ENGLISH))
+                .isEqualTo("!{problem.no.such}");
+    }
+
+    @Test
+    void aPlainProblemKeepsItsSentence() {
+        assertThat(Problem.invalid("name", "name is required").message(Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("name is required");
+    }
+}
