@@ -40,8 +40,8 @@ public final class OwnerOnly {
     /**
      * Creates the directory (and missing parents) owner-only, or tightens an existing one: the directory becomes
      * 0700 and every file in it 0600, every directory in it 0700. Symbolic links are left alone (their targets are
-     * not ours to change). A directory others may write to (such as /tmp), the file system root and the home
-     * directory are never tightened: a warning asks for a directory of Yunqiao's own.
+     * not ours to change). A directory others may write to (such as /tmp), the home directory, the working directory
+     * and their parents are never tightened: a warning asks for a directory of Yunqiao's own.
      */
     public static void directory(Path dir) {
         if (!posix(dir)) {
@@ -53,8 +53,9 @@ public final class OwnerOnly {
         createDirectories(dir, List.of(PosixFilePermissions.asFileAttribute(DIRECTORY)));
         Path absolute = dir.toAbsolutePath().normalize();
         if (shared(absolute)) {
-            LOG.warn("{} is shared with other accounts (the root, the home directory or writable by others): its"
-                    + " permissions are left as they are; give Yunqiao's data a directory of its own", absolute);
+            LOG.warn("{} is shared (writable by others, or the home or working directory or one of their"
+                    + " parents): its permissions are left as they are; give Yunqiao's data a directory of its own",
+                    absolute);
             return;
         }
         try (Stream<Path> tree = Files.walk(absolute)) {
@@ -111,8 +112,9 @@ public final class OwnerOnly {
     }
 
     private static boolean shared(Path absolute) {
-        if (absolute.getParent() == null
-                || absolute.equals(Path.of(System.getProperty("user.home")).toAbsolutePath().normalize())) {
+        Path home = Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
+        Path workingDirectory = Path.of("").toAbsolutePath().normalize();
+        if (home.startsWith(absolute) || workingDirectory.startsWith(absolute)) {
             return true;
         }
         try {
