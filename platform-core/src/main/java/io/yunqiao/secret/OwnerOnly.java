@@ -97,7 +97,7 @@ public final class OwnerOnly {
         }
     }
 
-    /** Whether the file system holding this path (or its nearest existing parent) has POSIX permissions. */
+    /** Whether the file system holding this path has POSIX permissions (not so on Windows). */
     public static boolean posix(Path path) {
         FileSystem fileSystem = path.getFileSystem();
         return fileSystem.supportedFileAttributeViews().contains("posix");

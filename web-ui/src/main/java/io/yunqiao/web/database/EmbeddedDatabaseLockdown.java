@@ -59,14 +59,14 @@ final class EmbeddedDatabaseLockdown implements BeanFactoryPostProcessor, Enviro
             return;
         }
         Path credentialsFile = credentialsFile(database.get());
-        DatabaseCredentials credentials = DatabaseCredentials.loadOrCreate(credentialsFile,
-                environment.getProperty("spring.datasource.username", "sa"));
-        DatabaseUsers.prepare(url, credentials, environment.getProperty("spring.datasource.password", ""));
-        // the H2 file (and the credentials file) may be new: owner-only before the platform runs
-        OwnerOnly.directory(directoryOf(database.get()));
         if (!directoryOf(credentialsFile).equals(directoryOf(database.get()))) {
             OwnerOnly.directory(directoryOf(credentialsFile));
         }
+        DatabaseCredentials credentials = DatabaseCredentials.loadOrCreate(credentialsFile,
+                environment.getProperty("spring.datasource.username", "sa"));
+        DatabaseUsers.prepare(url, credentials, environment.getProperty("spring.datasource.password", ""));
+        // the H2 files may be new (H2 creates them with the process's umask): owner-only before the platform runs
+        OwnerOnly.directory(directoryOf(database.get()));
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of(
                 "spring.datasource.username", credentials.applicationUser(),
                 "spring.datasource.password", credentials.applicationPassword(),

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.YamlProcessor.DocumentMatcher;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -35,8 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The embedded database as a local attacker or an SQL injection would try it. The platform starts on a data
- * directory an older version left behind: H2 file opened with AUTO_SERVER, owner {@code sa} with an empty password,
+ * The embedded database as a local attacker or an SQL injection would try it. The platform starts with the database
+ * URL application.yml ships, on a data directory an older version left behind: H2 file opened with AUTO_SERVER, owner {@code sa} with an empty password,
  * directory and files readable by everyone, the database two migrations behind.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -52,6 +55,7 @@ class EmbeddedDatabaseSecurityIT {
     private static final Path DATABASE = DATA.resolve("yunqiao");
     private static final Path KEY_FILE = DATA.resolve("secret.key");
     private static final String URL = "jdbc:h2:file:" + DATABASE;
+    private static final String SHIPPED_URL = shippedUrlIn(DATA);
     private static final String OLD_CONNECTION = "旧版本的连接";
 
     @Autowired
@@ -59,7 +63,7 @@ class EmbeddedDatabaseSecurityIT {
 
     @DynamicPropertySource
     static void olderVersionsData(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> URL);
+        registry.add("spring.datasource.url", () -> SHIPPED_URL);
         registry.add("yunqiao.secrets.key-file", KEY_FILE::toString);
     }
 
@@ -157,6 +161,17 @@ class EmbeddedDatabaseSecurityIT {
     void theOlderVersionsEmptyOwnerPasswordNoLongerOpensTheDatabase() {
         assertThatThrownBy(() -> DriverManager.getConnection(URL, "sa", "").close())
                 .isInstanceOf(SQLException.class).hasMessageContaining("28000");
+    }
+
+    /** The database URL application.yml ships (its default section), with ./data moved to the given directory. */
+    private static String shippedUrlIn(Path dir) {
+        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+        yaml.setResources(new ClassPathResource("application.yml"));
+        yaml.setDocumentMatchers(document -> document.containsKey("spring.config.activate.on-profile")
+                ? DocumentMatcher.MatchStatus.NOT_FOUND : DocumentMatcher.MatchStatus.FOUND);
+        String shipped = yaml.getObject().getProperty("spring.datasource.url");
+        assertThat(shipped).startsWith("jdbc:h2:file:./data/yunqiao");
+        return shipped.replace("./data/", dir + "/");
     }
 
     /**
