@@ -51,7 +51,8 @@ public final class OwnerOnly {
             return;
         }
         createDirectories(dir, List.of(PosixFilePermissions.asFileAttribute(DIRECTORY)));
-        Path absolute = dir.toAbsolutePath().normalize();
+        // the directory itself may be a link the operator set up (./data -> /srv/yunqiao): its target is meant
+        Path absolute = realPath(dir);
         if (shared(absolute)) {
             LOG.warn("{} is shared (writable by others, or the home or working directory or one of their"
                     + " parents): its permissions are left as they are; give Yunqiao's data a directory of its own",
@@ -111,9 +112,25 @@ public final class OwnerOnly {
         }
     }
 
+    private static Path realPath(Path dir) {
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve " + dir.toAbsolutePath(), e);
+        }
+    }
+
+    private static Path realPathOrAbsolute(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
+    }
+
     private static boolean shared(Path absolute) {
-        Path home = Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
-        Path workingDirectory = Path.of("").toAbsolutePath().normalize();
+        Path home = realPathOrAbsolute(Path.of(System.getProperty("user.home")));
+        Path workingDirectory = realPathOrAbsolute(Path.of(""));
         if (home.startsWith(absolute) || workingDirectory.startsWith(absolute)) {
             return true;
         }

@@ -60,6 +60,19 @@ class OwnerOnlyTest {
     }
 
     @Test
+    void aDataDirectoryThatIsALinkHasItsTargetTightened() throws IOException {
+        Path target = Files.createDirectory(temp.resolve("srv-yunqiao"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path database = open(target.resolve("yunqiao.mv.db"));
+        Path data = Files.createSymbolicLink(temp.resolve("data"), target);
+
+        OwnerOnly.directory(data);
+
+        assertThat(mode(target)).isEqualTo("rwx------");
+        assertThat(mode(database)).isEqualTo("rw-------");
+    }
+
+    @Test
     void aDirectoryOthersMayWriteToIsNotTightened() throws IOException {
         Path shared = Files.createDirectory(temp.resolve("shared"));
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.YamlProcessor.DocumentMatcher;
+import org.springframework.beans.factory.config.YamlProcessor.MatchStatus;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ClassPathResource;
@@ -168,7 +168,7 @@ class EmbeddedDatabaseSecurityIT {
         YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
         yaml.setResources(new ClassPathResource("application.yml"));
         yaml.setDocumentMatchers(document -> document.containsKey("spring.config.activate.on-profile")
-                ? DocumentMatcher.MatchStatus.NOT_FOUND : DocumentMatcher.MatchStatus.FOUND);
+                ? MatchStatus.NOT_FOUND : MatchStatus.FOUND);
         String shipped = yaml.getObject().getProperty("spring.datasource.url");
         assertThat(shipped).startsWith("jdbc:h2:file:./data/yunqiao");
         return shipped.replace("./data/", dir + "/");
