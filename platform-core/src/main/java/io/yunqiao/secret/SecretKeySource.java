@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +13,7 @@ import org.slf4j.LoggerFactory;
  * Where the secrets key comes from, in order: the Base64 value of {@code yunqiao.secrets.key} (e.g. from the
  * environment variable {@code YUNQIAO_SECRETS_KEY}); else the key file {@code yunqiao.secrets.key-file}; when that
  * file does not exist and generating is allowed (the embedded default), a new key is written to it with a warning.
+ * The key file is owner-only (0600): a new one from its first byte, an existing one is tightened.
  */
 public final class SecretKeySource {
 
@@ -37,6 +37,7 @@ public final class SecretKeySource {
         }
         try {
             if (Files.exists(keyFile)) {
+                restrict(keyFile);
                 return decode(Files.readString(keyFile, StandardCharsets.US_ASCII).trim(), keyFile.toString());
             }
             if (!generateMissing) {
@@ -44,11 +45,13 @@ public final class SecretKeySource {
                         + " create it (head -c 32 /dev/urandom | base64 > FILE) or set yunqiao.secrets.key");
             }
             byte[] raw = SecretBox.newKey();
-            if (keyFile.getParent() != null) {
-                Files.createDirectories(keyFile.getParent());
+            Path dir = keyFile.toAbsolutePath().getParent();
+            if (!Files.isDirectory(dir)) {
+                OwnerOnly.directory(dir);
             }
-            Files.writeString(keyFile, Base64.getEncoder().encodeToString(raw) + "\n", StandardCharsets.US_ASCII);
-            restrict(keyFile);
+            // 0600 from the first byte: never a moment where another account could read the new key
+            OwnerOnly.createFile(keyFile, (Base64.getEncoder().encodeToString(raw) + "\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             LOG.warn("Generated a new secrets key in {}. Connection secrets are encrypted with it: back it up with"
                     + " the database, and in production provide yunqiao.secrets.key or a key file instead"
                     + " (docs/solutions.md).", keyFile.toAbsolutePath());
@@ -58,10 +61,18 @@ public final class SecretKeySource {
         }
     }
 
+    /** A key file an older version wrote, or an operator copied, readable by others: made owner-only. */
     private static void restrict(Path keyFile) {
+        if (!OwnerOnly.posix(keyFile)) {
+            return;
+        }
         try {
-            Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException e) {
+            if (!Files.getPosixFilePermissions(keyFile).equals(OwnerOnly.FILE)) {
+                Files.setPosixFilePermissions(keyFile, OwnerOnly.FILE);
+                LOG.warn("the secrets key file {} was open to other accounts: restricted to its owner (0600)",
+                        keyFile.toAbsolutePath());
+            }
+        } catch (IOException e) {
             LOG.warn("could not restrict the permissions of {}: {}", keyFile, e.getMessage());
         }
     }

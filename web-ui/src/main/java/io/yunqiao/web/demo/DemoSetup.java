@@ -79,7 +79,7 @@ class DemoSetup {
                 every minute (cron '{}'); a first run has started.
                   web UI:     {}/  (sign in as the administrator; its first password is printed above)
                   runs:       {}/runs?solution={}
-                  customers:  {}/sandbox/jackyun/_admin/customers
+                  customers:  {}/sandbox/jackyun/_admin/customers  (the administrator, over HTTP Basic)
                   API docs:   {}/api/docs/ui  (HTTP Basic with the same users)
                 """, demo.id(), demo.name(), demo.cron(), base, base, demo.id(), base, base);
     }

@@ -46,11 +46,20 @@ class SecurityConfiguration {
         return new BCryptPasswordEncoder();
     }
 
+    /**
+     * The vendor-facing sandbox paths stay open (they check the vendors' signatures themselves, as the vendors
+     * do); their administration (reset, faults, calls, stored data) is for administrators, over HTTP Basic like the
+     * REST API.
+     */
     @Bean
     @Order(1)
     SecurityFilterChain sandboxes(HttpSecurity http) throws Exception {
         return http.securityMatcher(path("/sandbox/**"))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(path("/sandbox/*/_admin"), path("/sandbox/*/_admin/**"))
+                        .hasRole(Role.ADMIN.name())
+                        .anyRequest().permitAll())
+                .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();

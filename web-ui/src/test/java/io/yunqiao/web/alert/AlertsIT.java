@@ -49,7 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "yunqiao.demo.enabled=false",
     "spring.quartz.auto-startup=false",
     "spring.quartz.scheduler-name=alerts-it",
-    "yunqiao.security.admin-password=admin-pass-1",
+    "yunqiao.security.admin-password=" + RunFixtures.ADMIN_PASSWORD,
     "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
     "spring.mail.host=127.0.0.1",
     "yunqiao.alerts.mail-from=yunqiao@example.com",
@@ -136,6 +136,7 @@ class AlertsIT {
     private void kingdeeDown() throws Exception {
         HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/sandbox/kingdee/_admin/faults")).header("Content-Type", "application/json")
+                .header("Authorization", RunFixtures.basic("admin", RunFixtures.ADMIN_PASSWORD))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"HTTP_500\",\"count\":1000}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);

@@ -13,6 +13,7 @@ import io.yunqiao.connector.Connection;
 import io.yunqiao.connector.ConnectorClient;
 import io.yunqiao.connector.PageRequest;
 import io.yunqiao.connector.QueryPage;
+import io.yunqiao.web.runs.RunFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -244,6 +245,8 @@ class GoldenPathBrowserIT extends BrowserIT {
         try {
             HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(url("sandbox/" + path)))
                     .header("Content-Type", "application/json")
+                    // sandbox administration is for administrators
+                    .header("Authorization", RunFixtures.basic(ADMIN, ADMIN_PASSWORD))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -11,6 +11,7 @@ import io.yunqiao.run.SyncEngine;
 import io.yunqiao.schedule.SolutionScheduler;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
+import io.yunqiao.web.runs.RunFixtures;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +29,7 @@ import org.springframework.test.annotation.DirtiesContext;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:demo-it;DB_CLOSE_DELAY=-1",
     "spring.quartz.scheduler-name=demo-it",
+    "yunqiao.security.admin-password=" + RunFixtures.ADMIN_PASSWORD,
     "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
 @DirtiesContext
 class DemoSetupIT {
@@ -61,7 +63,8 @@ class DemoSetupIT {
         assertThat(first.getStatus()).as(first.getError()).isEqualTo(RunStatus.SUCCESS);
         assertThat(first.getWritten()).isPositive();
         HttpResponse<String> customers = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + port + "/sandbox/jackyun/_admin/customers")).build(),
+                "http://127.0.0.1:" + port + "/sandbox/jackyun/_admin/customers"))
+                .header("Authorization", RunFixtures.basic("admin", RunFixtures.ADMIN_PASSWORD)).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode stored = new ObjectMapper().readTree(customers.body());
         assertThat(stored.path("count").asInt()).isEqualTo(first.getWritten());

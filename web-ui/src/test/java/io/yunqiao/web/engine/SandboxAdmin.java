@@ -2,6 +2,7 @@ package io.yunqiao.web.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.yunqiao.web.runs.RunFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,8 +10,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** The admin endpoints of the sandboxes the application mounts, as the tests read and steer them. */
+/**
+ * The admin endpoints of the sandboxes the application mounts, as the tests read and steer them: as the
+ * administrator, whose password the contexts using this class configure.
+ */
 final class SandboxAdmin {
+
+    static final String ADMIN_PASSWORD = RunFixtures.ADMIN_PASSWORD;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -51,6 +57,7 @@ final class SandboxAdmin {
         try {
             HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", RunFixtures.basic("admin", ADMIN_PASSWORD))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());

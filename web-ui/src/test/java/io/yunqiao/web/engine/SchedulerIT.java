@@ -27,6 +27,7 @@ import org.springframework.test.annotation.DirtiesContext;
     "spring.datasource.url=jdbc:h2:mem:scheduler-it;DB_CLOSE_DELAY=-1",
     "yunqiao.demo.enabled=false",
     "spring.quartz.scheduler-name=scheduler-it",
+    "yunqiao.security.admin-password=" + SandboxAdmin.ADMIN_PASSWORD,
     "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
 @DirtiesContext
 class SchedulerIT {

@@ -42,6 +42,7 @@ import org.springframework.test.annotation.DirtiesContext;
     "yunqiao.demo.enabled=false",
     "spring.quartz.auto-startup=false",
     "spring.quartz.scheduler-name=seed-it",
+    "yunqiao.security.admin-password=" + SandboxAdmin.ADMIN_PASSWORD,
     "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
 @DirtiesContext
 class SeedSolutionIT {

@@ -16,8 +16,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -26,6 +28,9 @@ import java.util.Map;
  * are written: a PARTIAL run with re-pushable failures.
  */
 public final class RunFixtures {
+
+    /** The administrator's password the contexts using these fixtures configure: sandbox administration needs it. */
+    public static final String ADMIN_PASSWORD = "admin-pass-1";
 
     static final String TEMPLATE = "kingdee-pur-inbound-to-jackyun-customer";
     static final String BROKEN_MAPPING = "{ \"customerCode\": supplierid_number, \"nickname\": supplierid_number"
@@ -121,10 +126,17 @@ public final class RunFixtures {
         }
     }
 
+    /** An HTTP Basic Authorization header value. */
+    public static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
     private void post(String path, String body) {
         try {
             HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox + path))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", basic("admin", ADMIN_PASSWORD))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException("POST " + path + " answered " + answer.statusCode() + ": "

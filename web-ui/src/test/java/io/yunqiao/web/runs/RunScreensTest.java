@@ -19,7 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
     "spring.quartz.scheduler-name=run-screens",
     "yunqiao.sandbox.settings.kingdee.bills=60",
     "yunqiao.sandbox.settings.kingdee.suppliers=8",
-    "yunqiao.security.admin-password=admin-pass-1",
+    "yunqiao.security.admin-password=" + RunFixtures.ADMIN_PASSWORD,
     "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
 public @interface RunScreensTest {
 }

@@ -9,6 +9,7 @@ import io.yunqiao.connector.ConnectorClient;
 import io.yunqiao.connector.ExecuteResult;
 import io.yunqiao.connector.PageRequest;
 import io.yunqiao.connector.QueryPage;
+import io.yunqiao.web.runs.RunFixtures;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,18 +17,13 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The embedded default mounts both sandboxes in the platform, with the credentials documented in application.yml,
  * and the connectors work against them through the platform's own port.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"yunqiao.sandbox.settings.kingdee.bills=1234", "yunqiao.demo.enabled=false",
-            "spring.datasource.url=jdbc:h2:mem:mounted-it;DB_CLOSE_DELAY=-1", "spring.quartz.auto-startup=false",
-            "spring.quartz.scheduler-name=mounted-it",
-            "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
+@MountedSandboxesTest
 class MountedSandboxesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,6 +39,11 @@ class MountedSandboxesIT {
         return "http://127.0.0.1:" + port;
     }
 
+    private static HttpRequest asAdmin(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", RunFixtures.basic("admin",
+                MountedSandboxesTest.ADMIN_PASSWORD)).build();
+    }
+
     @Test
     void kingdeeV1IsServedUnderSandboxKingdee() {
         Connection kingdee = new Connection("k", "演示金蝶", "kingdee-jdy", Map.of("baseUrl", base() + "/sandbox/kingdee",
@@ -55,8 +56,8 @@ class MountedSandboxesIT {
 
     @Test
     void sandboxSettingsAreTakenFromTheConfiguration() throws Exception {
-        HttpResponse<String> summary = HTTP.send(HttpRequest.newBuilder(
-                URI.create(base() + "/sandbox/kingdee/_admin/bills")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> summary = HTTP.send(asAdmin(base() + "/sandbox/kingdee/_admin/bills"),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(JSON.readTree(summary.body()).path("bills").asInt()).isEqualTo(1234);
     }
 
@@ -79,8 +80,8 @@ class MountedSandboxesIT {
                 .put("customerCode", "C-MOUNT-1").put("nickname", "挂载测试供应商"));
         assertThat(added.success()).as(added.message()).isTrue();
 
-        HttpResponse<String> customers = HTTP.send(HttpRequest.newBuilder(
-                URI.create(base() + "/sandbox/jackyun/_admin/customers")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> customers = HTTP.send(asAdmin(base() + "/sandbox/jackyun/_admin/customers"),
+                HttpResponse.BodyHandlers.ofString());
         JsonNode listed = JSON.readTree(customers.body());
         assertThat(listed.toString()).contains("C-MOUNT-1").contains("挂载测试供应商");
     }

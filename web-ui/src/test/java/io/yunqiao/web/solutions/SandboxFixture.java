@@ -8,6 +8,7 @@ import io.yunqiao.run.SyncEngine;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
 import io.yunqiao.solution.Templates;
+import io.yunqiao.web.runs.RunFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,6 +23,9 @@ import java.util.Map;
  * and a clean slate between tests, waiting for runs still in progress.
  */
 final class SandboxFixture {
+
+    /** The administrator's password the contexts using this fixture configure: sandbox administration needs it. */
+    static final String ADMIN_PASSWORD = RunFixtures.ADMIN_PASSWORD;
 
     static final String SEED_TEMPLATE = "kingdee-pur-inbound-to-jackyun-customer";
     static final String SOURCE_OPERATION = "jdy/pur/pur_inbound_list";
@@ -65,6 +69,7 @@ final class SandboxFixture {
     private void reset(String path) {
         try {
             HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", RunFixtures.basic("admin", ADMIN_PASSWORD))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException("POST " + path + " answered " + answer.statusCode());

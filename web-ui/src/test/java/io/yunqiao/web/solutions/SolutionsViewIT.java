@@ -51,7 +51,7 @@ import org.springframework.context.ApplicationContext;
     "yunqiao.demo.enabled=false",
     "spring.quartz.auto-startup=false",
     "spring.quartz.scheduler-name=solutions-ui",
-    "yunqiao.security.admin-password=admin-pass-1",
+    "yunqiao.security.admin-password=" + SandboxFixture.ADMIN_PASSWORD,
     "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
 // Karibu's lookups by class literal (_get(Grid.class, spec -> …)) give their lambdas raw component types
 @SuppressWarnings("rawtypes")

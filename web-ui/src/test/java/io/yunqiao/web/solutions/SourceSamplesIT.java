@@ -36,7 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "yunqiao.demo.enabled=false",
     "spring.quartz.auto-startup=false",
     "spring.quartz.scheduler-name=solutions-ui",
-    "yunqiao.security.admin-password=admin-pass-1",
+    "yunqiao.security.admin-password=" + SandboxFixture.ADMIN_PASSWORD,
     "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
 class SourceSamplesIT {
 
