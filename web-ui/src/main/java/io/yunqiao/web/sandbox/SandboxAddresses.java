@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Locale;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * loopback interface is: another port, or a path outside a mounted sandbox, is refused like any private address.
  */
 @Component
-class SandboxAddresses implements PlatformAddresses, ApplicationListener<WebServerInitializedEvent> {
+class SandboxAddresses implements PlatformAddresses, ApplicationListener<WebServerInitializedEvent>, Ordered {
 
     private final MountedSandboxes sandboxes;
     private final String contextPath;
@@ -33,6 +34,12 @@ class SandboxAddresses implements PlatformAddresses, ApplicationListener<WebServ
         if (event.getApplicationContext().getServerNamespace() == null) {
             port = event.getWebServer().getPort();
         }
+    }
+
+    /** Before any other listener of the same event, e.g. the demo set-up that saves sandbox connections. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 
     @Override
