@@ -360,7 +360,8 @@ class ConnectionSecurityIT {
     @Test
     void aViewerReadingRecordLogsSeesNoSignatureOnlyTheMask() {
         // given a real run of the seed solution from the Kingdee sandbox into the Jackyun sandbox
-        SolutionView copied = templates.copy("kingdee-pur-inbound-to-jackyun-customer", "种子方案", kingdee, jackyun);
+        SolutionView copied = templates.copy("kingdee-pur-inbound-to-jackyun-customer", "种子方案", kingdee,
+                jackyun);
         SolutionSpec spec = copied.spec();
         solutions.update(copied.id(), new SolutionSpec(spec.name(), spec.description(), spec.source(),
                 new SolutionSpec.Window("P31D", 300, 744), spec.target(), spec.dedupe(),

@@ -39,7 +39,10 @@ public final class KingdeeV2Auth implements AuthScheme {
         return ID;
     }
 
-    /** The request signature {@code X-Api-Signature}, the {@code app-token} and the token request's {@code app_signature}. */
+    /**
+     * The request signature {@code X-Api-Signature}, the {@code app-token} and the token request's
+     * {@code app_signature}.
+     */
     @Override
     public Set<String> maskedFields() {
         return Set.of("X-Api-Signature", "app-token", "app_signature");
