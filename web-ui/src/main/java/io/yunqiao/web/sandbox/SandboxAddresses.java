@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The mounted sandboxes as the platform's own addresses: {@code http://localhost:<this node's port>/sandbox/<id>/…}
- * (or {@code 127.0.0.1}, {@code [::1]}) for a sandbox this node serves. A request there stays inside the process,
+ * (or {@code 127.0.0.1}, {@code [::1]}; https when the node serves https) for a sandbox this node serves. A request there stays inside the process,
  * so the destination rules (which refuse loopback addresses in production) let it through. Nothing else on the
  * loopback interface is: another port, or a path outside a mounted sandbox, is refused like any private address.
  */
@@ -32,8 +32,13 @@ class SandboxAddresses implements PlatformAddresses, ApplicationListener<WebServ
     public void onApplicationEvent(WebServerInitializedEvent event) {
         // the management server, when on its own port, has a namespace; sandboxes live on the main one
         if (event.getApplicationContext().getServerNamespace() == null) {
-            port = event.getWebServer().getPort();
+            servedOn(event.getWebServer().getPort());
         }
+    }
+
+    /** The port this node's main web server listens on; until it is known, nothing is the platform's own. */
+    void servedOn(int serverPort) {
+        this.port = serverPort;
     }
 
     /** Before any other listener of the same event, e.g. the demo set-up that saves sandbox connections. */
@@ -44,7 +49,9 @@ class SandboxAddresses implements PlatformAddresses, ApplicationListener<WebServ
 
     @Override
     public boolean serves(URI uri) {
-        if (port < 0 || !"http".equalsIgnoreCase(uri.getScheme()) || uri.getRawUserInfo() != null
+        String scheme = uri.getScheme();
+        if (port < 0 || scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                || uri.getRawUserInfo() != null
                 || uri.getHost() == null || !isLoopbackLiteral(uri.getHost()) || effectivePort(uri) != port) {
             return false;
         }
@@ -65,7 +72,10 @@ class SandboxAddresses implements PlatformAddresses, ApplicationListener<WebServ
     }
 
     private static int effectivePort(URI uri) {
-        return uri.getPort() < 0 ? 80 : uri.getPort();
+        if (uri.getPort() >= 0) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** Loopback by its literal form alone, so that no DNS answer can make a name count as this node. */
