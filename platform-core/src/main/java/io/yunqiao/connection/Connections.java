@@ -221,7 +221,7 @@ public class Connections {
             Map<String, String> given) {
         Map<String, String> stored = readMap(saved.plainValues());
         List<String> moved = definition.connection().stream()
-                .filter(field -> field.isDestination() && !field.secret())
+                .filter(field -> field.routesRequests() && !field.secret())
                 .filter(field -> !Objects.equals(effective(field, stored.get(field.name())),
                         effective(field, given.get(field.name()))))
                 .map(ConnectionField::name).toList();

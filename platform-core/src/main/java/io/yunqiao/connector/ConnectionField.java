@@ -1,5 +1,6 @@
 package io.yunqiao.connector;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -29,12 +30,16 @@ public record ConnectionField(
         type = type == null ? "string" : type;
     }
 
-    /** Whether the field says where requests go: declared {@code destination: true}, or of type {@code url}. */
-    public boolean isDestination() {
+    /**
+     * Whether the field says where requests go: declared {@code destination: true}, or of type {@code url}. (Not
+     * named {@code isDestination}, which JSON would take for the declared flag.)
+     */
+    public boolean routesRequests() {
         return destination || isUrl();
     }
 
-    /** Whether the value is a web address, which must be http or https with a host. */
+    /** Whether the value is a web address, which must be http or https with a host. Not a JSON property. */
+    @JsonIgnore
     public boolean isUrl() {
         return "url".equals(type);
     }

@@ -200,7 +200,7 @@ public class ConnectionForm extends Composite<FormLayout> {
             }
         }
         input.addValueChangeListener(e -> changed(input));
-        if (view != null && field.isDestination() && !field.secret()) {
+        if (view != null && field.routesRequests() && !field.secret()) {
             input.addValueChangeListener(e -> showSecretsToReenter());
         }
         return input;
@@ -215,7 +215,7 @@ public class ConnectionForm extends Composite<FormLayout> {
             return false;
         }
         for (ConnectionField field : connector.getValue().connection()) {
-            if (field.isDestination() && !field.secret() && !Objects.equals(effective(field,
+            if (field.routesRequests() && !field.secret() && !Objects.equals(effective(field,
                     saved.values().get(field.name())), effective(field, fields.get(field.name()).getValue()))) {
                 return true;
             }
