@@ -115,7 +115,9 @@ public final class Destinations {
             return Optional.of(new Refusal("problem.connection.urlNoHost", url));
         }
         if (uri.getRawUserInfo() != null) {
-            return Optional.of(new Refusal("problem.connection.urlUserInfo", url));
+            // the refusal repeats the address, but never the password in it
+            return Optional.of(new Refusal("problem.connection.urlUserInfo", url.replace(uri.getRawUserInfo(),
+                    "***")));
         }
         return Optional.empty();
     }

@@ -64,8 +64,10 @@ class DestinationsTest {
 
     @Test
     void userInfoInTheAddressIsRefused() {
-        assertThat(codeOf(Destinations.ANY.check("https://user:pw@api.example.com/"))).isEqualTo(
-                "problem.connection.urlUserInfo");
+        assertThat(Destinations.ANY.check("https://user:pw@api.example.com/")).get().satisfies(refusal -> {
+            assertThat(refusal.code()).isEqualTo("problem.connection.urlUserInfo");
+            assertThat(refusal.params()).containsExactly("https://***@api.example.com/");
+        });
     }
 
     @Test
