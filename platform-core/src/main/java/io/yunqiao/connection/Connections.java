@@ -10,6 +10,7 @@ import io.yunqiao.connector.ConnectorClient;
 import io.yunqiao.connector.ConnectorDefinition;
 import io.yunqiao.connector.ConnectorException;
 import io.yunqiao.connector.ConnectorRegistry;
+import io.yunqiao.connector.Destinations;
 import io.yunqiao.connector.OperationDefinition;
 import io.yunqiao.connector.OperationRole;
 import io.yunqiao.connector.PageRequest;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -27,6 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The saved connections (连接器): validated against their connector's definition, secrets sealed at rest and
  * masked on the way out, handed to the runtime decrypted.
+ *
+ * <p>Secrets are bound to their destination: URL fields must pass the client's {@link Destinations} rules, and a
+ * change to any destination field of a saved connection is refused unless every stored secret is typed again in
+ * the same save, so that whoever may point a connection elsewhere cannot send someone else's secrets there.
  */
 @Service
 public class Connections {
@@ -84,6 +90,7 @@ public class Connections {
                     + saved.connectorId() + "' to '" + draft.connectorId() + "'); create a new connection instead");
         }
         ConnectorDefinition definition = definitionOf(saved.connectorId());
+        requireSecretsForNewDestination(saved, definition, draft.values());
         saved.rename(checkName(draft.name(), id));
         store(saved, definition, draft.values(), open(saved.secretValues()));
         return view(saved);
@@ -183,6 +190,9 @@ public class Connections {
             } else if (value != null && !value.isBlank()) {
                 plain.put(field.name(), value.trim());
             }
+            if (field.isUrl() && !field.secret()) {
+                checkDestination(field, plain.getOrDefault(field.name(), field.defaultValue()));
+            }
             Map<String, String> holder = field.secret() ? secret : plain;
             if (field.required() && !holder.containsKey(field.name()) && field.defaultValue() == null) {
                 throw Problem.invalid("values." + field.name(), "required field '" + field.name() + "' ("
@@ -190,6 +200,50 @@ public class Connections {
             }
         }
         saved.store(write(plain), secret.isEmpty() ? null : secrets.encrypt(write(secret)), clock.instant());
+    }
+
+    /** Refuses a URL the client would not send to, naming the field, what is wrong and how to fix it. */
+    private void checkDestination(ConnectionField field, String url) {
+        if (url == null) {
+            return;
+        }
+        client.destinations().check(url).ifPresent(refusal -> {
+            throw Problem.coded(Problem.Kind.INVALID, "values." + field.name(), refusal.code(),
+                    refusal.params().toArray());
+        });
+    }
+
+    /**
+     * Refuses a change of destination that keeps stored secrets: every secret stored must come again in the same
+     * save. Refusing (rather than dropping the secrets) loses nothing: the user types them and saves again.
+     */
+    private void requireSecretsForNewDestination(SavedConnection saved, ConnectorDefinition definition,
+            Map<String, String> given) {
+        Map<String, String> stored = readMap(saved.plainValues());
+        List<String> moved = definition.connection().stream()
+                .filter(field -> field.routesRequests() && !field.secret())
+                .filter(field -> !Objects.equals(effective(field, stored.get(field.name())),
+                        effective(field, given.get(field.name()))))
+                .map(ConnectionField::name).toList();
+        if (moved.isEmpty()) {
+            return;
+        }
+        Map<String, String> storedSecrets = open(saved.secretValues());
+        List<String> missing = definition.connection().stream()
+                .filter(field -> field.secret() && storedSecrets.containsKey(field.name()))
+                .filter(field -> {
+                    String value = given.get(field.name());
+                    return value == null || value.isEmpty() || ConnectorClient.MASK.equals(value);
+                })
+                .map(ConnectionField::name).toList();
+        if (!missing.isEmpty()) {
+            throw Problem.coded(Problem.Kind.INVALID, "values." + missing.get(0), "problem.connection.secretsRequired",
+                    String.join(", ", moved), String.join(", ", missing));
+        }
+    }
+
+    private static String effective(ConnectionField field, String value) {
+        return value == null || value.isBlank() ? field.defaultValue() : value.trim();
     }
 
     private ConnectionView view(SavedConnection saved) {

@@ -1,5 +1,7 @@
 package io.yunqiao.connector;
 
+import java.util.Set;
+
 /**
  * Authenticates or signs requests for one family of APIs (鉴权), e.g. a token flow or a request signature.
  * Implementations are discovered with {@link java.util.ServiceLoader} and chosen by the {@link #id()} a
@@ -28,5 +30,15 @@ public interface AuthScheme {
      */
     default boolean invalidate(Connection connection) {
         return false;
+    }
+
+    /**
+     * Names of the request fields, query parameters and headers this scheme adds whose values are signatures or
+     * tokens (e.g. {@code sign}, {@code access_token}): a signature lets anyone who reads it guess a weak secret
+     * offline, and a token is a credential, so wherever a request is logged (record logs) their values are shown as
+     * {@value ConnectorClient#MASK}. Compared ignoring case.
+     */
+    default Set<String> maskedFields() {
+        return Set.of();
     }
 }

@@ -19,8 +19,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -40,6 +42,7 @@ public final class ConnectorClient {
     private final Clock clock;
     private final AuthContext authContext = new RuntimeAuthContext();
     private volatile MeterRegistry meters;
+    private volatile Destinations destinations = Destinations.ANY;
 
     /** A client with a 10 s connect timeout and a 30 s request timeout. */
     public ConnectorClient(ConnectorRegistry registry) {
@@ -68,6 +71,20 @@ public final class ConnectorClient {
     public ConnectorClient measuredBy(MeterRegistry registry) {
         this.meters = registry;
         return this;
+    }
+
+    /**
+     * Sends from now on only where {@code rules} allow: every request, including an auth scheme's token requests,
+     * is checked right before it is sent, on the addresses its host resolves to then.
+     */
+    public ConnectorClient sendingOnlyTo(Destinations rules) {
+        this.destinations = Objects.requireNonNull(rules, "rules");
+        return this;
+    }
+
+    /** Where this client may send. */
+    public Destinations destinations() {
+        return destinations;
     }
 
     /**
@@ -223,6 +240,9 @@ public final class ConnectorClient {
             OperationDefinition operation, ObjectNode body) {
         RequestSpec spec = operation.request();
         String baseUrl = baseUrl(connection, definition);
+        destinations.checkBeforeSending(baseUrl).ifPresent(refusal -> {
+            throw refused(connection, operation.id(), refusal);
+        });
         OutgoingRequest request = new OutgoingRequest(spec.method(), baseUrl, spec.path(),
                 spec.body() == BodyStyle.JSON ? body : null);
         String requestText = body.toString();
@@ -235,10 +255,11 @@ public final class ConnectorClient {
         }
         scheme.authenticate(connection, request, authContext);
         if (spec.body() == BodyStyle.FORM_BIZCONTENT) {
-            requestText = JSON.valueToTree(masked(request.form(), connection, definition)).toString();
+            requestText = JSON.valueToTree(masked(request.form(), connection, definition, scheme)).toString();
         }
         ErrorRules rules = definition.errorsOf(operation);
         HttpRequest httpRequest = encode(request);
+        guard(connection, operation.id(), httpRequest.uri());
         long started = System.nanoTime();
         Exchange exchange;
         try {
@@ -270,13 +291,34 @@ public final class ConnectorClient {
         }
     }
 
-    /** The form as it may be logged: values of the connection's secret fields (e.g. a token) become {@value #MASK}. */
+    /**
+     * Refuses to send where the {@link #sendingOnlyTo destination rules} do not allow, before anything (and so any
+     * secret) leaves: a connection problem, which retrying cannot fix.
+     */
+    private void guard(Connection connection, String operationId, URI uri) {
+        destinations.checkBeforeSending(uri).ifPresent(refusal -> {
+            throw refused(connection, operationId, refusal);
+        });
+    }
+
+    private static ConnectorException refused(Connection connection, String operationId,
+            Destinations.Refusal refusal) {
+        return new ConnectorException(ErrorClass.AUTH, connection, operationId, refusal.english());
+    }
+
+    /**
+     * The form as it may be logged: values of the connection's secret fields (e.g. a token) and of the fields the
+     * auth scheme declares {@linkplain AuthScheme#maskedFields() signatures or tokens} become {@value #MASK}.
+     */
     private static Map<String, String> masked(Map<String, String> form, Connection connection,
-            ConnectorDefinition definition) {
+            ConnectorDefinition definition, AuthScheme scheme) {
         List<String> secrets = definition.connection().stream().filter(ConnectionField::secret)
                 .map(field -> connection.value(field.name())).filter(Objects::nonNull).toList();
+        Set<String> signatures = scheme.maskedFields().stream()
+                .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         Map<String, String> copy = new LinkedHashMap<>(form);
-        copy.replaceAll((key, value) -> secrets.contains(value) ? MASK : value);
+        copy.replaceAll((key, value) -> secrets.contains(value)
+                || signatures.contains(key.toLowerCase(Locale.ROOT)) ? MASK : value);
         return copy;
     }
 
@@ -352,9 +394,11 @@ public final class ConnectorClient {
         public JsonNode sendForJson(Connection connection, String purpose, String fix, HttpRequest.Builder request) {
             ConnectorDefinition definition = registry.definition(connection.connectorId());
             ErrorRules rules = definition.errors();
+            HttpRequest built = request.timeout(requestTimeout).build();
+            guard(connection, null, built.uri());
             HttpResponse<String> response;
             try {
-                response = http.send(request.timeout(requestTimeout).build(),
+                response = http.send(built,
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new ConnectorException(rules.transportClass(), connection, null, null, 0, purpose

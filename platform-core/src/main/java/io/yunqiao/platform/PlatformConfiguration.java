@@ -4,17 +4,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.yunqiao.connector.ConnectorClient;
 import io.yunqiao.connector.ConnectorDefinition;
 import io.yunqiao.connector.ConnectorRegistry;
+import io.yunqiao.connector.Destinations;
+import io.yunqiao.connector.PlatformAddresses;
 import io.yunqiao.mapping.MappingEngine;
 import io.yunqiao.mapping.MappingEngines;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,9 +54,31 @@ public class PlatformConfiguration {
         return registry;
     }
 
+    /**
+     * Where connections may send: {@code yunqiao.security.connections.allowed-hosts} (empty: any host) and
+     * {@code yunqiao.security.connections.refuse-private-addresses}, with the platform's own addresses (its mounted
+     * sandboxes) let through.
+     */
     @Bean
-    ConnectorClient connectorClient(ConnectorRegistry registry, ObjectProvider<MeterRegistry> meters) {
-        ConnectorClient client = new ConnectorClient(registry);
+    Destinations destinations(Environment environment, ObjectProvider<PlatformAddresses> own) {
+        Binder binder = Binder.get(environment);
+        List<String> allowed = binder.bind("yunqiao.security.connections.allowed-hosts",
+                Bindable.listOf(String.class)).orElse(List.of());
+        boolean refusePrivate = binder.bind("yunqiao.security.connections.refuse-private-addresses", Boolean.class)
+                .orElse(false);
+        List<PlatformAddresses> served = own.orderedStream().toList();
+        Destinations destinations = new Destinations(allowed, refusePrivate,
+                uri -> served.stream().anyMatch(addresses -> addresses.serves(uri)));
+        LOG.info("connections may send to {}{}", destinations.allowedHosts().isEmpty() ? "any host"
+                : destinations.allowedHosts(), refusePrivate ? ", never to private or loopback addresses"
+                        + " (except the platform's own sandboxes)" : "");
+        return destinations;
+    }
+
+    @Bean
+    ConnectorClient connectorClient(ConnectorRegistry registry, Destinations destinations,
+            ObjectProvider<MeterRegistry> meters) {
+        ConnectorClient client = new ConnectorClient(registry).sendingOnlyTo(destinations);
         meters.ifAvailable(client::measuredBy);
         return client;
     }

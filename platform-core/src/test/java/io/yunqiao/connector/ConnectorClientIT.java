@@ -261,6 +261,30 @@ class ConnectorClientIT {
     }
 
     @Test
+    void masksTheSignatureFieldsTheAuthSchemeDeclaresInTheRequestItReports() {
+        ExecuteResult result = client.execute(shop, "tickets.submit", JSON.createObjectNode().put("title", "x"));
+        assertThat(result.request()).contains("\"Signature\":\"******\"")
+                .contains("\"method\":\"tickets.submit\"");
+    }
+
+    @Test
+    void sendsNothingWhereTheDestinationRulesDoNotAllow() {
+        // given a client that may send only to one host, not the sandbox's
+        ConnectorClient restricted = new ConnectorClient(client.registry(), Duration.ofSeconds(2),
+                Duration.ofSeconds(2), Clock.systemUTC()).sendingOnlyTo(new Destinations(List.of("shop.example.com"),
+                        false, PlatformAddresses.NONE));
+
+        // when it is asked to query, which would first log in with the secret
+        assertThatThrownBy(() -> restricted.query(shop, "orders.short", Map.of(), PageRequest.first(5)))
+                // then it refuses as a connection problem, and no token request reached the sandbox
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.errorClass()).isEqualTo(ErrorClass.AUTH);
+                    assertThat(e.getMessage()).contains("127.0.0.1").contains("shop.example.com");
+                });
+        assertThat(SANDBOX.tokensIssued()).isZero();
+    }
+
+    @Test
     void readsTheMostSpecificVendorCodeFirst() {
         ExecuteResult result = client.execute(shop, "tickets.submit", JSON.createObjectNode().put("title", "slow"));
         assertThat(result.errorClass()).isEqualTo(ErrorClass.THROTTLED);

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -30,7 +31,9 @@ import java.util.regex.Pattern;
  * ({@code connection-connector}, fixed once the connection exists).
  *
  * <p>Secrets never travel back to the browser: when an existing connection is shown, its secret fields stay empty
- * with an "unchanged" placeholder, and an empty secret field on saving keeps the stored secret. Required fields are
+ * with an "unchanged" placeholder, and an empty secret field on saving keeps the stored secret, unless a
+ * destination field (the base URL) has changed: then every stored secret must be typed again (the server refuses
+ * otherwise), and the form says so on each secret field as soon as the address changes. Required fields are
  * checked before anything is sent; the server's refusals are shown on the field they name (and as a notice), and
  * nothing typed is lost.
  *
@@ -197,7 +200,50 @@ public class ConnectionForm extends Composite<FormLayout> {
             }
         }
         input.addValueChangeListener(e -> changed(input));
+        if (view != null && field.routesRequests() && !field.secret()) {
+            input.addValueChangeListener(e -> showSecretsToReenter());
+        }
         return input;
+    }
+
+    /**
+     * Whether a destination field now differs from the stored connection's, so that its stored secrets must be
+     * typed again in the same save.
+     */
+    private boolean destinationChanged() {
+        if (saved == null) {
+            return false;
+        }
+        for (ConnectionField field : connector.getValue().connection()) {
+            if (field.routesRequests() && !field.secret() && !Objects.equals(effective(field,
+                    saved.values().get(field.name())), effective(field, fields.get(field.name()).getValue()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String effective(ConnectionField field, String value) {
+        return value == null || value.isBlank() ? field.defaultValue() : value.trim();
+    }
+
+    /** A stored secret the user must type again because the destination changed. */
+    private boolean mustReenter(ConnectionField field, boolean destinationChanged) {
+        return destinationChanged && field.secret() && saved.values().containsKey(field.name());
+    }
+
+    /** Marks the stored secrets required (with a helper saying why) while a destination differs, and back. */
+    private void showSecretsToReenter() {
+        boolean moved = destinationChanged();
+        for (ConnectionField field : connector.getValue().connection()) {
+            if (field.secret() && saved.values().containsKey(field.name())) {
+                TextFieldBase<?, String> input = fields.get(field.name());
+                boolean reenter = mustReenter(field, moved);
+                input.setRequiredIndicatorVisible(reenter || field.required());
+                input.setHelperText(reenter ? getTranslation("connections.secretReenter") : helpOf(field));
+                input.setPlaceholder(reenter ? "" : getTranslation("connections.secretUnchanged"));
+            }
+        }
     }
 
     private String helpOf(ConnectionField field) {
@@ -221,10 +267,13 @@ public class ConnectionForm extends Composite<FormLayout> {
             invalid(name, getTranslation("connections.required"));
             missing.add(name.getLabel());
         }
+        boolean moved = destinationChanged();
         for (ConnectionField field : connector.getValue().connection()) {
             TextFieldBase<?, String> input = fields.get(field.name());
-            boolean stored = saved != null && field.secret() && saved.values().containsKey(field.name());
-            if (field.required() && field.defaultValue() == null && input.getValue().isBlank() && !stored) {
+            boolean reenter = saved != null && mustReenter(field, moved);
+            boolean stored = saved != null && field.secret() && saved.values().containsKey(field.name()) && !reenter;
+            boolean required = reenter || (field.required() && field.defaultValue() == null);
+            if (required && input.getValue().isBlank() && !stored) {
                 invalid(input, getTranslation("connections.required"));
                 missing.add(input.getLabel());
             }

@@ -69,6 +69,8 @@ final class ClusterFixture implements AutoCloseable {
                 "--spring.quartz.scheduler-name=" + schedulerName,
                 "--yunqiao.node-name=" + nodeName,
                 "--yunqiao.security.admin-password=cluster-admin-1",
+                // the sandboxes run on loopback outside every node, which the production profile would refuse
+                "--yunqiao.security.connections.refuse-private-addresses=false",
                 "--yunqiao.secrets.key=" + SECRETS_KEY));
     }
 

@@ -218,6 +218,33 @@ class ConnectionsViewIT {
     }
 
     @Test
+    void changingTheAddressMakesEveryStoredSecretRequiredAndSavingWithoutThemIsRefused() {
+        // given a stored connection opened for editing
+        ConnectionView stored = storedKingdeeConnection("金蝶沙箱");
+        MockUi.start(context, "admin", Role.ADMIN);
+        UI.getCurrent().navigate("connections");
+        _click(_get(actionsOf("金蝶沙箱"), Button.class, spec -> spec.withId("edit-connection-" + stored.id())));
+
+        // when the base URL is changed, the secret fields left empty
+        _setValue(field("baseUrl"), "http://localhost:" + port + "/sandbox/kingdee");
+
+        // then each stored secret is marked required and says why
+        for (String secret : List.of("clientSecret", "password")) {
+            assertThat(field(secret).isRequiredIndicatorVisible()).as(secret).isTrue();
+            assertThat(field(secret).getHelperText()).as(secret).contains("重新填写");
+        }
+
+        // and saving is refused on the secret fields, leaving the stored address as it was
+        _click(_get(Button.class, spec -> spec.withId("connection-save")));
+        assertThat(field("clientSecret").isInvalid()).isTrue();
+        assertThat(connections.get(stored.id()).values()).containsEntry("baseUrl", kingdeeSandbox());
+
+        // and when the address is changed back, the secrets may stay empty again
+        _setValue(field("baseUrl"), kingdeeSandbox());
+        assertThat(field("password").getPlaceholder()).isEqualTo("不修改");
+    }
+
+    @Test
     void aMissingRequiredFieldIsRefusedWithAMessageNamingIt() {
         // given the new-connection form filled except for the client secret
         openNewKingdeeConnection();

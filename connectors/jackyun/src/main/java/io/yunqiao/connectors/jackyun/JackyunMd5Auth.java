@@ -8,6 +8,7 @@ import io.yunqiao.connector.ErrorClass;
 import io.yunqiao.connector.OutgoingRequest;
 import io.yunqiao.connector.TimeFormat;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code jackyun-md5} auth scheme: adds the common gateway fields {@code appkey} (connection field
@@ -28,6 +29,12 @@ public final class JackyunMd5Auth implements AuthScheme {
     @Override
     public String id() {
         return ID;
+    }
+
+    /** The MD5 {@code sign} (an offline guess of the app secret) and the ISV {@code token}. */
+    @Override
+    public Set<String> maskedFields() {
+        return Set.of("sign", "token");
     }
 
     @Override

@@ -50,6 +50,14 @@ class JackyunDefinitionTest {
     }
 
     @Test
+    void onlyTheGatewayUrlIsADestination() {
+        // then changing the gateway URL of a saved connection requires its secrets again, and nothing else does
+        assertThat(definition.connection()).filteredOn(ConnectionField::routesRequests)
+                .extracting(ConnectionField::name).containsExactly("baseUrl");
+        assertThat(field("baseUrl").destination()).isTrue();
+    }
+
+    @Test
     void declaresEveryFieldOfTheSeedDictionaryWithItsChineseLabel() throws IOException {
         // given the field dictionary of crm.customer.add from the seed document
         JsonNode seed;

@@ -56,6 +56,16 @@ class JackyunMd5AuthTest {
     }
 
     @Test
+    void declaresEveryValueItAddsThatProvesOrGrantsAccessAsMasked() {
+        // given a request authenticated with a token
+        OutgoingRequest request = vectorRequest();
+        auth.authenticate(connection(Map.of("token", "isv-token")), request, new FixedContext(VECTOR_TIME));
+        // then the sign and the token, and nothing else it added, are masked wherever the request is logged
+        assertThat(request.form()).containsKeys("sign", "token");
+        assertThat(auth.maskedFields()).containsExactlyInAnyOrder("sign", "token");
+    }
+
+    @Test
     void writesTheTimestampInChinaStandardTimeWhateverTheClockZone() {
         // given a clock at 23:30 UTC, which is 07:30 the next day in Shanghai
         Clock lateUtc = Clock.fixed(Instant.parse("2026-11-27T23:30:05Z"), ZoneOffset.UTC);

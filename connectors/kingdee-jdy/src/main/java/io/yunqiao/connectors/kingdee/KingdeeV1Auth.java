@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Kingdee Xingchen V1 ({@code kingdee-jdy-v1}): logs in at {@code /auth/user/access_token} with the app's
@@ -42,6 +43,12 @@ public final class KingdeeV1Auth implements AuthScheme {
     @Override
     public String id() {
         return ID;
+    }
+
+    /** The login's {@code access_token}, sent in the query of every call. */
+    @Override
+    public Set<String> maskedFields() {
+        return Set.of("access_token");
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -36,6 +37,15 @@ public final class KingdeeV2Auth implements AuthScheme {
     @Override
     public String id() {
         return ID;
+    }
+
+    /**
+     * The request signature {@code X-Api-Signature}, the {@code app-token} and the token request's
+     * {@code app_signature}.
+     */
+    @Override
+    public Set<String> maskedFields() {
+        return Set.of("X-Api-Signature", "app-token", "app_signature");
     }
 
     @Override

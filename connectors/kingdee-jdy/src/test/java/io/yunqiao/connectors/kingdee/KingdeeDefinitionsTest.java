@@ -49,6 +49,15 @@ class KingdeeDefinitionsTest {
     }
 
     @Test
+    void onlyTheBaseUrlIsADestinationInBothVersions() {
+        for (ConnectorDefinition definition : List.of(v1, v2)) {
+            assertThat(definition.connection()).filteredOn(ConnectionField::routesRequests)
+                    .extracting(ConnectionField::name).as(definition.id()).containsExactly("baseUrl");
+            assertThat(definition.connectionField("baseUrl").orElseThrow().destination()).isTrue();
+        }
+    }
+
+    @Test
     void v2ConnectionFieldsKeepSecretsSecret() {
         assertThat(v2.connection()).extracting(ConnectionField::name)
                 .containsExactly("baseUrl", "clientId", "clientSecret", "appKey", "appSecret");
