@@ -43,6 +43,12 @@ final class Jsonata4JavaEngine implements MappingEngine {
     private static final Pattern PARSE_ERROR = Pattern.compile("^line (\\d+):(\\d+) at (?:null|\\[.*?\\]): (.*)$",
             Pattern.MULTILINE);
 
+    private final EvaluationLimits limits;
+
+    Jsonata4JavaEngine(EvaluationLimits limits) {
+        this.limits = limits;
+    }
+
     @Override
     public String id() {
         return ID;
@@ -54,7 +60,7 @@ final class Jsonata4JavaEngine implements MappingEngine {
             throw new MappingSyntaxException(expression, 0, "表达式为空 (the expression is empty)", null);
         }
         try {
-            return new Compiled(expression, Expressions.parse(expression).getTree());
+            return new Compiled(expression, Expressions.parse(expression).getTree(), limits);
         } catch (ParseException e) {
             throw syntaxError(expression, e);
         } catch (IOException e) {
@@ -93,8 +99,8 @@ final class Jsonata4JavaEngine implements MappingEngine {
 
         private final ParseTree tree;
 
-        Compiled(String expression, ParseTree tree) {
-            super(ID, expression);
+        Compiled(String expression, ParseTree tree, EvaluationLimits limits) {
+            super(ID, expression, limits);
             this.tree = tree;
         }
 

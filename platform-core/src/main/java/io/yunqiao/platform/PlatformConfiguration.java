@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.yunqiao.connector.ConnectorClient;
 import io.yunqiao.connector.ConnectorDefinition;
 import io.yunqiao.connector.ConnectorRegistry;
+import io.yunqiao.limit.InputLimits;
 import io.yunqiao.mapping.MappingEngine;
 import io.yunqiao.mapping.MappingEngines;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
     "io.yunqiao.schedule"})
 @EntityScan(basePackages = "io.yunqiao")
 @EnableJpaRepositories(basePackages = "io.yunqiao")
+@EnableConfigurationProperties(InputLimits.class)
 public class PlatformConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformConfiguration.class);
@@ -55,12 +58,18 @@ public class PlatformConfiguration {
         return client;
     }
 
-    /** The JSONata engine of every mapping: {@code yunqiao.mapping.engine}, else the default. */
+    /**
+     * The JSONata engine of every mapping: {@code yunqiao.mapping.engine}, else the default; expressions longer than
+     * {@code yunqiao.limits.mapping-length} are refused before parsing, evaluations get
+     * {@code yunqiao.limits.mapping-time}.
+     */
     @Bean
-    MappingEngine mappingEngine(@Value("${" + MappingEngines.CONFIG_KEY + ":}") String id) {
-        MappingEngine engine = id.isBlank() ? MappingEngines.defaultEngine() : MappingEngines.named(id);
-        LOG.info("mapping engine: {}", engine.id());
-        return engine;
+    MappingEngine mappingEngine(@Value("${" + MappingEngines.CONFIG_KEY + ":}") String id, InputLimits limits) {
+        MappingEngine engine = MappingEngines.named(id.isBlank() ? MappingEngines.DEFAULT_ID : id,
+                limits.mappingTime());
+        LOG.info("mapping engine: {}, expressions up to {} characters, {} per evaluation", engine.id(),
+                limits.mappingLength(), limits.mappingTime());
+        return limits.capped(engine);
     }
 
     @Bean

@@ -36,6 +36,7 @@ import io.yunqiao.connection.Connections;
 import io.yunqiao.connector.ConnectorDefinition;
 import io.yunqiao.connector.ConnectorRegistry;
 import io.yunqiao.connector.OperationDefinition;
+import io.yunqiao.limit.InputLimits;
 import io.yunqiao.problem.Problem;
 import io.yunqiao.run.Run;
 import io.yunqiao.run.RunStatus;
@@ -71,7 +72,6 @@ import java.util.stream.Collectors;
 class SolutionsView extends VerticalLayout implements HasDynamicTitle {
 
     private static final long serialVersionUID = 1L;
-    private static final int MAX_IMPORT_BYTES = 1024 * 1024;
 
     /**
      * One row: the solution and what the list shows beside it.
@@ -87,6 +87,7 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
     private final ConnectorRegistry registry;
     private final Connections connections;
     private final CurrentUser user;
+    private final InputLimits limits;
     private final Grid<Row> grid = new Grid<>();
     private final Paragraph empty = new Paragraph();
     private static final long POLL_SECONDS = 3;
@@ -98,7 +99,8 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
     private volatile long lastRefresh;
 
     SolutionsView(Solutions solutions, SyncEngine engine, SolutionScheduler scheduler, ConnectorRegistry registry,
-            Connections connections, CurrentUser user) {
+            Connections connections, CurrentUser user, InputLimits limits) {
+        this.limits = limits;
         this.solutions = solutions;
         this.engine = engine;
         this.scheduler = scheduler;
@@ -337,7 +339,7 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
                 new String(bytes, StandardCharsets.UTF_8))));
         upload.setId("import");
         upload.setAcceptedFileTypes("application/json", ".json");
-        upload.setMaxFileSize(MAX_IMPORT_BYTES);
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, limits.importFile().toBytes()));
         upload.setMaxFiles(1);
         Button button = new Button(getTranslation("solutions.import"), VaadinIcon.UPLOAD.create());
         upload.setUploadButton(button);
@@ -364,6 +366,7 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
         dialog.setId("copy-dialog");
         TextField name = new TextField(getTranslation("solutions.copy.name"));
         name.setId("copy-name");
+        name.setMaxLength(limits.nameLength());
         name.setValue(getTranslation("solutions.copy.defaultName", solution.name()));
         name.setWidth("28em");
         name.setHelperText(getTranslation("solutions.copy.help"));
