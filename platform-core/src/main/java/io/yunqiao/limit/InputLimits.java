@@ -31,7 +31,7 @@ public record InputLimits(
         @DefaultValue("1MB") DataSize importFile,
         @DefaultValue("100") int nameLength,
         @DefaultValue("2000") int descriptionLength,
-        @DefaultValue("65536") int mappingLength,
+        @DefaultValue("32768") int mappingLength,
         @DefaultValue("10s") Duration mappingTime,
         @DefaultValue("10000") int valueMapEntries,
         @DefaultValue("300") int valueMapKeyLength,
@@ -42,7 +42,7 @@ public record InputLimits(
 
     /** The defaults, as {@code application.yml} documents them. */
     public static final InputLimits DEFAULTS = new InputLimits(DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), 100,
-            2000, 65536, Duration.ofSeconds(10), 10000, 300, 1000, 1000, 100000, Duration.ofMinutes(1));
+            2000, 32768, Duration.ofSeconds(10), 10000, 300, 1000, 1000, 100000, Duration.ofMinutes(1));
 
     public InputLimits {
         if (requestBody.toBytes() < 1 || importFile.toBytes() < 1 || nameLength < 1 || descriptionLength < 1

@@ -46,6 +46,9 @@ final class DashjoinEngine implements MappingEngine {
             throw new MappingSyntaxException(expression, position(expression, e.getLocation()), detail(e), e);
         } catch (RuntimeException e) {
             throw new MappingSyntaxException(expression, -1, String.valueOf(e.getMessage()), e);
+        } catch (StackOverflowError e) {
+            // the parsers descend recursively: a few hundred nested parentheses exhaust a thread's stack
+            throw new MappingSyntaxException(expression, -1, TOO_DEEP, null);
         }
     }
 

@@ -67,6 +67,9 @@ final class Jsonata4JavaEngine implements MappingEngine {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             throw new MappingSyntaxException(expression, -1, String.valueOf(e.getMessage()), e);
+        } catch (StackOverflowError e) {
+            // the parsers descend recursively: a few hundred nested parentheses exhaust a thread's stack
+            throw new MappingSyntaxException(expression, -1, TOO_DEEP, null);
         }
     }
 

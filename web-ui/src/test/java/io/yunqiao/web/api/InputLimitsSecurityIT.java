@@ -270,7 +270,7 @@ class InputLimitsSecurityIT {
         assertThat(answer.status()).as(answer.text()).isEqualTo(413);
         assertThat(answer.code()).isEqualTo("problem.limit.mappingTooLarge");
         assertThat(answer.json().path("field").asText()).isEqualTo("target.mapping");
-        assertThat(answer.json().path("message").asText()).contains("65,536").contains("yunqiao.limits.mapping-length");
+        assertThat(answer.json().path("message").asText()).contains("32,768").contains("yunqiao.limits.mapping-length");
     }
 
     @Test
@@ -283,6 +283,19 @@ class InputLimitsSecurityIT {
 
         assertThat(answer.status()).as(answer.text()).isEqualTo(413);
         assertThat(answer.code()).isEqualTo("problem.limit.mappingTooLarge");
+    }
+
+    @Test
+    void aViewersPreviewNestedTooDeeplyForTheParserIsASyntaxErrorNotAServerError() {
+        ObjectNode preview = JSON.createObjectNode().put("mapping", "(".repeat(10_000) + "1" + ")".repeat(10_000));
+        preview.putObject("record").put("billno", "CGRK-1");
+
+        Answer answer = call(VIEWER, VIEWER_PASSWORD, "POST", "/api/mappings/preview",
+                HttpRequest.BodyPublishers.ofString(preview.toString()));
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        assertThat(answer.json().path("error").asText()).contains("nested too deeply");
+        assertNoInternals(answer);
     }
 
     @Test

@@ -27,6 +27,8 @@ import org.springframework.test.annotation.DirtiesContext;
     "spring.datasource.url=jdbc:h2:mem:scheduler-it;DB_CLOSE_DELAY=-1",
     "yunqiao.demo.enabled=false",
     "spring.quartz.scheduler-name=scheduler-it",
+    // the schedule fires every 2 s, below the production minimum interval
+    "yunqiao.limits.min-schedule-interval=1s",
     "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
 @DirtiesContext
 class SchedulerIT {
