@@ -18,6 +18,7 @@ public final class Benchmarks {
             case "sandboxes" -> SandboxThroughput.run(Options.parse(options));
             case "sync" -> SyncThroughput.run(Options.parse(options));
             case "cluster" -> ClusterThroughput.run(Options.parse(options));
+            case "mapping-parse" -> MappingParse.run(Options.parse(options));
             default -> {
                 System.out.println("usage: java -jar yunqiao-benchmarks.jar sandboxes [--seconds N] [--warmup N]"
                         + " [--threads 1,8,32] [--bills N]");
@@ -25,12 +26,16 @@ public final class Benchmarks {
                         + " [--per-bill-sizes 10000] [--writers 4] [--rate 50] [--rate-bills 600]");
                 System.out.println("       java -jar yunqiao-benchmarks.jar cluster [--nodes 1,2] [--backlog 10000]"
                         + " [--latencies 0,20] [--writers 4] [--db-url jdbc:postgresql://...]");
+                System.out.println("       java -jar yunqiao-benchmarks.jar mapping-parse"
+                        + " [--lengths 16384,65536,131072,400000]");
                 System.out.println("  sandboxes  requests/s each sandbox sustains on loopback: Kingdee list pages of"
                         + " 100 bills, Jackyun signed customer adds");
                 System.out.println("  sync       the seed solution (engine) against a hand-written loop (baseline):"
                         + " records/s, peak heap, ratio; then a rate-limited run");
                 System.out.println("  cluster    one backlog on PostgreSQL written by 1 node, then by 2 nodes:"
                         + " records/s of the run and of its write phase");
+                System.out.println("  mapping-parse  milliseconds to compile JSONata expressions by shape and length,"
+                        + " what yunqiao.limits.mapping-length bounds");
                 if (!"help".equals(name)) {
                     System.exit(2);
                 }

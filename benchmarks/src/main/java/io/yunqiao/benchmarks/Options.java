@@ -21,7 +21,8 @@ record Options(Map<String, String> values) {
             Map.entry("nodes", "1,2"),
             Map.entry("backlog", "10000"),
             Map.entry("latencies", "0,20"),
-            Map.entry("db-url", ""));
+            Map.entry("db-url", ""),
+            Map.entry("lengths", "16384,65536,131072,400000"));
 
     static Options parse(String[] args) {
         Map<String, String> values = new HashMap<>(DEFAULTS);

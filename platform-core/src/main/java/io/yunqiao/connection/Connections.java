@@ -14,6 +14,7 @@ import io.yunqiao.connector.Destinations;
 import io.yunqiao.connector.OperationDefinition;
 import io.yunqiao.connector.OperationRole;
 import io.yunqiao.connector.PageRequest;
+import io.yunqiao.limit.InputLimits;
 import io.yunqiao.problem.Problem;
 import io.yunqiao.secret.SecretBox;
 import java.time.Clock;
@@ -47,9 +48,11 @@ public class Connections {
     private final SecretBox secrets;
     private final Clock clock;
     private final ObjectProvider<ConnectionUse> uses;
+    private final InputLimits limits;
 
     Connections(SavedConnectionRepository repository, ConnectorRegistry registry, ConnectorClient client,
-            SecretBox secrets, Clock clock, ObjectProvider<ConnectionUse> uses) {
+            SecretBox secrets, Clock clock, ObjectProvider<ConnectionUse> uses, InputLimits limits) {
+        this.limits = limits;
         this.repository = repository;
         this.registry = registry;
         this.client = client;
@@ -162,6 +165,7 @@ public class Connections {
             throw Problem.invalid("name", "a connection needs a name");
         }
         String trimmed = name.trim();
+        limits.checkName("name", trimmed);
         repository.findByName(trimmed).filter(other -> !other.id().equals(self)).ifPresent(other -> {
             throw Problem.conflict("a connection named '" + trimmed + "' already exists (id " + other.id() + ")");
         });

@@ -11,10 +11,12 @@ abstract class CompiledMapping implements Mapping {
 
     private final String engineId;
     private final String expression;
+    private final EvaluationLimits limits;
 
-    CompiledMapping(String engineId, String expression) {
+    CompiledMapping(String engineId, String expression, EvaluationLimits limits) {
         this.engineId = engineId;
         this.expression = expression;
+        this.limits = limits;
     }
 
     @Override
@@ -31,7 +33,7 @@ abstract class CompiledMapping implements Mapping {
     public final MappingResult evaluate(JsonNode record, MappingContext context) {
         Objects.requireNonNull(context, "context: use MappingContext.none() when there is none");
         try {
-            return MappingResult.produced(evaluateOrThrow(record, null, context, EvaluationLimits.RECORD));
+            return MappingResult.produced(evaluateOrThrow(record, null, context, limits));
         } catch (StackOverflowError e) {
             return MappingResult.failure("JSONata 计算错误: 递归太深，请检查表达式中的递归函数"
                     + " (evaluation error: recursion too deep; check the recursive functions of the expression)");

@@ -24,6 +24,12 @@ final class DashjoinEngine implements MappingEngine {
     /** JSONata's own {@code $lookup(object, key)}, which ours falls back to when not called with three arguments. */
     private static final JFunction BUILT_IN_LOOKUP = (JFunction) Jsonata.jsonata("$lookup").evaluate(null);
 
+    private final EvaluationLimits limits;
+
+    DashjoinEngine(EvaluationLimits limits) {
+        this.limits = limits;
+    }
+
     @Override
     public String id() {
         return ID;
@@ -35,11 +41,14 @@ final class DashjoinEngine implements MappingEngine {
             throw new MappingSyntaxException(expression, 0, "表达式为空 (the expression is empty)", null);
         }
         try {
-            return new Compiled(expression, Jsonata.jsonata(expression));
+            return new Compiled(expression, Jsonata.jsonata(expression), limits);
         } catch (JException e) {
             throw new MappingSyntaxException(expression, position(expression, e.getLocation()), detail(e), e);
         } catch (RuntimeException e) {
             throw new MappingSyntaxException(expression, -1, String.valueOf(e.getMessage()), e);
+        } catch (StackOverflowError e) {
+            // the parsers descend recursively: a few hundred nested parentheses exhaust a thread's stack
+            throw new MappingSyntaxException(expression, -1, TOO_DEEP, null);
         }
     }
 
@@ -71,8 +80,8 @@ final class DashjoinEngine implements MappingEngine {
          */
         private volatile Functions functions;
 
-        Compiled(String expression, Jsonata jsonata) {
-            super(ID, expression);
+        Compiled(String expression, Jsonata jsonata, EvaluationLimits limits) {
+            super(ID, expression, limits);
             this.jsonata = jsonata;
         }
 

@@ -43,6 +43,12 @@ final class Jsonata4JavaEngine implements MappingEngine {
     private static final Pattern PARSE_ERROR = Pattern.compile("^line (\\d+):(\\d+) at (?:null|\\[.*?\\]): (.*)$",
             Pattern.MULTILINE);
 
+    private final EvaluationLimits limits;
+
+    Jsonata4JavaEngine(EvaluationLimits limits) {
+        this.limits = limits;
+    }
+
     @Override
     public String id() {
         return ID;
@@ -54,13 +60,16 @@ final class Jsonata4JavaEngine implements MappingEngine {
             throw new MappingSyntaxException(expression, 0, "表达式为空 (the expression is empty)", null);
         }
         try {
-            return new Compiled(expression, Expressions.parse(expression).getTree());
+            return new Compiled(expression, Expressions.parse(expression).getTree(), limits);
         } catch (ParseException e) {
             throw syntaxError(expression, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             throw new MappingSyntaxException(expression, -1, String.valueOf(e.getMessage()), e);
+        } catch (StackOverflowError e) {
+            // the parsers descend recursively: a few hundred nested parentheses exhaust a thread's stack
+            throw new MappingSyntaxException(expression, -1, TOO_DEEP, null);
         }
     }
 
@@ -93,8 +102,8 @@ final class Jsonata4JavaEngine implements MappingEngine {
 
         private final ParseTree tree;
 
-        Compiled(String expression, ParseTree tree) {
-            super(ID, expression);
+        Compiled(String expression, ParseTree tree, EvaluationLimits limits) {
+            super(ID, expression, limits);
             this.tree = tree;
         }
 

@@ -9,6 +9,10 @@ package io.yunqiao.mapping;
  */
 public interface MappingEngine {
 
+    /** The syntax error of an expression nested too deeply for the parser. */
+    String TOO_DEEP = "表达式嵌套太深，请减少括号或路径的层数 (the expression is nested too deeply; use fewer levels of"
+            + " parentheses or path steps)";
+
     /** The configuration value that selects this engine ({@code yunqiao.mapping.engine}). */
     String id();
 

@@ -3,7 +3,8 @@ package io.yunqiao.mapping;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * The available {@link MappingEngine}s by configuration id ({@value #CONFIG_KEY}).
@@ -19,7 +20,7 @@ public final class MappingEngines {
     /** Dashjoin jsonata-java: the engine that passes more of the official suite. */
     public static final String DEFAULT_ID = DashjoinEngine.ID;
 
-    private static final Map<String, Supplier<MappingEngine>> ENGINES = Map.of(
+    private static final Map<String, Function<EvaluationLimits, MappingEngine>> ENGINES = Map.of(
             DashjoinEngine.ID, DashjoinEngine::new,
             Jsonata4JavaEngine.ID, Jsonata4JavaEngine::new);
 
@@ -42,12 +43,22 @@ public final class MappingEngines {
      * @throws IllegalArgumentException for an unknown id, listing the ones there are
      */
     public static MappingEngine named(String id) {
-        Supplier<MappingEngine> engine = id == null ? null : ENGINES.get(id.strip().toLowerCase(Locale.ROOT));
+        return named(id, Duration.ofMillis(EvaluationLimits.RECORD.timeoutMillis()));
+    }
+
+    /**
+     * The engine with that id, whose mappings give each evaluation (one record) {@code evaluationBudget} of wall
+     * clock time before failing it as a record error.
+     *
+     * @throws IllegalArgumentException for an unknown id, listing the ones there are
+     */
+    public static MappingEngine named(String id, Duration evaluationBudget) {
+        Function<EvaluationLimits, MappingEngine> engine = id == null ? null : ENGINES.get(id.strip().toLowerCase(Locale.ROOT));
         if (engine == null) {
             throw new IllegalArgumentException("未知的映射引擎 '" + id + "'，" + CONFIG_KEY + " 可选: "
                     + String.join(", ", ids()) + " (unknown mapping engine '" + id + "'; set " + CONFIG_KEY
                     + " to one of: " + String.join(", ", ids()) + ")");
         }
-        return engine.get();
+        return engine.apply(new EvaluationLimits(evaluationBudget.toMillis(), Integer.MAX_VALUE));
     }
 }

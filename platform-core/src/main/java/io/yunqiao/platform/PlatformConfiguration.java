@@ -6,6 +6,7 @@ import io.yunqiao.connector.ConnectorDefinition;
 import io.yunqiao.connector.ConnectorRegistry;
 import io.yunqiao.connector.Destinations;
 import io.yunqiao.connector.PlatformAddresses;
+import io.yunqiao.limit.InputLimits;
 import io.yunqiao.mapping.MappingEngine;
 import io.yunqiao.mapping.MappingEngines;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
     "io.yunqiao.schedule"})
 @EntityScan(basePackages = "io.yunqiao")
 @EnableJpaRepositories(basePackages = "io.yunqiao")
+@EnableConfigurationProperties(InputLimits.class)
 public class PlatformConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformConfiguration.class);
@@ -83,12 +86,18 @@ public class PlatformConfiguration {
         return client;
     }
 
-    /** The JSONata engine of every mapping: {@code yunqiao.mapping.engine}, else the default. */
+    /**
+     * The JSONata engine of every mapping: {@code yunqiao.mapping.engine}, else the default; expressions longer than
+     * {@code yunqiao.limits.mapping-length} are refused before parsing, evaluations get
+     * {@code yunqiao.limits.mapping-time}.
+     */
     @Bean
-    MappingEngine mappingEngine(@Value("${" + MappingEngines.CONFIG_KEY + ":}") String id) {
-        MappingEngine engine = id.isBlank() ? MappingEngines.defaultEngine() : MappingEngines.named(id);
-        LOG.info("mapping engine: {}", engine.id());
-        return engine;
+    MappingEngine mappingEngine(@Value("${" + MappingEngines.CONFIG_KEY + ":}") String id, InputLimits limits) {
+        MappingEngine engine = MappingEngines.named(id.isBlank() ? MappingEngines.DEFAULT_ID : id,
+                limits.mappingTime());
+        LOG.info("mapping engine: {}, expressions up to {} characters, {} per evaluation", engine.id(),
+                limits.mappingLength(), limits.mappingTime());
+        return limits.capped(engine);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import io.yunqiao.connector.FieldDefinition;
 import io.yunqiao.connector.OperationDefinition;
 import io.yunqiao.connector.OperationRole;
 import io.yunqiao.connector.ParamDefinition;
+import io.yunqiao.limit.InputLimits;
 import io.yunqiao.mapping.Mapping;
 import io.yunqiao.mapping.MappingContext;
 import io.yunqiao.mapping.MappingEngine;
@@ -19,9 +20,13 @@ import io.yunqiao.mapping.TargetValidator;
 import io.yunqiao.problem.Problem;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.TimeZone;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.quartz.CronExpression;
@@ -41,14 +46,19 @@ public class SolutionValidator {
     private static final Pattern EMAIL = Pattern.compile(ADDRESS_CHAR + "+@" + ADDRESS_CHAR + "+\\."
             + "[^@\\s,;<>()\\[\\]\".]+");
 
+    /** Fire times checked for the shortest interval: enough for any cron that repeats within weeks. */
+    private static final int FIRE_TIMES_CHECKED = 1000;
+
     private final ConnectorRegistry registry;
     private final Connections connections;
     private final MappingEngine engine;
+    private final InputLimits limits;
 
-    SolutionValidator(ConnectorRegistry registry, Connections connections, MappingEngine engine) {
+    SolutionValidator(ConnectorRegistry registry, Connections connections, MappingEngine engine, InputLimits limits) {
         this.registry = registry;
         this.connections = connections;
         this.engine = engine;
+        this.limits = limits;
     }
 
     public void validate(SolutionSpec spec) {
@@ -58,6 +68,8 @@ public class SolutionValidator {
         if (spec.name() == null || spec.name().isBlank()) {
             throw Problem.invalid("name", "a solution needs a name");
         }
+        limits.checkName("name", spec.name());
+        limits.checkDescription("description", spec.description());
         if (spec.source() == null) {
             throw Problem.invalid("source", "a solution needs a source (connector, operation, connection)");
         }
@@ -76,13 +88,23 @@ public class SolutionValidator {
         if (spec.rateLimit().perSecond() < 0) {
             throw Problem.invalid("rateLimit.perSecond", "the rate limit must be 0 (unlimited) or more");
         }
-        checkCron(spec.schedule());
+        checkCron(spec.schedule(), limits.minScheduleInterval());
         Mapping mapping = compile("target.mapping", spec.target().mapping());
         if (spec.dedupe().targetKey() != null && !spec.dedupe().targetKey().isBlank()) {
             compile("dedupe.targetKey", spec.dedupe().targetKey());
         }
         checkRequiredFields(mapping, source, target);
         checkAlerts(spec.alerts());
+    }
+
+    /** The limits this validator applies. */
+    public InputLimits limits() {
+        return limits;
+    }
+
+    /** Refuses a version comment that is too long or holds control characters other than line breaks. */
+    public void checkComment(String comment) {
+        limits.checkDescription("comment", comment);
     }
 
     private OperationDefinition operation(String side, String connectorId, String operationId, OperationRole role) {
@@ -158,8 +180,11 @@ public class SolutionValidator {
         }
     }
 
-    /** Checks a Quartz cron expression and answers Quartz's own reason when it is invalid. */
-    public static void checkCron(SolutionSpec.Schedule schedule) {
+    /**
+     * Checks a Quartz cron expression: Quartz's own reason when it is invalid, and a refusal when two of its next
+     * {@value #FIRE_TIMES_CHECKED} fire times are closer than {@code minInterval} (each run calls the vendor).
+     */
+    public static void checkCron(SolutionSpec.Schedule schedule, Duration minInterval) {
         String cron = schedule.cron();
         if (cron == null || cron.isBlank()) {
             if (schedule.enabled()) {
@@ -174,6 +199,38 @@ public class SolutionValidator {
             throw Problem.invalid("schedule.cron", "invalid cron expression '" + cron + "': " + e.getMessage()
                     + " (Quartz cron has 6 or 7 fields, seconds first, e.g. '0 */5 * * * ?' every 5 minutes)");
         }
+        shortestInterval(cron).filter(gap -> gap.compareTo(minInterval) < 0).ifPresent(gap -> {
+            throw Problem.coded(Problem.Kind.INVALID, "schedule.cron", "problem.limit.scheduleTooFrequent", cron,
+                    gap.toSeconds(), minInterval.toSeconds(), "yunqiao.limits.min-schedule-interval");
+        });
+    }
+
+    /**
+     * The shortest time between two consecutive fire times among the next {@value #FIRE_TIMES_CHECKED} (in UTC, so
+     * no daylight-saving jump shortens it), or empty when the expression fires less than twice.
+     */
+    static Optional<Duration> shortestInterval(String cron) {
+        CronExpression expression;
+        try {
+            expression = new CronExpression(cron);
+        } catch (java.text.ParseException e) {
+            return Optional.empty();
+        }
+        expression.setTimeZone(TimeZone.getTimeZone("UTC"));
+        Duration shortest = null;
+        Date previous = expression.getNextValidTimeAfter(new Date());
+        for (int i = 0; i < FIRE_TIMES_CHECKED && previous != null; i++) {
+            Date next = expression.getNextValidTimeAfter(previous);
+            if (next == null) {
+                break;
+            }
+            Duration gap = Duration.ofMillis(next.getTime() - previous.getTime());
+            if (shortest == null || gap.compareTo(shortest) < 0) {
+                shortest = gap;
+            }
+            previous = next;
+        }
+        return Optional.ofNullable(shortest);
     }
 
     /**
@@ -221,6 +278,7 @@ public class SolutionValidator {
         if (expression == null || expression.isBlank()) {
             throw Problem.invalid(field, "the " + field + " expression is empty");
         }
+        limits.checkMapping(field, expression);
         try {
             return engine.compile(expression);
         } catch (MappingSyntaxException e) {

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.yunqiao.connection.ConnectionUse;
 import io.yunqiao.connection.Connections;
+import io.yunqiao.limit.JsonRefusals;
 import io.yunqiao.problem.Problem;
 import io.yunqiao.secret.SecretBox;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
@@ -61,6 +63,7 @@ public class Solutions implements ConnectionUse {
     @Transactional
     public SolutionView create(SolutionSpec spec, String comment) {
         validator.validate(spec);
+        validator.checkComment(comment);
         checkNameFree(spec.name(), null);
         return save(new Solution(clock.instant()), spec, 1, comment == null ? "created" : comment);
     }
@@ -69,6 +72,7 @@ public class Solutions implements ConnectionUse {
     public SolutionView update(long id, SolutionSpec spec, String comment) {
         Solution solution = find(id);
         validator.validate(spec);
+        validator.checkComment(comment);
         checkNameFree(spec.name(), id);
         return save(solution, spec, solution.getCurrentVersion() + 1, comment);
     }
@@ -133,6 +137,14 @@ public class Solutions implements ConnectionUse {
      */
     @Transactional
     public SolutionView importJson(String json) {
+        if (json == null || json.isBlank()) {
+            throw JsonRefusals.missingBody();
+        }
+        long bytes = json.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > validator.limits().importFile().toBytes()) {
+            throw Problem.coded(Problem.Kind.TOO_LARGE, null, "problem.limit.importTooLarge", bytes,
+                    validator.limits().importFile().toBytes(), "yunqiao.limits.import-file");
+        }
         SolutionSpec spec = read(json);
         Long source = existing(spec.source() == null ? null : spec.source().connection());
         Long target = existing(spec.target() == null ? null : spec.target().connection());
@@ -143,7 +155,10 @@ public class Solutions implements ConnectionUse {
             spec = spec.withSchedule(new SolutionSpec.Schedule(spec.schedule().cron(), false));
         }
         if (spec.name() != null && solutions.findByName(spec.name()).isPresent()) {
-            spec = spec.withName(spec.name() + " (imported " + clock.instant() + ")");
+            String suffix = " (imported " + clock.instant() + ")";
+            int room = validator.limits().nameLength() - suffix.length();
+            String name = spec.name().length() > room && room > 0 ? spec.name().substring(0, room) : spec.name();
+            spec = spec.withName(name + suffix);
         }
         return create(spec, "imported");
     }
@@ -202,10 +217,13 @@ public class Solutions implements ConnectionUse {
 
     static SolutionSpec read(String json) {
         try {
-            return SPEC_JSON.readValue(json, SolutionSpec.class);
+            SolutionSpec spec = SPEC_JSON.readValue(json, SolutionSpec.class);
+            if (spec == null) {
+                throw JsonRefusals.missingBody();
+            }
+            return spec;
         } catch (JsonProcessingException e) {
-            throw Problem.invalid(null, "not a valid solution JSON: " + e.getOriginalMessage() + " (at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            throw JsonRefusals.of(e);
         }
     }
 

@@ -81,6 +81,17 @@ class MappingEngineTest {
 
     @ParameterizedTest
     @MethodSource("io.yunqiao.mapping.MappingFixtures#engines")
+    void refusesAnExpressionNestedTooDeeplyForTheParserAsASyntaxError(String engineId) {
+        // given parentheses nested far deeper than any mapping needs (the parsers recurse per level)
+        String expression = "(".repeat(20_000) + "1" + ")".repeat(20_000);
+
+        // when it is compiled, then it is a syntax error, not a StackOverflowError escaping to the caller
+        assertThatThrownBy(() -> MappingEngines.named(engineId).compile(expression))
+                .isInstanceOf(MappingSyntaxException.class).hasMessageContaining("nested too deeply");
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.yunqiao.mapping.MappingFixtures#engines")
     void refusesAnEmptyExpression(String engineId) {
         assertThatThrownBy(() -> MappingEngines.named(engineId).compile("  \n"))
                 .isInstanceOf(MappingSyntaxException.class).hasMessageContaining("表达式为空");

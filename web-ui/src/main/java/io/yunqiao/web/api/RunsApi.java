@@ -2,6 +2,7 @@ package io.yunqiao.web.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.yunqiao.limit.InputLimits;
 import io.yunqiao.problem.Problem;
 import io.yunqiao.run.RecordLog;
 import io.yunqiao.run.RecordLogRepository;
@@ -30,11 +31,13 @@ class RunsApi {
     private final RunRepository runs;
     private final RecordLogRepository logs;
     private final SyncEngine engine;
+    private final InputLimits limits;
 
-    RunsApi(RunRepository runs, RecordLogRepository logs, SyncEngine engine) {
+    RunsApi(RunRepository runs, RecordLogRepository logs, SyncEngine engine, InputLimits limits) {
         this.runs = runs;
         this.logs = logs;
         this.engine = engine;
+        this.limits = limits;
     }
 
     /** @param sourceRecordIds the records to re-push; empty or absent for every failed record of the run */
@@ -48,11 +51,13 @@ class RunsApi {
     }
 
     @GetMapping("/{id}/records")
-    @Operation(summary = "The record log of a run, optionally of one status (e.g. FAILED)")
+    @Operation(summary = "The record log of a run, optionally of one status (e.g. FAILED); page from 0 to"
+            + " yunqiao.limits.max-page, size from 1 to yunqiao.limits.page-size, else 400")
     List<RecordLog> records(@PathVariable long id, @RequestParam(required = false) RecordStatus status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        limits.checkPage(page, size);
         get(id);
-        PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 1000));
+        PageRequest request = PageRequest.of(page, size);
         return status == null ? logs.findByRunIdOrderById(id, request)
                 : logs.findByRunIdAndStatusOrderById(id, status, request);
     }

@@ -285,6 +285,11 @@ public class MappingWorkbench extends Div {
             editor.showError(e.line(), e.column(), e.detail());
             showOutput(null, getTranslation("mapping.output.fixError"));
             return;
+        } catch (Problem e) {
+            // longer than yunqiao.limits.mapping-length: refused before parsing
+            showError(getTranslation("mapping.error.syntax"), e.message(getLocale()));
+            showOutput(null, getTranslation("mapping.output.fixError"));
+            return;
         }
         if (sample == null) {
             showOutput(null, getTranslation("mapping.output.noSample"));

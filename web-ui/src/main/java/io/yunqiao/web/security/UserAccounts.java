@@ -1,5 +1,6 @@
 package io.yunqiao.web.security;
 
+import io.yunqiao.limit.InputLimits;
 import io.yunqiao.problem.Problem;
 import java.time.Clock;
 import java.util.Comparator;
@@ -29,8 +30,10 @@ public class UserAccounts implements UserDetailsService {
     private final UserAccountRepository accounts;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final InputLimits limits;
 
-    UserAccounts(UserAccountRepository accounts, PasswordEncoder encoder, Clock clock) {
+    UserAccounts(UserAccountRepository accounts, PasswordEncoder encoder, Clock clock, InputLimits limits) {
+        this.limits = limits;
         this.accounts = accounts;
         this.encoder = encoder;
         this.clock = clock;
@@ -64,6 +67,7 @@ public class UserAccounts implements UserDetailsService {
         if (accounts.findByUsername(username).isPresent()) {
             throw Problem.conflict("a user named '" + username + "' exists already");
         }
+        limits.checkName("displayName", displayName);
         checkPassword(password);
         UserAccount account = new UserAccount(username, blankToNull(displayName), encoder.encode(password),
                 role == null ? Role.VIEWER : role, clock.instant());
@@ -72,6 +76,7 @@ public class UserAccounts implements UserDetailsService {
 
     public UserView change(long id, String displayName, Role role, boolean enabled) {
         UserAccount account = find(id);
+        limits.checkName("displayName", displayName);
         if (account.role() == Role.ADMIN && account.enabled() && (role != Role.ADMIN || !enabled)) {
             checkNotLastAdmin();
         }

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.yunqiao.limit.InputLimits;
 import io.yunqiao.problem.Problem;
 import io.yunqiao.web.shell.DeleteConfirmation;
 import io.yunqiao.web.shell.Notices;
@@ -28,9 +29,11 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
 
     private final UserAccounts users;
     private final Grid<UserView> grid = new Grid<>();
+    private final int nameLength;
 
-    UsersView(UserAccounts users) {
+    UsersView(UserAccounts users, InputLimits limits) {
         this.users = users;
+        this.nameLength = limits.nameLength();
         addClassName("yq-page");
         Button add = new Button(getTranslation("users.add"), e -> openCreate());
         add.setId("add-user");
@@ -66,6 +69,7 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
         TextField username = new TextField(getTranslation("users.username"));
         username.setId("user-username");
         TextField displayName = new TextField(getTranslation("users.displayName"));
+        displayName.setMaxLength(nameLength);
         Select<Role> role = roleSelect(Role.VIEWER);
         PasswordField password = new PasswordField(getTranslation("users.password"));
         password.setId("user-password");
@@ -84,6 +88,7 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
 
     private void openEdit(UserView user) {
         TextField displayName = new TextField(getTranslation("users.displayName"));
+        displayName.setMaxLength(nameLength);
         displayName.setValue(user.displayName() == null ? "" : user.displayName());
         Select<Role> role = roleSelect(user.role());
         Checkbox enabled = new Checkbox(getTranslation("users.enabled"), user.enabled());

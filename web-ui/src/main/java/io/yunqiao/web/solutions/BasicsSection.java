@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import io.yunqiao.limit.InputLimits;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionView;
 import java.util.Optional;
@@ -20,13 +21,14 @@ class BasicsSection extends VerticalLayout {
     private final TextArea description = new TextArea();
     private final Span facts = new Span();
 
-    BasicsSection(Runnable onChange) {
+    BasicsSection(Runnable onChange, InputLimits limits) {
         setPadding(false);
         name.setId("solution-name");
         name.setLabel(getTranslation("solutions.basics.name"));
         name.setRequiredIndicatorVisible(true);
         name.setHelperText(getTranslation("solutions.basics.nameHelp"));
-        name.setMaxLength(200);
+        name.setMaxLength(limits.nameLength());
+        description.setMaxLength(limits.descriptionLength());
         description.setId("solution-description");
         description.setLabel(getTranslation("solutions.basics.description"));
         description.setMinHeight("6em");

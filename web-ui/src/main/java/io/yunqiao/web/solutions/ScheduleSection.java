@@ -18,8 +18,11 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import io.yunqiao.schedule.SolutionScheduler;
+import io.yunqiao.problem.Problem;
 import io.yunqiao.solution.SolutionSpec;
+import io.yunqiao.solution.SolutionValidator;
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -49,8 +52,11 @@ class ScheduleSection extends VerticalLayout {
     private final NumberField multiplier = new NumberField();
     private final NumberField jitter = new NumberField();
     private final Span retrySummary = new Span();
+    private final Duration minInterval;
 
-    ScheduleSection(Runnable onChange) {
+    /** {@code minInterval}: yunqiao.limits.min-schedule-interval, checked as one types, as saving checks it. */
+    ScheduleSection(Runnable onChange, Duration minInterval) {
+        this.minInterval = minInterval;
         setPadding(false);
         cron.setId("cron");
         cron.setLabel(getTranslation("solutions.schedule.cron"));
@@ -187,9 +193,14 @@ class ScheduleSection extends VerticalLayout {
         }
         try {
             CronExpression.validateExpression(expression);
-            return Optional.empty();
         } catch (ParseException e) {
             return Optional.of(getTranslation("solutions.schedule.cronInvalid", expression, e.getMessage()));
+        }
+        try {
+            SolutionValidator.checkCron(new SolutionSpec.Schedule(expression, false), minInterval);
+            return Optional.empty();
+        } catch (Problem e) {
+            return Optional.of(e.message(getLocale()));
         }
     }
 

@@ -29,6 +29,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.connector.ConnectorRegistry;
+import io.yunqiao.limit.InputLimits;
 import io.yunqiao.mapping.MappingEngine;
 import io.yunqiao.problem.Problem;
 import io.yunqiao.run.Preparations;
@@ -66,6 +67,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private static final String BLANK_MAPPING = "{\n  \n}";
 
     private final Solutions solutions;
+    private final InputLimits limits;
     private final SyncEngine engine;
     private final BasicsSection basics;
     private final SourceSection source;
@@ -97,13 +99,15 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private boolean loading;
 
     SolutionEditorView(Solutions solutions, Connections connections, ConnectorRegistry registry, SyncEngine engine,
-            MappingEngine mappingEngine, Preparations preparations, SourceSamples samples, AlertSender alertSender) {
+            MappingEngine mappingEngine, Preparations preparations, SourceSamples samples, AlertSender alertSender,
+            InputLimits limits) {
+        this.limits = limits;
         this.solutions = solutions;
         this.engine = engine;
         addClassNames("yq-page", "yq-solution-editor");
         setSpacing(false);
         var connectionList = connections.list();
-        basics = new BasicsSection(this::changed);
+        basics = new BasicsSection(this::changed, limits);
         source = new SourceSection(registry, connectionList, this::changed,
                 () -> workbench().setSource(source().operation()));
         target = new TargetSection(registry, connectionList, this::changed,
@@ -111,7 +115,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         workbench = new MappingWorkbench(mappingEngine, preparations.context(), samples);
         workbench.setLiveSource(() -> source.source());
         workbench.editor().addValueChangeListener(e -> changed());
-        schedule = new ScheduleSection(this::changed);
+        schedule = new ScheduleSection(this::changed, limits.minScheduleInterval());
         alerts = new AlertsSection(alertSender, () -> basics().name(), this::changed);
 
         add(header());
@@ -323,7 +327,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
                 saved == null ? 0 : saved.version() + 1));
         comment.setValue(pendingComment);
         comment.setWidth("28em");
-        comment.setMaxLength(500);
+        comment.setMaxLength(limits.descriptionLength());
         dialog.add(comment);
         Button confirm = new Button(getTranslation("common.save"), e -> {
             pendingComment = comment.getValue();

@@ -30,12 +30,14 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.server.streams.InMemoryUploadCallback;
+import com.vaadin.flow.server.streams.InMemoryUploadHandler;
 import io.yunqiao.connection.ConnectionView;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.connector.ConnectorDefinition;
 import io.yunqiao.connector.ConnectorRegistry;
 import io.yunqiao.connector.OperationDefinition;
+import io.yunqiao.limit.InputLimits;
 import io.yunqiao.problem.Problem;
 import io.yunqiao.run.Run;
 import io.yunqiao.run.RunStatus;
@@ -71,7 +73,6 @@ import java.util.stream.Collectors;
 class SolutionsView extends VerticalLayout implements HasDynamicTitle {
 
     private static final long serialVersionUID = 1L;
-    private static final int MAX_IMPORT_BYTES = 1024 * 1024;
 
     /**
      * One row: the solution and what the list shows beside it.
@@ -87,6 +88,7 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
     private final ConnectorRegistry registry;
     private final Connections connections;
     private final CurrentUser user;
+    private final InputLimits limits;
     private final Grid<Row> grid = new Grid<>();
     private final Paragraph empty = new Paragraph();
     private static final long POLL_SECONDS = 3;
@@ -98,7 +100,8 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
     private volatile long lastRefresh;
 
     SolutionsView(Solutions solutions, SyncEngine engine, SolutionScheduler scheduler, ConnectorRegistry registry,
-            Connections connections, CurrentUser user) {
+            Connections connections, CurrentUser user, InputLimits limits) {
+        this.limits = limits;
         this.solutions = solutions;
         this.engine = engine;
         this.scheduler = scheduler;
@@ -333,11 +336,11 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Upload importUpload() {
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> importJson(metadata.fileName(),
-                new String(bytes, StandardCharsets.UTF_8))));
+        Upload upload = new Upload(new BoundedImport(limits.importFile().toBytes(),
+                (metadata, bytes) -> importJson(metadata.fileName(), new String(bytes, StandardCharsets.UTF_8))));
         upload.setId("import");
         upload.setAcceptedFileTypes("application/json", ".json");
-        upload.setMaxFileSize(MAX_IMPORT_BYTES);
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, limits.importFile().toBytes()));
         upload.setMaxFiles(1);
         Button button = new Button(getTranslation("solutions.import"), VaadinIcon.UPLOAD.create());
         upload.setUploadButton(button);
@@ -364,6 +367,7 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
         dialog.setId("copy-dialog");
         TextField name = new TextField(getTranslation("solutions.copy.name"));
         name.setId("copy-name");
+        name.setMaxLength(limits.nameLength());
         name.setValue(getTranslation("solutions.copy.defaultName", solution.name()));
         name.setWidth("28em");
         name.setHelperText(getTranslation("solutions.copy.help"));
@@ -455,5 +459,31 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("solutions.pageTitle");
+    }
+
+    /**
+     * An in-memory upload that the server itself cuts off above {@code yunqiao.limits.import-file}: the Upload
+     * component's own maximum is checked in the browser only, which a hostile client skips.
+     */
+    private static final class BoundedImport extends InMemoryUploadHandler {
+
+        private static final long serialVersionUID = 1L;
+        private final long maxBytes;
+
+        BoundedImport(long maxBytes, InMemoryUploadCallback callback) {
+            super(callback);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public long getFileSizeMax() {
+            return maxBytes;
+        }
+
+        @Override
+        public long getRequestSizeMax() {
+            // the file plus the multipart framing around it
+            return maxBytes + 64 * 1024;
+        }
     }
 }

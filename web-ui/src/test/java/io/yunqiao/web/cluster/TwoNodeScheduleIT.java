@@ -52,8 +52,9 @@ class TwoNodeScheduleIT {
     @BeforeAll
     static void twoNodes() {
         cluster = new ClusterFixture("two_node_schedule", BILLS);
-        nodeA = cluster.startNode("node-a");
-        nodeB = cluster.startNode("node-b");
+        // the schedule fires every 10 s, below the production minimum interval
+        nodeA = cluster.startNode("node-a", "--yunqiao.limits.min-schedule-interval=1s");
+        nodeB = cluster.startNode("node-b", "--yunqiao.limits.min-schedule-interval=1s");
         listen(nodeA, "node-a");
         listen(nodeB, "node-b");
     }

@@ -28,6 +28,8 @@ import org.springframework.test.annotation.DirtiesContext;
     "yunqiao.demo.enabled=false",
     "spring.quartz.scheduler-name=scheduler-it",
     "yunqiao.security.admin-password=" + SandboxAdmin.ADMIN_PASSWORD,
+    // the schedule fires every 2 s, below the production minimum interval
+    "yunqiao.limits.min-schedule-interval=1s",
     "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
 @DirtiesContext
 class SchedulerIT {

@@ -294,6 +294,22 @@ class SolutionEditorViewIT {
     }
 
     @Test
+    void aCronFiringEverySecondShowsTheMinimumIntervalOnTheField() {
+        // given the schedule tab
+        openAsAdmin();
+        tab("schedule");
+        TextField cron = _get(TextField.class, spec -> spec.withId("cron"));
+
+        // when a cron firing every second is typed
+        _setValue(cron, "* * * * * ?");
+
+        // then the field is invalid at once with the reason saving would give: the minimum interval
+        assertThat(cron.isInvalid()).isTrue();
+        assertThat(cron.getErrorMessage()).contains("太频繁").contains("60 秒")
+                .contains("yunqiao.limits.min-schedule-interval");
+    }
+
+    @Test
     void savingAGoodChangeCreatesVersion2WithTheComment() {
         // given the seed solution at version 1
         openAsAdmin();
