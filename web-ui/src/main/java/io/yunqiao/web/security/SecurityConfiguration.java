@@ -160,11 +160,14 @@ class SecurityConfiguration {
                 .permitAll());
         hardened(http).authenticationManager(passwordSignIn)
                 // Vaadin's own requests carry Vaadin's CSRF token; everything else, the login form included (its
-                // page holds Spring's token in a meta tag, which Vaadin's login form sends), needs Spring's.
+                // page holds Spring's token in a meta tag, CsrfMetaTags, which Vaadin's login form sends), needs
+                // Spring's.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest))
-                .formLogin(form -> form.failureHandler(SignInAnswers.loginForm()));
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
-                .enableCsrfConfiguration(false)).build();
+                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                        .enableCsrfConfiguration(false));
+        // After Vaadin's configurer, so that the login page is Vaadin's view by the time the form login initialises
+        // (before it, Spring would generate its own login page).
+        return http.formLogin(form -> form.failureHandler(SignInAnswers.loginForm())).build();
     }
 
     private HttpSecurity hardened(HttpSecurity http) throws Exception {
