@@ -60,7 +60,7 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
         // sign-in limits are kept per node: this shows (and unlocks) the node this screen runs on
         grid.addColumn(u -> throttle.waitsUntil(u.username()).map(TIME::format).orElse(""))
                 .setHeader(getTranslation("users.locked")).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         add(grid);
         refresh();
