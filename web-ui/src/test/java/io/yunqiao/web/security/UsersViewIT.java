@@ -10,10 +10,13 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.yunqiao.web.MockUi;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -115,5 +118,18 @@ class UsersViewIT {
 
         // then the user may sign in again at once
         assertThat(throttle.waitsUntil("locked-out")).isEmpty();
+    }
+
+    @Test
+    void theLoginPageSaysHowLongARefusedSignInMustWait() {
+        // when the sign-in was refused before the password was checked (SignInAnswers sends ?locked=<seconds>)
+        MockUi.start(context, "admin", Role.ADMIN);
+        UI.getCurrent().navigate("login", QueryParameters.simple(Map.of("locked", "42")));
+
+        // then the form shows the wait, not "wrong password"
+        LoginForm form = _get(LoginForm.class);
+        assertThat(form.isError()).isTrue();
+        assertThat(form.getElement().getPropertyRaw("i18n").toString()).contains("请 42 秒后再试")
+                .doesNotContain("用户名或密码不正确");
     }
 }
