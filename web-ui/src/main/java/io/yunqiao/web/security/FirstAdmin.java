@@ -1,7 +1,13 @@
 package io.yunqiao.web.security;
 
+import io.yunqiao.problem.ProblemTexts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,9 +18,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * On the first start (no users yet) creates the administrator: with {@code yunqiao.security.admin-password} when it
- * is set, else with a generated password printed once in the log — it is stored only as a hash, so that log line
- * is the one chance to read it.
+ * On the first start (no users yet) creates the administrator: with {@code yunqiao.security.admin-password} (the
+ * environment variable {@code YUNQIAO_ADMIN_PASSWORD}) when it is set, else with the first line of the file
+ * {@code yunqiao.security.admin-password-file} (e.g. a Docker secret), else with a generated password printed once
+ * in the log — it is stored only as a hash, so that log line is the one chance to read it. A password file that is
+ * named but cannot be read stops the start: silently generating a password instead would hide the mistake.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -25,12 +33,15 @@ class FirstAdmin implements ApplicationRunner {
     private final UserAccounts users;
     private final String username;
     private final String configuredPassword;
+    private final String passwordFile;
 
     FirstAdmin(UserAccounts users, @Value("${yunqiao.security.admin-username:admin}") String username,
-            @Value("${yunqiao.security.admin-password:}") String configuredPassword) {
+            @Value("${yunqiao.security.admin-password:}") String configuredPassword,
+            @Value("${yunqiao.security.admin-password-file:}") String passwordFile) {
         this.users = users;
         this.username = username;
         this.configuredPassword = configuredPassword;
+        this.passwordFile = passwordFile;
     }
 
     @Override
@@ -43,6 +54,11 @@ class FirstAdmin implements ApplicationRunner {
             LOG.info("created administrator '{}' with the password from yunqiao.security.admin-password", username);
             return;
         }
+        if (!passwordFile.isBlank()) {
+            users.create(username, null, Role.ADMIN, readPasswordFile(Path.of(passwordFile)));
+            LOG.info("created administrator '{}' with the password from the file {}", username, passwordFile);
+            return;
+        }
         byte[] random = new byte[12];
         new SecureRandom().nextBytes(random);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -53,7 +69,20 @@ class FirstAdmin implements ApplicationRunner {
                   user:     {}
                   password: {}
                 This password is shown only now. Sign in and change it under 用户 Users, or set
-                yunqiao.security.admin-password before the first start next time.
+                YUNQIAO_ADMIN_PASSWORD or YUNQIAO_ADMIN_PASSWORD_FILE before the first start next time.
                 =======================================""", username, password);
+    }
+
+    /** The file's first line, without its line break (editors and `echo` add one). */
+    private static String readPasswordFile(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            int end = text.indexOf('\n');
+            String line = end < 0 ? text : text.substring(0, end);
+            return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException(ProblemTexts.render("problem.security.adminPasswordFile", Locale.ENGLISH,
+                    file, e.getClass().getSimpleName()), e);
+        }
     }
 }

@@ -11,6 +11,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
 
 /** Sign in; Spring Security checks the form at {@code /login}. */
 @Route(value = "login", autoLayout = false)
@@ -23,12 +24,12 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private static final long serialVersionUID = 1L;
 
     private final LoginForm form = new LoginForm();
+    private final LoginI18n i18n = LoginI18n.createDefault();
 
     LoginView() {
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
-        LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle(getTranslation("login.title"));
         i18n.getForm().setUsername(getTranslation("login.username"));
         i18n.getForm().setPassword(getTranslation("login.password"));
@@ -48,7 +49,26 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        String locked = parameters.getOrDefault("locked", List.of()).stream().findFirst().orElse(null);
+        if (locked != null) {
+            // the sign-in was refused before the password was checked: say how long to wait, not "wrong password"
+            LoginI18n lockedTexts = LoginI18n.createDefault();
+            lockedTexts.setForm(i18n.getForm());
+            lockedTexts.getErrorMessage().setTitle(getTranslation("login.locked.title"));
+            lockedTexts.getErrorMessage().setMessage(getTranslation("login.locked.message", seconds(locked)));
+            form.setI18n(lockedTexts);
+        }
+        form.setError(locked != null || parameters.containsKey("error"));
+    }
+
+    /** The wait from the address, as a number: anything else typed there shows as 0. */
+    private static long seconds(String text) {
+        try {
+            return Math.max(0, Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     @Override

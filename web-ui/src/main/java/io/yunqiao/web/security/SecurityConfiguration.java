@@ -1,13 +1,19 @@
 package io.yunqiao.web.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -15,13 +21,20 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Four doors: the sandboxes (open: they check vendor signatures themselves), the actuator (health probes open,
- * metrics for signed-in users over HTTP Basic), the REST API (HTTP Basic, no session, roles per method), and the
- * Vaadin UI (login form; each view says who may open it).
+ * metrics for signed-in users over HTTP Basic or an API token), the REST API (HTTP Basic or an API token, no
+ * session, roles per method), and the Vaadin UI (login form; each view says who may open it).
+ *
+ * <p>Every password check, of the login form and of HTTP Basic, goes through the {@link LoginThrottle}. The API,
+ * the actuator and the UI answer with a Content-Security-Policy, a Referrer-Policy and no framing; the UI's forms
+ * (the login form included) need Spring's CSRF token, the API's changes a same-origin or script caller
+ * ({@link CrossSiteRequestFilter}).
  */
 @Configuration
 @EnableWebSecurity
@@ -41,6 +54,12 @@ class SecurityConfiguration {
         return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
     }
 
+    private final String contentSecurityPolicy;
+
+    SecurityConfiguration(@Value("${yunqiao.security.content-security-policy}") String contentSecurityPolicy) {
+        this.contentSecurityPolicy = contentSecurityPolicy;
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
@@ -51,6 +70,30 @@ class SecurityConfiguration {
      * do); their administration (reset, faults, calls, stored data) is for administrators, over HTTP Basic like the
      * REST API.
      */
+    @Bean
+    LoginThrottle loginThrottle(Clock clock,
+            @Value("${yunqiao.security.login.user-free-attempts:5}") int userFree,
+            @Value("${yunqiao.security.login.user-lockout-attempts:10}") int userLockAt,
+            @Value("${yunqiao.security.login.address-free-attempts:10}") int addressFree,
+            @Value("${yunqiao.security.login.address-lockout-attempts:30}") int addressLockAt,
+            @Value("${yunqiao.security.login.first-delay:1s}") Duration firstDelay,
+            @Value("${yunqiao.security.login.max-delay:30s}") Duration maxDelay,
+            @Value("${yunqiao.security.login.lockout:15m}") Duration lockout,
+            @Value("${yunqiao.security.login.reset-after:1h}") Duration resetAfter,
+            @Value("${yunqiao.security.login.max-entries:10000}") int maxEntries) {
+        return new LoginThrottle(new LoginThrottle.Limits(userFree, userLockAt, addressFree, addressLockAt, firstDelay,
+                maxDelay, lockout, resetAfter, maxEntries), clock);
+    }
+
+    /** The one password check of the login form and HTTP Basic: throttled, logged, then BCrypt. */
+    @Bean
+    AuthenticationManager passwordSignIn(UserAccounts users, PasswordEncoder encoder, LoginThrottle throttle,
+            Clock clock) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        return new ProviderManager(new ThrottledPasswordCheck(passwords, throttle, clock));
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain sandboxes(HttpSecurity http) throws Exception {
@@ -67,25 +110,24 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain actuator(HttpSecurity http) throws Exception {
-        return http.securityMatcher(path("/actuator/**"))
+    SecurityFilterChain actuator(HttpSecurity http, AuthenticationManager passwordSignIn, ApiTokens tokens)
+            throws Exception {
+        http.securityMatcher(path("/actuator/**"))
                 .authorizeHttpRequests(requests -> requests
                         // probes must answer without credentials; details stay for signed-in users
                         .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
-                        .anyRequest().hasRole(Role.VIEWER.name()))
-                .httpBasic(Customizer.withDefaults())
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .build();
+                        .anyRequest().hasRole(Role.VIEWER.name()));
+        return scriptDoor(http, passwordSignIn, tokens).build();
     }
 
     @Bean
     @Order(3)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager passwordSignIn, ApiTokens tokens)
+            throws Exception {
         String viewer = Role.VIEWER.name();
         String operator = Role.OPERATOR.name();
         String admin = Role.ADMIN.name();
-        return http.securityMatcher(path("/api/**"))
+        http.securityMatcher(path("/api/**"))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/api/docs/**"), path("/api/docs")).permitAll()
                         .requestMatchers(path(HttpMethod.GET, "/api/**")).hasRole(viewer)
@@ -95,22 +137,52 @@ class SecurityConfiguration {
                                 path(HttpMethod.POST, "/api/solutions/*/enabled"),
                                 path(HttpMethod.POST, "/api/runs/*/repush"),
                                 path(HttpMethod.POST, "/api/connections/*/test")).hasRole(operator)
-                        .anyRequest().hasRole(admin))
-                .httpBasic(Customizer.withDefaults())
+                        .anyRequest().hasRole(admin));
+        return scriptDoor(http, passwordSignIn, tokens).build();
+    }
+
+    /**
+     * The API and the actuator: HTTP Basic or a bearer token, no session, so no CSRF token either: cross-site
+     * changes are refused by where the browser says they come from.
+     */
+    private HttpSecurity scriptDoor(HttpSecurity http, AuthenticationManager passwordSignIn, ApiTokens tokens)
+            throws Exception {
+        return hardened(http)
+                .authenticationManager(passwordSignIn)
+                .addFilterBefore(new CrossSiteRequestFilter(), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .httpBasic(basic -> basic.authenticationEntryPoint(SignInAnswers.api()))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(SignInAnswers.api()))
                 .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .build();
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
     }
 
     @Bean
     @Order(4)
-    SecurityFilterChain ui(HttpSecurity http) throws Exception {
+    SecurityFilterChain ui(HttpSecurity http, AuthenticationManager passwordSignIn, RequestUtil vaadinRequests)
+            throws Exception {
         // Our own scripts and styles load at runtime from these paths (stack.md): the login page needs them too.
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers(path("/webjars/**"), path("/styles/**"), path("/js/**"), path("/images/**"),
                         // where a 401 or 403 of the API is rendered: behind a login redirect it would turn into 302
                         path("/error"))
                 .permitAll());
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        hardened(http).authenticationManager(passwordSignIn)
+                // Vaadin's own requests carry Vaadin's CSRF token; everything else, the login form included (its
+                // page holds Spring's token in a meta tag, CsrfMetaTags, which Vaadin's login form sends), needs
+                // Spring's.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest))
+                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                        .enableCsrfConfiguration(false));
+        // After Vaadin's configurer, so that the login page is Vaadin's view by the time the form login initialises
+        // (before it, Spring would generate its own login page).
+        return http.formLogin(form -> form.failureHandler(SignInAnswers.loginForm())).build();
+    }
+
+    private HttpSecurity hardened(HttpSecurity http) throws Exception {
+        return http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .frameOptions(frames -> frames.deny()));
     }
 }

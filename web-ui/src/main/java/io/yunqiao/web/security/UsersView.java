@@ -19,6 +19,10 @@ import io.yunqiao.problem.Problem;
 import io.yunqiao.web.shell.DeleteConfirmation;
 import io.yunqiao.web.shell.Notices;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Administrators add people, give them a role, reset passwords and remove them. */
 @Route("users")
@@ -26,14 +30,22 @@ import jakarta.annotation.security.RolesAllowed;
 class UsersView extends VerticalLayout implements HasDynamicTitle {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(UsersView.class);
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final UserAccounts users;
+    private final LoginThrottle throttle;
+    private final CurrentUser currentUser;
     private final Grid<UserView> grid = new Grid<>();
     private final int nameLength;
 
-    UsersView(UserAccounts users, InputLimits limits) {
+    UsersView(UserAccounts users, InputLimits limits, LoginThrottle throttle, CurrentUser currentUser) {
         this.users = users;
         this.nameLength = limits.nameLength();
+        this.throttle = throttle;
+        this.currentUser = currentUser;
         addClassName("yq-page");
         Button add = new Button(getTranslation("users.add"), e -> openCreate());
         add.setId("add-user");
@@ -48,7 +60,10 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(u -> getTranslation(u.enabled() ? "common.yes" : "common.no"))
                 .setHeader(getTranslation("users.enabled"));
-        grid.addComponentColumn(this::actions).setAutoWidth(true);
+        // sign-in limits are kept per node: this shows (and unlocks) the node this screen runs on
+        grid.addColumn(u -> throttle.waitsUntil(u.username()).map(TIME::format).orElse(""))
+                .setHeader(getTranslation("users.locked")).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         add(grid);
         refresh();
@@ -59,10 +74,20 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
         Button password = new Button(getTranslation("users.setPassword"), e -> openPassword(user));
         Button delete = new Button(getTranslation("common.delete"), e -> confirmDelete(user));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        for (Button b : new Button[] {edit, password, delete}) {
+        Button unlock = new Button(getTranslation("users.unlock"), e -> unlock(user));
+        unlock.setId("unlock-" + user.username());
+        unlock.setVisible(throttle.waitsUntil(user.username()).isPresent());
+        for (Button b : new Button[] {edit, password, unlock, delete}) {
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         }
-        return new HorizontalLayout(edit, password, delete);
+        return new HorizontalLayout(edit, password, unlock, delete);
+    }
+
+    private void unlock(UserView user) {
+        throttle.release(user.username());
+        LOG.info("sign-in lock of user '{}' released by '{}'", user.username(), currentUser.name());
+        Notices.success(getTranslation("users.unlocked", user.username()));
+        refresh();
     }
 
     private void openCreate() {

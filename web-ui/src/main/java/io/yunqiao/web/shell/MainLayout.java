@@ -49,11 +49,16 @@ public class MainLayout extends AppLayout {
         Span who = new Span(VaadinIcon.USER.create(), new Span(user.name()));
         who.setId("current-user");
         who.addClassName("yq-user");
+        // personal API tokens for scripts (security's ApiTokensView)
+        Button tokens = new Button(getTranslation("shell.apiTokens"), VaadinIcon.KEY.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate("tokens")));
+        tokens.setId("api-tokens");
+        tokens.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         Button signOut = new Button(getTranslation("shell.signOut"), e -> user.signOut());
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout end = new HorizontalLayout(language, who, signOut);
+        HorizontalLayout end = new HorizontalLayout(language, who, tokens, signOut);
         end.setAlignItems(FlexComponent.Alignment.CENTER);
         end.addClassName("yq-header-end");
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, end);

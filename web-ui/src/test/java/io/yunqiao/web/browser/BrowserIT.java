@@ -114,6 +114,7 @@ public abstract class BrowserIT {
     protected Page page;
     private BrowserContext context;
     private final List<String> browserProblems = new ArrayList<>();
+    private final List<String> policyViolations = new ArrayList<>();
 
     @BeforeAll
     static void startBrowser() {
@@ -147,6 +148,9 @@ public abstract class BrowserIT {
             if ("error".equals(message.type())) {
                 browserProblems.add("console: " + message.text());
             }
+            if (message.text().contains("Content Security Policy")) {
+                policyViolations.add(message.text());
+            }
         });
         page.onResponse(response -> {
             if (response.status() >= 400) {
@@ -162,6 +166,10 @@ public abstract class BrowserIT {
         if (context != null) {
             context.close();
         }
+        // Every screen must work under the Content-Security-Policy (yunqiao.security.content-security-policy):
+        // a script, style, font or connection it blocks fails the test that met it.
+        org.assertj.core.api.Assertions.assertThat(policyViolations).as("Content-Security-Policy violations")
+                .isEmpty();
     }
 
     // ---- the application ----

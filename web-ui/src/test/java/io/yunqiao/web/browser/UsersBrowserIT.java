@@ -2,6 +2,10 @@ package io.yunqiao.web.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 /** The users screen in a real browser: what an administrator sets up is what the new person gets. */
@@ -61,5 +65,33 @@ class UsersBrowserIT extends BrowserIT {
         // then the screen is not shown (open() waited for Vaadin to render whatever it shows instead)
         assertThat(byId("users")).hasCount(0);
         assertThat(byId("add-user")).hasCount(0);
+    }
+
+    @Test
+    void aSignedInUserMakesAnApiTokenShownOnceThatAScriptThenUses() throws Exception {
+        // given the administrator on the API tokens screen, reached from the header
+        signInAsAdmin();
+        click("api-tokens");
+        assertThat(byId("add-token")).isVisible();
+
+        // when they make a token for a script
+        String name = unique("nightly-export");
+        click("add-token");
+        fill("token-name", name);
+        click("token-create");
+
+        // then the token is shown once, and listed by its name and first characters only
+        String secret = value("token-secret");
+        org.assertj.core.api.Assertions.assertThat(secret).startsWith("yqt_").hasSizeGreaterThan(40);
+        click("token-secret-close");
+        assertThat(gridRow("tokens", name)).containsText(new String[] {name, secret.substring(0, 10)});
+        assertThat(byId("tokens")).not().containsText(secret);
+        screenshot("api-tokens");
+
+        // and a script calling the REST API with it is let in
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                url("api/solutions"))).header("Authorization", "Bearer " + secret).build(),
+                HttpResponse.BodyHandlers.ofString());
+        org.assertj.core.api.Assertions.assertThat(answer.statusCode()).isEqualTo(200);
     }
 }

@@ -6,11 +6,18 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.yunqiao.web.MockUi;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +39,9 @@ class UsersViewIT {
 
     @Autowired
     UserAccounts users;
+
+    @Autowired
+    LoginThrottle throttle;
 
     @AfterEach
     void stop() {
@@ -85,5 +95,41 @@ class UsersViewIT {
 
         // then they don't get it
         assertThat(UI.getCurrent().getCurrentView()).isNotInstanceOf(UsersView.class);
+    }
+
+    @Test
+    void anAdministratorSeesAndUnlocksALockedUser() {
+        // given a user locked out by ten wrong passwords
+        users.create("locked-out", null, Role.VIEWER, "locked-out-pass");
+        for (int i = 0; i < 10; i++) {
+            throttle.admit("locked-out", "10.9.8." + i);
+        }
+        assertThat(throttle.waitsUntil("locked-out")).isPresent();
+
+        // when the administrator clicks Unlock on the users screen
+        MockUi.start(context, "admin", Role.ADMIN);
+        UI.getCurrent().navigate("users");
+        @SuppressWarnings("unchecked")
+        Grid<UserView> grid = (Grid<UserView>) _get(Component.class, spec -> spec.withId("users"));
+        int row = IntStream.range(0, GridKt._size(grid))
+                .filter(i -> GridKt._get(grid, i).username().equals("locked-out")).findFirst().orElseThrow();
+        Component actions = GridKt._getCellComponent(grid, row, "actions");
+        _click(_get(actions, Button.class, spec -> spec.withId("unlock-locked-out")));
+
+        // then the user may sign in again at once
+        assertThat(throttle.waitsUntil("locked-out")).isEmpty();
+    }
+
+    @Test
+    void theLoginPageSaysHowLongARefusedSignInMustWait() {
+        // when the sign-in was refused before the password was checked (SignInAnswers sends ?locked=<seconds>)
+        MockUi.start(context, "admin", Role.ADMIN);
+        UI.getCurrent().navigate("login", QueryParameters.simple(Map.of("locked", "42")));
+
+        // then the form shows the wait, not "wrong password"
+        LoginForm form = _get(LoginForm.class);
+        assertThat(form.isError()).isTrue();
+        assertThat(form.getElement().getPropertyRaw("i18n").toString()).contains("请 42 秒后再试")
+                .doesNotContain("用户名或密码不正确");
     }
 }
