@@ -48,6 +48,9 @@ public class SyncEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
 
+    /** At most this many records in one re-push request. */
+    static final int MAX_REPUSH_IDS = 10_000;
+
     private final SolutionRepository solutionRepository;
     private final Solutions solutions;
     private final Connections connections;
@@ -132,12 +135,30 @@ public class SyncEngine {
      * @param sourceRecordIds the source records to re-push; empty for every failed record of the run
      */
     public Run repush(long runId, Collection<Long> sourceRecordIds, boolean wait) {
-        Run original = runs.findById(runId).orElseThrow(() -> Problem.notFound("run", runId));
-        List<Long> ids = sourceRecordIds == null || sourceRecordIds.isEmpty()
-                ? outcomes.failedRecordsOf(runId)
-                : List.copyOf(sourceRecordIds);
+        Run original = runs.findById(runId).orElseThrow(() -> Problem.coded(Problem.Kind.NOT_FOUND, null,
+                "problem.run.notFound", String.valueOf(runId)));
+        if (sourceRecordIds != null && sourceRecordIds.size() > MAX_REPUSH_IDS) {
+            throw Problem.coded(Problem.Kind.TOO_LARGE, "sourceRecordIds", "problem.run.repushTooMany",
+                    String.valueOf(sourceRecordIds.size()), String.valueOf(MAX_REPUSH_IDS));
+        }
+        List<Long> failed = outcomes.failedRecordsOf(runId);
+        List<Long> ids;
+        if (sourceRecordIds == null || sourceRecordIds.isEmpty()) {
+            ids = failed;
+        } else {
+            // only records that failed in this run and are failed still: anything else would be an empty run, or
+            // a second write of a record already written
+            ids = sourceRecordIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+            java.util.Set<Long> failedSet = new java.util.HashSet<>(failed);
+            List<Long> notFailed = ids.stream().filter(id -> !failedSet.contains(id)).limit(10).toList();
+            if (!notFailed.isEmpty() || ids.isEmpty()) {
+                throw Problem.coded(Problem.Kind.INVALID, "sourceRecordIds", "problem.run.repushNotFailed",
+                        String.valueOf(runId), notFailed.toString());
+            }
+        }
         if (ids.isEmpty()) {
-            throw Problem.conflict("run " + runId + " has no failed records to re-push");
+            throw Problem.coded(Problem.Kind.CONFLICT, null, "problem.run.repushNothingFailed",
+                    String.valueOf(runId));
         }
         Run run = open(original.getSolutionId(), RunTrigger.REPUSH, false);
         if (run.getStatus() == RunStatus.RUNNING) {
@@ -201,6 +222,7 @@ public class SyncEngine {
             String fetchFailure = null;
             if (!run.isDryRun()) {
                 outcomes.releaseClaims(solutionId, nodes.alive());
+                outcomes.requeueUnconfirmed(solutionId);
             }
             if (repushIds != null) {
                 outcomes.requeue(solutionId, repushIds, runId);
@@ -335,26 +357,14 @@ public class SyncEngine {
         outcomes.count(runId, records.size(), 1, 0, 0, failed);
     }
 
-    /** Ends a run that did its work, by its counts: SUCCESS, PARTIAL, or FAILED when the fetch stopped early. */
+    /** Ends a run that did its work, by its counts ({@link RunEnding}). */
     private void finish(long runId, String fetchFailure) {
         Run ended = transactions.execute(status -> {
             Run run = runs.findById(runId).orElseThrow();
-            RunStatus end;
-            String reason;
-            if (fetchFailure != null) {
-                end = RunStatus.FAILED;
-                reason = fetchFailure + (run.getWritten() > 0 ? "; records staged before it were written" : "");
-            } else if (run.getFailed() > 0 && run.getWritten() == 0 && !run.isDryRun()) {
-                end = RunStatus.FAILED;
-                reason = run.getFailed() + " records failed and none was written: see the record log";
-            } else if (run.getFailed() > 0) {
-                end = RunStatus.PARTIAL;
-                reason = run.getFailed() + " of " + (run.getFailed() + run.getWritten() + run.getSkipped())
-                        + " records failed: see the record log; they can be re-pushed";
-            } else {
-                end = RunStatus.SUCCESS;
-                reason = null;
-            }
+            RunEnding ending = RunEnding.of(fetchFailure, run.isDryRun(), run.getFetched(), run.getWritten(),
+                    run.getSkipped(), run.getFailed(), run.isDryRun() ? 0 : outcomes.unconfirmedOf(runId));
+            RunStatus end = ending.status();
+            String reason = ending.reason();
             run.end(end, reason, clock.instant());
             LOG.info("run {} of solution {} ended {}: fetched {}, written {}, skipped {}, failed {}{}", runId,
                     run.getSolutionId(), end, run.getFetched(), run.getWritten(), run.getSkipped(), run.getFailed(),
