@@ -70,6 +70,8 @@ public class SyncEngine {
     private final ApplicationEventPublisher events;
     private final ClusterNodes nodes;
     private final EngineMetrics metrics;
+    /** Set when the platform stops: runs interrupted by it are left for recovery, not failed. */
+    private volatile boolean stopping;
 
     SyncEngine(SolutionRepository solutionRepository, Solutions solutions, Connections connections,
             ConnectorClient client, ConnectorRegistry registry, Staging staging, Outcomes outcomes,
@@ -211,6 +213,7 @@ public class SyncEngine {
     private void execute(long runId, List<Long> repushIds) {
         Run run = runs.findById(runId).orElseThrow();
         long solutionId = run.getSolutionId();
+        boolean leftForRecovery = false;
         try {
             SolutionSpec spec = solutions.version(solutionId, run.getSolutionVersion());
             LOG.info("run {} of solution {} ({}) started: {}{}", runId, solutionId, spec.name(), run.getTrigger(),
@@ -238,16 +241,30 @@ public class SyncEngine {
                                 guards.limiter(target.id(), spec.rateLimit().perSecond()), writeRetry), nodes);
             }
             finish(runId, fetchFailure);
-        } catch (Problem | ConnectorException e) {
-            fail(runId, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            fail(runId, "interrupted while writing");
+            leftForRecovery = stopping;
+            if (!stopping) {
+                fail(runId, "interrupted while writing");
+            }
         } catch (RuntimeException e) {
-            LOG.error("run {} of solution {} failed", runId, solutionId, e);
-            fail(runId, e.getClass().getSimpleName() + ": " + e.getMessage());
+            // a failure caused by the platform's own stop is no failure of the run
+            leftForRecovery = stopping;
+            if (stopping) {
+                LOG.debug("run {} stopped with the platform: {}", runId, e.toString());
+            } else if (e instanceof Problem || e instanceof ConnectorException) {
+                fail(runId, e.getMessage());
+            } else {
+                LOG.error("run {} of solution {} failed", runId, solutionId, e);
+                fail(runId, e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
         } finally {
-            transactions.executeWithoutResult(status -> solutionRepository.unlock(solutionId, runId));
+            if (leftForRecovery) {
+                LOG.warn("run {} of solution {} was interrupted by the platform's stop: left RUNNING, to be resumed"
+                        + " at the next start", runId, solutionId);
+            } else {
+                transactions.executeWithoutResult(status -> solutionRepository.unlock(solutionId, runId));
+            }
         }
     }
 
@@ -384,9 +401,13 @@ public class SyncEngine {
         events.publishEvent(RunEnded.of(ended));
     }
 
-    /** Stops taking work; running runs end with the process and are recovered at the next start. */
+    /**
+     * Stops taking work; running runs stop with the process and stay RUNNING, to be resumed at the next start
+     * ({@link RunRecovery}) or taken over by another node, as after a crash.
+     */
     @PreDestroy
     void shutdown() throws InterruptedException {
+        stopping = true;
         runExecutor.shutdownNow();
         writers.shutdownNow();
         runExecutor.awaitTermination(5, TimeUnit.SECONDS);
