@@ -23,9 +23,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -150,8 +153,8 @@ public class SyncEngine {
         } else {
             // only records that failed in this run and are failed still: anything else would be an empty run, or
             // a second write of a record already written
-            ids = sourceRecordIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
-            java.util.Set<Long> failedSet = new java.util.HashSet<>(failed);
+            ids = sourceRecordIds.stream().filter(Objects::nonNull).distinct().toList();
+            Set<Long> failedSet = new HashSet<>(failed);
             List<Long> notFailed = ids.stream().filter(id -> !failedSet.contains(id)).limit(10).toList();
             if (!notFailed.isEmpty() || ids.isEmpty()) {
                 throw Problem.coded(Problem.Kind.INVALID, "sourceRecordIds", "problem.run.repushNotFailed",
