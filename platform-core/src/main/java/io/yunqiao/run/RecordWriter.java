@@ -284,7 +284,7 @@ final class RecordWriter {
             sending.add(record.getId());
             ExecuteResult attempt = client.execute(target.connection(), target.operation(), prepared.body());
             // Without a clear refusal the request may have been applied: a later "already exists" is then ours.
-            if (unanswered(attempt)) {
+            if (mayHaveApplied(attempt)) {
                 mayHaveBeenSent[0] = true;
             }
             return attempt;
@@ -309,17 +309,26 @@ final class RecordWriter {
     }
 
     /**
-     * Whether an attempt may have been applied although no answer said so: the request may have reached the target
-     * (a timeout, a broken connection, a 5xx) and was not refused outright (a throttle answer is a refusal).
+     * Whether a failed attempt may have been applied: the request may have reached the target (a timeout, a broken
+     * connection, a garbled answer, a 5xx) and was not refused outright (a throttle answer is a refusal).
      */
-    static boolean unanswered(ExecuteResult attempt) {
+    static boolean mayHaveApplied(ExecuteResult attempt) {
         return !attempt.success() && attempt.retryable() && attempt.errorClass() != ErrorClass.THROTTLED
                 && attempt.possiblySent();
     }
 
     /**
+     * Whether an attempt that may have been applied got no readable answer at all (a timeout, a broken connection,
+     * a truncated body): only the target can then tell what happened. A 5xx is an answer, a failure that stays
+     * possibly sent (re-pushable; "already exists" then counts as written).
+     */
+    static boolean answerLost(ExecuteResult attempt) {
+        return mayHaveApplied(attempt) && (attempt.httpStatus() == 0 || attempt.httpStatus() / 100 == 2);
+    }
+
+    /**
      * What sending a record came to. "Already exists" after a possible earlier send is ours: written. A last
-     * attempt left unanswered is settled by asking the target ({@code lookUp}, the operation's declared look-up):
+     * attempt whose answer was lost is settled by asking the target ({@code lookUp}, the operation's declared look-up):
      * found is written, not found is failed, and without an answer the record is UNCONFIRMED, never failed for
      * a timeout alone.
      *
@@ -333,7 +342,7 @@ final class RecordWriter {
             return new Verdict(RecordStatus.SUCCESS, "already exists, and an earlier attempt of this record may have"
                     + " created it: counted as written (" + last.message() + ")");
         }
-        if (!unanswered(last)) {
+        if (!answerLost(last)) {
             return new Verdict(RecordStatus.FAILED, last.message());
         }
         return switch (lookUp.get()) {

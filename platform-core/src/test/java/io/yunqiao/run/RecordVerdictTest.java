@@ -68,10 +68,20 @@ class RecordVerdictTest {
     }
 
     @Test
+    void aServerErrorIsAnAnswerFailedButPossiblySentAndNotLookedUp() {
+        ExecuteResult serverError = answer(ErrorClass.RETRYABLE, 500, true);
+        AtomicInteger asked = new AtomicInteger();
+        assertThat(RecordWriter.mayHaveApplied(serverError)).isTrue();
+        assertThat(RecordWriter.verdict(serverError, true, lookUp(Presence.PRESENT, asked)).status())
+                .isEqualTo(RecordStatus.FAILED);
+        assertThat(asked).hasValue(0);
+    }
+
+    @Test
     void aConnectionRefusedIsNeitherPossiblySentNorLookedUp() {
         ExecuteResult refused = answer(ErrorClass.RETRYABLE, 0, false);
         AtomicInteger asked = new AtomicInteger();
-        assertThat(RecordWriter.unanswered(refused)).isFalse();
+        assertThat(RecordWriter.mayHaveApplied(refused)).isFalse();
         assertThat(RecordWriter.verdict(refused, false, lookUp(Presence.PRESENT, asked)).status())
                 .isEqualTo(RecordStatus.FAILED);
         assertThat(asked).hasValue(0);
@@ -79,6 +89,6 @@ class RecordVerdictTest {
 
     @Test
     void aThrottleAnswerIsARefusalNotAPossibleSend() {
-        assertThat(RecordWriter.unanswered(answer(ErrorClass.THROTTLED, 429, true))).isFalse();
+        assertThat(RecordWriter.mayHaveApplied(answer(ErrorClass.THROTTLED, 429, true))).isFalse();
     }
 }
