@@ -194,14 +194,15 @@ public final class ConnectorClient {
         String requestText = body == null ? "null" : body.toString();
         if (body == null || !body.isObject()) {
             return new ExecuteResult(false, ErrorClass.VALIDATION, null, "the request body must be a JSON object, "
-                    + "was " + requestText, 0, requestText, null, null, Duration.ZERO);
+                    + "was " + requestText, 0, requestText, null, null, Duration.ZERO, false);
         }
         Exchange exchange;
         try {
             exchange = send(connection, definition, operation, (ObjectNode) body);
         } catch (ConnectorException e) {
+            // refused before the request was sent (no base URL, an invalid URL, the credentials' own call failed)
             return new ExecuteResult(false, e.errorClass(), e.vendorCode(), e.getMessage(), e.httpStatus(),
-                    requestText, null, null, Duration.ofNanos(System.nanoTime() - started));
+                    requestText, null, null, Duration.ofNanos(System.nanoTime() - started), false);
         }
         Outcome outcome = exchange.outcome;
         String resultKey = outcome.success() && operation.result() != null
@@ -209,7 +210,36 @@ public final class ConnectorClient {
                 : null;
         return new ExecuteResult(outcome.success(), outcome.errorClass(), outcome.vendorCode(), outcome.message(),
                 exchange.status, exchange.requestText, exchange.body, resultKey,
-                Duration.ofNanos(System.nanoTime() - started));
+                Duration.ofNanos(System.nanoTime() - started), exchange.possiblySent);
+    }
+
+    /**
+     * Asks the target whether it holds the record a request of an EXECUTE operation creates, with the operation's
+     * declared look-up ({@link LookUpSpec}): after a request whose answer was lost, this tells whether it was
+     * applied. Never throws for a vendor or network failure: that is {@link Presence#UNKNOWN}.
+     *
+     * @param body the business body that was sent
+     */
+    public Presence lookUp(Connection connection, String operationId, JsonNode body) {
+        ConnectorDefinition definition = registry.definition(connection.connectorId());
+        OperationDefinition operation = operationOf(definition, connection, operationId, OperationRole.EXECUTE);
+        LookUpSpec lookUp = operation.lookUp();
+        String key = lookUp == null || body == null ? null : JsonPaths.text(body, lookUp.key());
+        if (key == null || key.isBlank()) {
+            return Presence.UNKNOWN;
+        }
+        OperationDefinition query = operationOf(definition, connection, lookUp.operation(), OperationRole.QUERY);
+        PageRequest first = PageRequest.first(query.paging() == null ? 1 : query.paging().defaultSize());
+        try {
+            for (JsonNode record : query(connection, query.id(), Map.of(lookUp.param(), key), first).records()) {
+                if (key.equals(JsonPaths.text(record, lookUp.match()))) {
+                    return Presence.PRESENT;
+                }
+            }
+            return Presence.ABSENT;
+        } catch (ConnectorException e) {
+            return Presence.UNKNOWN;
+        }
     }
 
     private static OperationDefinition operationOf(ConnectorDefinition definition, Connection connection,
@@ -258,7 +288,7 @@ public final class ConnectorClient {
             requestText = JSON.valueToTree(masked(request.form(), connection, definition, scheme)).toString();
         }
         ErrorRules rules = definition.errorsOf(operation);
-        HttpRequest httpRequest = encode(request);
+        HttpRequest httpRequest = encode(request, connection, operation);
         guard(connection, operation.id(), httpRequest.uri());
         long started = System.nanoTime();
         Exchange exchange;
@@ -268,12 +298,16 @@ public final class ConnectorClient {
             JsonNode json = parse(response.body());
             Outcome outcome = AnswerClassifier.classify(definition.successOf(operation), rules,
                     response.statusCode(), response.body(), json);
-            exchange = new Exchange(outcome, response.statusCode(), response.body(), json, requestText, null);
+            exchange = new Exchange(outcome, response.statusCode(), response.body(), json, requestText, null, true);
         } catch (IOException e) {
-            exchange = new Exchange(AnswerClassifier.noAnswer(rules, e), 0, null, null, requestText, e);
+            // a connection never opened carried no byte of the request; any later break may follow its arrival
+            boolean possiblySent = !(e instanceof java.net.ConnectException
+                    || e instanceof java.net.http.HttpConnectTimeoutException);
+            exchange = new Exchange(AnswerClassifier.noAnswer(rules, e), 0, null, null, requestText, e,
+                    possiblySent);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            exchange = new Exchange(AnswerClassifier.noAnswer(rules, e), 0, null, null, requestText, e);
+            exchange = new Exchange(AnswerClassifier.noAnswer(rules, e), 0, null, null, requestText, e, true);
         }
         measure(definition, operation, exchange.outcome, System.nanoTime() - started);
         return exchange;
@@ -332,15 +366,38 @@ public final class ConnectorClient {
             throw new ConnectorException(ErrorClass.VALIDATION, connection, null,
                     "the connection has no base URL; fill in '" + ConnectorDefinition.BASE_URL + "'");
         }
+        // refused here, before the auth scheme or the request can fail half-way on it: nothing is sent
+        String problem;
+        try {
+            URI uri = new URI(value);
+            problem = ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null ? null : "not an http or https URL with a host";
+        } catch (java.net.URISyntaxException e) {
+            problem = e.getReason();
+        }
+        if (problem != null) {
+            throw new ConnectorException(ErrorClass.VALIDATION, connection, null, "the base URL '" + value
+                    + "' is not valid (" + problem + "): correct it in the connection");
+        }
         return value;
     }
 
-    private HttpRequest encode(OutgoingRequest request) {
+    private HttpRequest encode(OutgoingRequest request, Connection connection, OperationDefinition operation) {
         String url = request.baseUrl() + request.path();
         if (!request.query().isEmpty()) {
             url += (url.contains("?") ? "&" : "?") + urlEncoded(request.query());
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout);
+        HttpRequest.Builder builder;
+        try {
+            builder = HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout);
+        } catch (IllegalArgumentException e) {
+            // nothing was sent; the message names the base URL only (the query may carry a signature or token)
+            String reason = e.getCause() instanceof java.net.URISyntaxException syntax ? syntax.getReason()
+                    : "not an http or https URL with a host";
+            throw new ConnectorException(ErrorClass.VALIDATION, connection, operation.id(), "the base URL '"
+                    + request.baseUrl() + "' does not make a valid request URL (" + reason + "): correct it in"
+                    + " the connection");
+        }
         request.headers().forEach(builder::header);
         HttpRequest.BodyPublisher publisher;
         if (request.jsonBody() != null) {
@@ -375,7 +432,7 @@ public final class ConnectorClient {
     }
 
     private record Exchange(Outcome outcome, int status, String body, JsonNode json, String requestText,
-            Throwable failure) {
+            Throwable failure, boolean possiblySent) {
     }
 
     private final class RuntimeAuthContext implements AuthContext {

@@ -116,6 +116,9 @@ public final class DefinitionReader {
                 mustBeParam(at, "window.start", op.window().start(), op);
                 mustBeParam(at, "window.end", op.window().end(), op);
             }
+            if (op.lookUp() != null) {
+                checkLookUp(at, op, definition);
+            }
             for (FieldDefinition field : op.fields()) {
                 String parent = field.parent();
                 if (parent != null && op.field(parent).isEmpty()) {
@@ -124,6 +127,22 @@ public final class DefinitionReader {
                 }
             }
         }
+    }
+
+    /** A look-up names a QUERY operation of the same connector, one of its params, and fields on both sides. */
+    private static void checkLookUp(String at, OperationDefinition op, ConnectorDefinition definition) {
+        LookUpSpec lookUp = op.lookUp();
+        OperationDefinition query = definition.operation(lookUp.operation()).orElseThrow(() ->
+                new DefinitionException(at + ": lookUp.operation '" + lookUp.operation() + "' is not an operation"
+                        + " of this connector; name one of its QUERY operations"));
+        if (query.role() != OperationRole.QUERY) {
+            throw new DefinitionException(at + ": lookUp.operation '" + lookUp.operation() + "' is an "
+                    + query.role() + " operation; a look-up must name a QUERY operation");
+        }
+        mustBeField(at, "lookUp.key", lookUp.key(), op);
+        String queryAt = at + " lookUp.operation '" + query.id() + "'";
+        mustBeParam(queryAt, "lookUp.param", lookUp.param(), query);
+        mustBeField(queryAt, "lookUp.match", lookUp.match(), query);
     }
 
     private static void unique(String where, String what, List<String> names) {

@@ -15,6 +15,9 @@ import java.time.Duration;
  * @param response   the answer's body text, {@code null} when none arrived
  * @param resultKey  the id of the created record at the operation's result path, if any
  * @param duration   how long the call took, including an auth refresh
+ * @param possiblySent whether the request's bytes may have reached the target (an answer came, or the connection
+ *                   broke after it was opened); {@code false} when it provably never left (a refusal before sending,
+ *                   an invalid URL, a connection refused or not established)
  */
 public record ExecuteResult(
         boolean success,
@@ -25,7 +28,8 @@ public record ExecuteResult(
         String request,
         String response,
         String resultKey,
-        Duration duration) {
+        Duration duration,
+        boolean possiblySent) {
 
     /** Whether sending the same request again later may succeed. */
     public boolean retryable() {

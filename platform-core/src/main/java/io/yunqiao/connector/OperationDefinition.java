@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param errors      classification of failed answers, refining the connector's
  * @param params      QUERY: request parameters
  * @param fields      QUERY: fields of a record; EXECUTE: fields of the request body
+ * @param lookUp      EXECUTE: how to ask the target whether a request whose answer was lost was applied; may be
+ *                    absent
  */
 public record OperationDefinition(
         String id,
@@ -37,7 +39,8 @@ public record OperationDefinition(
         List<SuccessCondition> success,
         ErrorRules errors,
         List<ParamDefinition> params,
-        List<FieldDefinition> fields) {
+        List<FieldDefinition> fields,
+        LookUpSpec lookUp) {
 
     public OperationDefinition {
         success = success == null ? List.of() : List.copyOf(success);

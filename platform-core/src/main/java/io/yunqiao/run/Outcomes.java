@@ -65,8 +65,26 @@ class Outcomes {
         return ids.isEmpty() ? 0 : records.unclaim(ids);
     }
 
+    /** Claimed records whose sending never began go back to the queue as they were. */
+    @Transactional
+    public int unclaimUnsent(Collection<Long> ids) {
+        return ids.isEmpty() ? 0 : records.unclaimUnsent(ids);
+    }
+
+    /** Records an earlier run left unconfirmed are queued again, still possibly sent. */
+    @Transactional
+    public int requeueUnconfirmed(long solutionId) {
+        return records.requeueUnconfirmed(solutionId);
+    }
+
+    /** How many records a run left unconfirmed. */
+    @Transactional(readOnly = true)
+    public long unconfirmedOf(long runId) {
+        return logs.countByRunIdAndStatus(runId, RecordStatus.UNCONFIRMED);
+    }
+
     /**
-     * Makes the given records of a solution pending again (re-push).
+     * Makes the given records of a solution pending again (re-push), those still FAILED.
      *
      * @return how many were made pending
      */
@@ -76,7 +94,7 @@ class Outcomes {
         List<SourceRecord> found = records.findAllById(ids);
         int requeued = 0;
         for (SourceRecord record : found) {
-            if (record.getSolutionId() == solutionId && record.getStatus() != RecordStatus.PROCESSING) {
+            if (record.getSolutionId() == solutionId && record.getStatus() == RecordStatus.FAILED) {
                 record.moveTo(RecordStatus.PENDING, runId, now);
                 requeued++;
             }
@@ -94,12 +112,19 @@ class Outcomes {
         return records.releaseClaims(solutionId, aliveInstances);
     }
 
-    /** The source records whose log in a run says FAILED. */
+    /**
+     * The source records a run may re-push: those whose log in the run says FAILED and that are still FAILED
+     * (not written since by another run).
+     */
     @Transactional(readOnly = true)
     public List<Long> failedRecordsOf(long runId) {
-        return logs.findByRunIdAndStatusOrderById(runId, RecordStatus.FAILED,
+        List<Long> logged = logs.findByRunIdAndStatusOrderById(runId, RecordStatus.FAILED,
                 org.springframework.data.domain.Pageable.unpaged()).stream()
                 .map(RecordLog::getSourceRecordId).filter(java.util.Objects::nonNull).distinct().toList();
+        Set<Long> stillFailed = records.findAllById(logged).stream()
+                .filter(r -> r.getStatus() == RecordStatus.FAILED).map(SourceRecord::getId)
+                .collect(Collectors.toSet());
+        return logged.stream().filter(stillFailed::contains).toList();
     }
 
     /** Which of these target keys the solution has written successfully. */
@@ -130,6 +155,7 @@ class Outcomes {
         int written = 0;
         int skipped = 0;
         int failed = 0;
+        int unconfirmed = 0;
         for (RecordOutcome outcome : results) {
             SourceRecord record = byId.get(outcome.sourceRecordId());
             record.attempted(record.getAttempts() + outcome.attempts(), outcome.mayHaveBeenSent(), now);
@@ -145,13 +171,14 @@ class Outcomes {
             switch (outcome.status()) {
                 case SUCCESS -> written++;
                 case SKIPPED -> skipped++;
+                case UNCONFIRMED -> unconfirmed++;
                 default -> failed++;
             }
         }
         writtenKeys.saveAll(newKeys);
         logs.saveAll(newLogs);
         runs.addCounts(runId, 0, 0, written, skipped, failed);
-        return new RecordWriter.Written(written, skipped, failed);
+        return new RecordWriter.Written(written, skipped, failed, unconfirmed);
     }
 
     /** A log of a dry run: mapped and validated, nothing staged or sent. */

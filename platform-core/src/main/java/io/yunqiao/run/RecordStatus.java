@@ -1,6 +1,6 @@
 package io.yunqiao.run;
 
-/** The state of a staged source record (待处理 → 处理中 → 成功 / 失败), and of one record log entry. */
+/** The state of a staged source record (待处理 → 处理中 → 成功 / 失败 / 待确认), and of one record log entry. */
 public enum RecordStatus {
     /** 待处理: staged, waiting to be written. */
     PENDING,
@@ -13,5 +13,11 @@ public enum RecordStatus {
     /** 跳过: a duplicate of something already written (same target key), nothing sent. */
     SKIPPED,
     /** 试运行: mapped and validated by a dry run, nothing sent (record logs only). */
-    DRY_RUN
+    DRY_RUN,
+    /**
+     * 待确认: the target may have stored it, but no answer said so (e.g. every attempt timed out) and no look-up
+     * could tell; kept as possibly sent, the next run of the solution sends it again, where "already exists"
+     * counts as written. Never counted as failed for a timeout alone.
+     */
+    UNCONFIRMED
 }

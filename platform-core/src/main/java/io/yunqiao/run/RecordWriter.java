@@ -10,8 +10,10 @@ import io.yunqiao.connector.Connection;
 import io.yunqiao.connector.ConnectorClient;
 import io.yunqiao.connector.ErrorClass;
 import io.yunqiao.connector.ExecuteResult;
+import io.yunqiao.connector.Presence;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +30,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,13 +48,14 @@ final class RecordWriter {
             Retry retry) {
     }
 
-    /** What the write phase did. */
-    record Written(int written, int skipped, int failed) {
+    /** What the write phase did; {@code unconfirmed} records may have been stored, no answer said so. */
+    record Written(int written, int skipped, int failed, int unconfirmed) {
 
-        static final Written NONE = new Written(0, 0, 0);
+        static final Written NONE = new Written(0, 0, 0, 0);
 
         Written plus(Written more) {
-            return new Written(written + more.written, skipped + more.skipped, failed + more.failed);
+            return new Written(written + more.written, skipped + more.skipped, failed + more.failed,
+                    unconfirmed + more.unconfirmed);
         }
     }
 
@@ -136,10 +141,12 @@ final class RecordWriter {
         CompletionService<List<RecordOutcome>> sent = new ExecutorCompletionService<>(writers);
         List<Future<List<RecordOutcome>>> futures = new ArrayList<>();
         Semaphore unrecordedBudget = new Semaphore(UNRECORDED_AT_MOST);
+        // the records whose sending began: only these may have reached the target
+        Set<Long> sending = ConcurrentHashMap.newKeySet();
         for (List<Item> group : groups.values()) {
             futures.add(sent.submit(() -> {
                 unrecordedBudget.acquire(permits(group.size()));
-                return writeGroup(solutionId, target, group, alreadyWritten);
+                return writeGroup(solutionId, target, group, alreadyWritten, sending);
             }));
         }
         Set<Long> unrecorded = new HashSet<>(batch.stream().map(SourceRecord::getId).toList());
@@ -167,7 +174,7 @@ final class RecordWriter {
                     } catch (RuntimeException e) {
                         // e.g. another node recorded the same target key at the same instant: send again,
                         // idempotently; but a database that keeps refusing ends the run instead
-                        outcomes.unclaim(ids);
+                        giveBack(ids, sending);
                         if (++refusals >= 3) {
                             throw e;
                         }
@@ -184,10 +191,16 @@ final class RecordWriter {
         } catch (RuntimeException | InterruptedException e) {
             // a claim this live node keeps would stay PROCESSING for ever: give back what was not recorded
             futures.forEach(future -> future.cancel(true));
-            outcomes.unclaim(unrecorded);
+            giveBack(unrecorded, sending);
             throw e;
         }
         return total;
+    }
+
+    /** Claimed records go back to the queue: possibly sent if their sending began, as they were if not. */
+    private void giveBack(Collection<Long> ids, Set<Long> sending) {
+        outcomes.unclaim(ids.stream().filter(sending::contains).toList());
+        outcomes.unclaimUnsent(ids.stream().filter(id -> !sending.contains(id)).toList());
     }
 
     /** A group's share of the unrecorded budget: its size, but never more than the whole budget. */
@@ -228,14 +241,14 @@ final class RecordWriter {
 
     /** Writes the records of one target key in order: after the first success the rest are duplicates. */
     private List<RecordOutcome> writeGroup(long solutionId, Target target, List<Item> group,
-            Set<String> alreadyWritten) {
+            Set<String> alreadyWritten, Set<Long> sending) {
         List<RecordOutcome> results = new ArrayList<>();
         boolean keyWritten = false;
         for (Item item : group) {
             String key = item.prepared().targetKey();
             RecordOutcome outcome = keyWritten || key != null && alreadyWritten.contains(key)
                     ? skipped(item, 0)
-                    : writeOne(solutionId, target, item.record(), item.prepared());
+                    : writeOne(solutionId, target, item.record(), item.prepared(), sending);
             keyWritten = keyWritten || key != null && outcome.status() == RecordStatus.SUCCESS;
             results.add(outcome);
         }
@@ -250,7 +263,8 @@ final class RecordWriter {
                         + prepared.targetKey() + "' was already written: skipped as a duplicate", 0, clock.instant());
     }
 
-    private RecordOutcome writeOne(long solutionId, Target target, SourceRecord record, Prepared prepared) {
+    private RecordOutcome writeOne(long solutionId, Target target, SourceRecord record, Prepared prepared,
+            Set<Long> sending) {
         long started = System.nanoTime();
         String request = prepared.body() == null ? null : prepared.body().toString();
         if (!prepared.sendable()) {
@@ -267,9 +281,10 @@ final class RecordWriter {
                 metrics.rateLimitWait(target.connection().name(), System.nanoTime() - waitStarted);
             }
             attempts.incrementAndGet();
+            sending.add(record.getId());
             ExecuteResult attempt = client.execute(target.connection(), target.operation(), prepared.body());
             // Without a clear refusal the request may have been applied: a later "already exists" is then ours.
-            if (!attempt.success() && attempt.retryable() && attempt.errorClass() != ErrorClass.THROTTLED) {
+            if (mayHaveApplied(attempt)) {
                 mayHaveBeenSent[0] = true;
             }
             return attempt;
@@ -280,16 +295,64 @@ final class RecordWriter {
             // another node wrote a record with this target key a moment ago (nodes helping with one backlog)
             return skipped(new Item(record, prepared), attempts.get());
         }
-        boolean success = result.success()
-                || result.errorClass() == ErrorClass.ALREADY_EXISTS && mayHaveBeenSent[0];
-        String message = result.success() ? result.message()
-                : success ? "already exists, and an earlier attempt of this record may have created it: counted as"
-                        + " written (" + result.message() + ")"
-                        : result.message();
-        return new RecordOutcome(record.getId(), success ? RecordStatus.SUCCESS : RecordStatus.FAILED,
-                attempts.get(), true, prepared.targetKey(), result.request() != null ? result.request() : request,
-                result.response(), success || result.errorClass() == null ? null : result.errorClass().name(),
-                result.vendorCode(), message, millisSince(started), clock.instant());
+        Verdict verdict = verdict(result, mayHaveBeenSent[0],
+                () -> client.lookUp(target.connection(), target.operation(), prepared.body()));
+        boolean failed = verdict.status() != RecordStatus.SUCCESS;
+        return new RecordOutcome(record.getId(), verdict.status(), attempts.get(), mayHaveBeenSent[0],
+                prepared.targetKey(), result.request() != null ? result.request() : request, result.response(),
+                failed && result.errorClass() != null ? result.errorClass().name() : null, result.vendorCode(),
+                verdict.message(), millisSince(started), clock.instant());
+    }
+
+    /** A record's status after sending, and the log message that says why. */
+    record Verdict(RecordStatus status, String message) {
+    }
+
+    /**
+     * Whether a failed attempt may have been applied: the request may have reached the target (a timeout, a broken
+     * connection, a garbled answer, a 5xx) and was not refused outright (a throttle answer is a refusal).
+     */
+    static boolean mayHaveApplied(ExecuteResult attempt) {
+        return !attempt.success() && attempt.retryable() && attempt.errorClass() != ErrorClass.THROTTLED
+                && attempt.possiblySent();
+    }
+
+    /**
+     * Whether an attempt that may have been applied got no readable answer at all (a timeout, a broken connection,
+     * a truncated body): only the target can then tell what happened. A 5xx is an answer, a failure that stays
+     * possibly sent (re-pushable; "already exists" then counts as written).
+     */
+    static boolean answerLost(ExecuteResult attempt) {
+        return mayHaveApplied(attempt) && (attempt.httpStatus() == 0 || attempt.httpStatus() / 100 == 2);
+    }
+
+    /**
+     * What sending a record came to. "Already exists" after a possible earlier send is ours: written. A last
+     * attempt whose answer was lost is settled by asking the target ({@code lookUp}, the operation's declared look-up):
+     * found is written, not found is failed, and without an answer the record is UNCONFIRMED, never failed for
+     * a timeout alone.
+     *
+     * @param mayHaveBeenSent whether this or an earlier attempt (of this run or an earlier one) may have been applied
+     */
+    static Verdict verdict(ExecuteResult last, boolean mayHaveBeenSent, Supplier<Presence> lookUp) {
+        if (last.success()) {
+            return new Verdict(RecordStatus.SUCCESS, last.message());
+        }
+        if (last.errorClass() == ErrorClass.ALREADY_EXISTS && mayHaveBeenSent) {
+            return new Verdict(RecordStatus.SUCCESS, "already exists, and an earlier attempt of this record may have"
+                    + " created it: counted as written (" + last.message() + ")");
+        }
+        if (!answerLost(last)) {
+            return new Verdict(RecordStatus.FAILED, last.message());
+        }
+        return switch (lookUp.get()) {
+            case PRESENT -> new Verdict(RecordStatus.SUCCESS, "the last attempt got no answer (" + last.message()
+                    + "), and the target's look-up found the record: counted as written");
+            case ABSENT -> new Verdict(RecordStatus.FAILED, last.message() + "; the target's look-up found no such"
+                    + " record: not written");
+            case UNKNOWN -> new Verdict(RecordStatus.UNCONFIRMED, last.message() + "; the target may have stored it"
+                    + " and no look-up could tell: kept as possibly sent, the next run sends it again");
+        };
     }
 
     private static long millisSince(long started) {

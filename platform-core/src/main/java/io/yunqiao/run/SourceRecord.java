@@ -134,13 +134,18 @@ public class SourceRecord {
         return updatedAt;
     }
 
-    /** A fetch of new content: it must be written again. */
+    /**
+     * A fetch of new content: it must be written again. A send of the old content that may have reached the
+     * target and was never answered stays "possibly sent": the target may hold this record already.
+     */
     void refetched(String newCode, String newHash, String newContent, long runId, Instant now) {
+        boolean unanswered = status == RecordStatus.PENDING || status == RecordStatus.PROCESSING
+                || status == RecordStatus.UNCONFIRMED;
         code = newCode;
         contentHash = newHash;
         content = newContent;
         status = RecordStatus.PENDING;
-        sent = false;
+        sent = sent && unanswered;
         attempts = 0;
         targetKey = null;
         lastRunId = runId;

@@ -47,6 +47,18 @@ public interface SourceRecordRepository extends JpaRepository<SourceRecord, Long
             + " r.claimedBy = null where r.id in ?1 and r.status = io.yunqiao.run.RecordStatus.PROCESSING")
     int unclaim(Collection<Long> ids);
 
+    /** Records a node claimed but never began to send go back to the queue as they were (not possibly sent). */
+    @Modifying
+    @Query("update SourceRecord r set r.status = io.yunqiao.run.RecordStatus.PENDING, r.claimedBy = null"
+            + " where r.id in ?1 and r.status = io.yunqiao.run.RecordStatus.PROCESSING")
+    int unclaimUnsent(Collection<Long> ids);
+
+    /** Records whose outcome an earlier run could not confirm are sent again (they stay possibly sent). */
+    @Modifying
+    @Query("update SourceRecord r set r.status = io.yunqiao.run.RecordStatus.PENDING where r.solutionId = ?1"
+            + " and r.status = io.yunqiao.run.RecordStatus.UNCONFIRMED")
+    int requeueUnconfirmed(long solutionId);
+
     void deleteBySolutionId(long solutionId);
 
     /** How many records wait to be written, by solution and status (PENDING, PROCESSING): rows of id, status, count. */

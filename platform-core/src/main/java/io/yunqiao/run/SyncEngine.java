@@ -23,9 +23,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -48,6 +51,9 @@ public class SyncEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
 
+    /** At most this many records in one re-push request. */
+    static final int MAX_REPUSH_IDS = 10_000;
+
     private final SolutionRepository solutionRepository;
     private final Solutions solutions;
     private final Connections connections;
@@ -67,6 +73,8 @@ public class SyncEngine {
     private final ApplicationEventPublisher events;
     private final ClusterNodes nodes;
     private final EngineMetrics metrics;
+    /** Set when the platform stops: runs interrupted by it are left for recovery, not failed. */
+    private volatile boolean stopping;
 
     SyncEngine(SolutionRepository solutionRepository, Solutions solutions, Connections connections,
             ConnectorClient client, ConnectorRegistry registry, Staging staging, Outcomes outcomes,
@@ -132,12 +140,30 @@ public class SyncEngine {
      * @param sourceRecordIds the source records to re-push; empty for every failed record of the run
      */
     public Run repush(long runId, Collection<Long> sourceRecordIds, boolean wait) {
-        Run original = runs.findById(runId).orElseThrow(() -> Problem.notFound("run", runId));
-        List<Long> ids = sourceRecordIds == null || sourceRecordIds.isEmpty()
-                ? outcomes.failedRecordsOf(runId)
-                : List.copyOf(sourceRecordIds);
+        Run original = runs.findById(runId).orElseThrow(() -> Problem.coded(Problem.Kind.NOT_FOUND, null,
+                "problem.run.notFound", String.valueOf(runId)));
+        if (sourceRecordIds != null && sourceRecordIds.size() > MAX_REPUSH_IDS) {
+            throw Problem.coded(Problem.Kind.TOO_LARGE, "sourceRecordIds", "problem.run.repushTooMany",
+                    String.valueOf(sourceRecordIds.size()), String.valueOf(MAX_REPUSH_IDS));
+        }
+        List<Long> failed = outcomes.failedRecordsOf(runId);
+        List<Long> ids;
+        if (sourceRecordIds == null || sourceRecordIds.isEmpty()) {
+            ids = failed;
+        } else {
+            // only records that failed in this run and are failed still: anything else would be an empty run, or
+            // a second write of a record already written
+            ids = sourceRecordIds.stream().filter(Objects::nonNull).distinct().toList();
+            Set<Long> failedSet = new HashSet<>(failed);
+            List<Long> notFailed = ids.stream().filter(id -> !failedSet.contains(id)).limit(10).toList();
+            if (!notFailed.isEmpty() || ids.isEmpty()) {
+                throw Problem.coded(Problem.Kind.INVALID, "sourceRecordIds", "problem.run.repushNotFailed",
+                        String.valueOf(runId), notFailed.toString());
+            }
+        }
         if (ids.isEmpty()) {
-            throw Problem.conflict("run " + runId + " has no failed records to re-push");
+            throw Problem.coded(Problem.Kind.CONFLICT, null, "problem.run.repushNothingFailed",
+                    String.valueOf(runId));
         }
         Run run = open(original.getSolutionId(), RunTrigger.REPUSH, false);
         if (run.getStatus() == RunStatus.RUNNING) {
@@ -190,6 +216,7 @@ public class SyncEngine {
     private void execute(long runId, List<Long> repushIds) {
         Run run = runs.findById(runId).orElseThrow();
         long solutionId = run.getSolutionId();
+        boolean leftForRecovery = false;
         try {
             SolutionSpec spec = solutions.version(solutionId, run.getSolutionVersion());
             LOG.info("run {} of solution {} ({}) started: {}{}", runId, solutionId, spec.name(), run.getTrigger(),
@@ -201,6 +228,7 @@ public class SyncEngine {
             String fetchFailure = null;
             if (!run.isDryRun()) {
                 outcomes.releaseClaims(solutionId, nodes.alive());
+                outcomes.requeueUnconfirmed(solutionId);
             }
             if (repushIds != null) {
                 outcomes.requeue(solutionId, repushIds, runId);
@@ -216,16 +244,30 @@ public class SyncEngine {
                                 guards.limiter(target.id(), spec.rateLimit().perSecond()), writeRetry), nodes);
             }
             finish(runId, fetchFailure);
-        } catch (Problem | ConnectorException e) {
-            fail(runId, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            fail(runId, "interrupted while writing");
+            leftForRecovery = stopping;
+            if (!stopping) {
+                fail(runId, "interrupted while writing");
+            }
         } catch (RuntimeException e) {
-            LOG.error("run {} of solution {} failed", runId, solutionId, e);
-            fail(runId, e.getClass().getSimpleName() + ": " + e.getMessage());
+            // a failure caused by the platform's own stop is no failure of the run
+            leftForRecovery = stopping;
+            if (stopping) {
+                LOG.debug("run {} stopped with the platform: {}", runId, e.toString());
+            } else if (e instanceof Problem || e instanceof ConnectorException) {
+                fail(runId, e.getMessage());
+            } else {
+                LOG.error("run {} of solution {} failed", runId, solutionId, e);
+                fail(runId, e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
         } finally {
-            transactions.executeWithoutResult(status -> solutionRepository.unlock(solutionId, runId));
+            if (leftForRecovery) {
+                LOG.warn("run {} of solution {} was interrupted by the platform's stop: left RUNNING, to be resumed"
+                        + " at the next start", runId, solutionId);
+            } else {
+                transactions.executeWithoutResult(status -> solutionRepository.unlock(solutionId, runId));
+            }
         }
     }
 
@@ -335,26 +377,14 @@ public class SyncEngine {
         outcomes.count(runId, records.size(), 1, 0, 0, failed);
     }
 
-    /** Ends a run that did its work, by its counts: SUCCESS, PARTIAL, or FAILED when the fetch stopped early. */
+    /** Ends a run that did its work, by its counts ({@link RunEnding}). */
     private void finish(long runId, String fetchFailure) {
         Run ended = transactions.execute(status -> {
             Run run = runs.findById(runId).orElseThrow();
-            RunStatus end;
-            String reason;
-            if (fetchFailure != null) {
-                end = RunStatus.FAILED;
-                reason = fetchFailure + (run.getWritten() > 0 ? "; records staged before it were written" : "");
-            } else if (run.getFailed() > 0 && run.getWritten() == 0 && !run.isDryRun()) {
-                end = RunStatus.FAILED;
-                reason = run.getFailed() + " records failed and none was written: see the record log";
-            } else if (run.getFailed() > 0) {
-                end = RunStatus.PARTIAL;
-                reason = run.getFailed() + " of " + (run.getFailed() + run.getWritten() + run.getSkipped())
-                        + " records failed: see the record log; they can be re-pushed";
-            } else {
-                end = RunStatus.SUCCESS;
-                reason = null;
-            }
+            RunEnding ending = RunEnding.of(fetchFailure, run.isDryRun(), run.getFetched(), run.getWritten(),
+                    run.getSkipped(), run.getFailed(), run.isDryRun() ? 0 : outcomes.unconfirmedOf(runId));
+            RunStatus end = ending.status();
+            String reason = ending.reason();
             run.end(end, reason, clock.instant());
             LOG.info("run {} of solution {} ended {}: fetched {}, written {}, skipped {}, failed {}{}", runId,
                     run.getSolutionId(), end, run.getFetched(), run.getWritten(), run.getSkipped(), run.getFailed(),
@@ -374,9 +404,13 @@ public class SyncEngine {
         events.publishEvent(RunEnded.of(ended));
     }
 
-    /** Stops taking work; running runs end with the process and are recovered at the next start. */
+    /**
+     * Stops taking work; running runs stop with the process and stay RUNNING, to be resumed at the next start
+     * ({@link RunRecovery}) or taken over by another node, as after a crash.
+     */
     @PreDestroy
     void shutdown() throws InterruptedException {
+        stopping = true;
         runExecutor.shutdownNow();
         writers.shutdownNow();
         runExecutor.awaitTermination(5, TimeUnit.SECONDS);

@@ -292,6 +292,70 @@ class ConnectorClientIT {
         assertThat(result.message()).isEqualTo("slow down");
     }
 
+    @Test
+    void aTimedOutAddThatTheTargetStoredIsFoundByItsLookUp() {
+        // given an add the shop stores but answers only after the client gave up
+        ExecuteResult lost = add("LATE-1");
+        assertThat(lost.errorClass()).isEqualTo(ErrorClass.RETRYABLE);
+        assertThat(lost.possiblySent()).isTrue();
+
+        // when the engine asks with the operation's declared look-up, then the record is there
+        assertThat(client.lookUp(shop, "orders.add", JSON.createObjectNode().put("number", "LATE-1")))
+                .isEqualTo(Presence.PRESENT);
+    }
+
+    @Test
+    void aLookUpOfARecordNeverStoredAnswersAbsent() {
+        assertThat(client.lookUp(shop, "orders.add", JSON.createObjectNode().put("number", "NEVER-1")))
+                .isEqualTo(Presence.ABSENT);
+    }
+
+    @Test
+    void anOperationWithoutALookUpAnswersUnknown() {
+        assertThat(client.lookUp(shop, "tickets.submit", JSON.createObjectNode().put("title", "x")))
+                .isEqualTo(Presence.UNKNOWN);
+    }
+
+    @Test
+    void anInvalidBaseUrlIsRefusedBeforeSendingAndNotPossiblySent() {
+        // given a base URL that cannot make a request URL
+        Connection broken = new Connection("c-broken", "坏地址", "test-shop",
+                Map.of("baseUrl", server.baseUrl() + "/a b|c", "user", "alice", "secret", ShopSandbox.SECRET));
+        warmUpToken();
+
+        // when a record is sent through it
+        ExecuteResult result = client.execute(broken, "tickets.submit",
+                JSON.createObjectNode().put("title", "t"));
+
+        // then it is a validation failure naming the base URL, and no byte left
+        assertThat(result.errorClass()).isEqualTo(ErrorClass.VALIDATION);
+        assertThat(result.message()).contains("base URL");
+        assertThat(result.possiblySent()).isFalse();
+    }
+
+    @Test
+    void aRefusedConnectionIsNotPossiblySent() throws Exception {
+        // given a port nobody listens on
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Connection nowhere = new Connection("c-nowhere", "无人监听", "test-shop",
+                Map.of("baseUrl", "http://127.0.0.1:" + closedPort, "user", "alice", "secret", ShopSandbox.SECRET));
+
+        ExecuteResult result = client.execute(nowhere, "tickets.submit", JSON.createObjectNode().put("title", "t"));
+
+        assertThat(result.errorClass()).isEqualTo(ErrorClass.RETRYABLE);
+        assertThat(result.possiblySent()).isFalse();
+    }
+
+    @Test
+    void aTimeoutIsPossiblySent() {
+        warmUpToken();
+        SANDBOX.installFault(new Fault(FaultKind.LATENCY, 1, 0, 3_000, "/orders/add"));
+        assertThat(add("N-55").possiblySent()).isTrue();
+    }
+
     private void warmUpToken() {
         client.query(shop, "orders.list", Map.of("shop", "main"), PageRequest.first(1));
     }

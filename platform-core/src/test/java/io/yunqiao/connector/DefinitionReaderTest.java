@@ -93,6 +93,26 @@ class DefinitionReaderTest {
     }
 
     @Test
+    void aLookUpIsReadWithItsMatchDefaultingToTheKey() throws IOException {
+        LookUpSpec lookUp = readShop().operation("orders.add").orElseThrow().lookUp();
+        assertThat(lookUp).isEqualTo(new LookUpSpec("orders.find", "number", "number", "number"));
+    }
+
+    @Test
+    void aLookUpMustNameAQueryOperation() throws IOException {
+        String broken = shopWith("lookUp: { operation: orders.find,", "lookUp: { operation: tickets.submit,");
+        assertThatThrownBy(() -> read(broken)).hasMessageContaining("(orders.add)")
+                .hasMessageContaining("lookUp.operation 'tickets.submit' is an EXECUTE operation");
+    }
+
+    @Test
+    void aLookUpParameterMustBeDeclaredByTheQuery() throws IOException {
+        String broken = shopWith("orders.find, param: number", "orders.find, param: code");
+        assertThatThrownBy(() -> read(broken)).hasMessageContaining("lookUp.param 'code' is not one of the"
+                + " operation's params");
+    }
+
+    @Test
     void aWindowParameterMustBeDeclared() throws IOException {
         String broken = shopWith("window: { start: from,", "window: { start: since,");
         assertThatThrownBy(() -> read(broken)).hasMessageContaining("window.start 'since' is not one of the "

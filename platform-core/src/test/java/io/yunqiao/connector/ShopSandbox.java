@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The made-up shop API of {@code definitions/shop.yaml}: 37 orders created at epoch seconds 1000..1036 behind a
- * token, 25 more behind an unpaged-total GET, an add endpoint with duplicate detection and a form gateway.
+ * token, 25 more behind an unpaged-total GET, an add endpoint with duplicate detection (numbers starting
+ * {@code LATE-} are stored, then answered after 3 s), a find-by-number look-up and a form gateway.
  */
 public class ShopSandbox extends SandboxServlet {
 
@@ -62,6 +63,7 @@ public class ShopSandbox extends SandboxServlet {
             case "/orders/list" -> list(request.json(JSON), response);
             case "/orders/short" -> shortList(request.query(), response);
             case "/orders/add" -> add(request.json(JSON), response);
+            case "/orders/find" -> find(request.json(JSON), response);
             default -> writeJson(response, 404, failure("NOT_FOUND", request.path()));
         }
     }
@@ -124,9 +126,31 @@ public class ShopSandbox extends SandboxServlet {
         } else if (!numbers.add(number)) {
             writeJson(response, 200, failure("DUPLICATE", "order " + number + " exists"));
         } else {
+            if (number.startsWith("LATE-")) {
+                // stored, then answered after the client gave up: an applied request whose answer is lost
+                pause(3_000);
+            }
             ObjectNode answer = object().put("status", "ok");
             answer.putObject("data").put("id", "id-" + number);
             writeJson(response, 200, answer);
+        }
+    }
+
+    private void find(JsonNode body, HttpServletResponse response) throws IOException {
+        String number = body.path("number").asText("");
+        ObjectNode answer = object().put("status", "ok");
+        ArrayNode items = answer.putObject("data").putArray("items");
+        if (numbers.contains(number)) {
+            items.add(object().put("number", number));
+        }
+        writeJson(response, 200, answer);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

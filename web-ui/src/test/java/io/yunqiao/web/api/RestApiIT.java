@@ -283,6 +283,60 @@ class RestApiIT {
     }
 
     @Test
+    void aDryRunWhoseEveryRecordFailsValidationEndsFailed() throws InterruptedException {
+        // given a mapping that leaves out a field the target requires (nickname) for every real bill (only the
+        // example record that saving checks, whose values are the field names, gets one)
+        JsonNode solution = copySeed();
+        long id = solution.path("id").asLong();
+        ObjectNode spec = (ObjectNode) solution.path("spec").deepCopy();
+        ((ObjectNode) spec.path("target")).put("mapping",
+                "{ \"customerCode\": billno, \"nickname\": billno = \"billno\" ? supplierid_name }");
+        assertThat(save(solution, spec).status()).isEqualTo(200);
+
+        // when it is dry-run, then every record fails and so does the run: FAILED, not PARTIAL
+        long runId = call("POST", "/api/solutions/" + id + "/runs", "{\"dryRun\":true}").body().path("runId")
+                .asLong();
+        JsonNode run = awaitEnd(runId);
+        assertThat(run.path("failed").asInt()).isPositive();
+        assertThat(run.path("status").asText()).as(run.path("error").asText()).isEqualTo("FAILED");
+        assertThat(run.path("error").asText()).contains("every record failed");
+    }
+
+    @Test
+    void rePushingIdsThatAreNotFailedRecordsOfTheRunIsRefusedAndCreatesNoRun() throws InterruptedException {
+        // given a run that wrote everything
+        call("POST", "/sandbox/jackyun/_admin/reset", null);
+        JsonNode solution = copySeed();
+        long id = solution.path("id").asLong();
+        long runId = call("POST", "/api/solutions/" + id + "/runs", "{}").body().path("runId").asLong();
+        assertThat(awaitEnd(runId).path("status").asText()).isEqualTo("SUCCESS");
+
+        // when made-up record ids are re-pushed
+        Answer refused = call("POST", "/api/runs/" + runId + "/repush", "{\"sourceRecordIds\":[987654321]}");
+
+        // then the request is refused with a coded problem naming them, and no run is created
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("code").asText()).isEqualTo("problem.run.repushNotFailed");
+        assertThat(refused.body().toString()).contains("987654321");
+        assertThat(call("GET", "/api/solutions/" + id + "/runs", null).body()).hasSize(1);
+    }
+
+    @Test
+    void rePushingARunWithoutFailedRecordsIsRefusedAndCreatesNoRun() throws InterruptedException {
+        call("POST", "/sandbox/jackyun/_admin/reset", null);
+        JsonNode solution = copySeed();
+        long id = solution.path("id").asLong();
+        long runId = call("POST", "/api/solutions/" + id + "/runs", "{}").body().path("runId").asLong();
+        assertThat(awaitEnd(runId).path("status").asText()).isEqualTo("SUCCESS");
+
+        Answer refused = call("POST", "/api/runs/" + runId + "/repush", "{}");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().path("code").asText()).isEqualTo("problem.run.repushNothingFailed");
+        assertThat(call("GET", "/api/solutions/" + id + "/runs", null).body()).hasSize(1);
+    }
+
+    @Test
     void aDryRunMapsAndValidatesButWritesNothing() throws InterruptedException {
         JsonNode solution = copySeed();
         long id = solution.path("id").asLong();

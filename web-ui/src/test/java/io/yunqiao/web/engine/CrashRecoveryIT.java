@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -128,12 +129,13 @@ class CrashRecoveryIT {
         assertThat(atStop).as("the platform stopped before the run finished").isLessThan(BILLS);
 
         try (ConfigurableApplicationContext second = platform()) {
+            // the interrupted run is resumed at start by a RECOVERY run, with nobody triggering anything
             RunRepository runs = second.getBean(RunRepository.class);
-            assertThat(runs.findByStatus(RunStatus.RUNNING)).as("the interrupted run was recovered").isEmpty();
-            Run next = second.getBean(SyncEngine.class).runNow(solutionId, RunTrigger.MANUAL, false);
+            Run next = awaitRecovery(runs, solutionId);
 
             assertThat(next.getStatus()).as(next.getError()).isEqualTo(RunStatus.SUCCESS);
             assertThat(next.getFailed()).isZero();
+            assertThat(runs.findByStatus(RunStatus.RUNNING)).as("the interrupted run was ended").isEmpty();
         }
         JsonNode stored = customers();
         assertThat(stored.path("count").asInt()).isEqualTo(BILLS);
@@ -144,6 +146,21 @@ class CrashRecoveryIT {
                 .as("add calls for %s: at most one more than the first, for a request in flight at the stop",
                         calls.getKey())
                 .isBetween(1, 2));
+    }
+
+    private static Run awaitRecovery(RunRepository runs, long solutionId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            Optional<Run> ended = runs.findAll().stream().filter(r -> r.getSolutionId() == solutionId
+                    && r.getTrigger() == RunTrigger.RECOVERY && r.getStatus().isFinal()).findFirst();
+            if (ended.isPresent()) {
+                return ended.get();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no RECOVERY run ended within 60 s");
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static void awaitCustomers(int atLeast) throws Exception {
