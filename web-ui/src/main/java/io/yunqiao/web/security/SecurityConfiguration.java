@@ -65,11 +65,6 @@ class SecurityConfiguration {
         return new BCryptPasswordEncoder();
     }
 
-    /**
-     * The vendor-facing sandbox paths stay open (they check the vendors' signatures themselves, as the vendors
-     * do); their administration (reset, faults, calls, stored data) is for administrators, over HTTP Basic like the
-     * REST API.
-     */
     @Bean
     LoginThrottle loginThrottle(Clock clock,
             @Value("${yunqiao.security.login.user-free-attempts:5}") int userFree,
@@ -94,15 +89,23 @@ class SecurityConfiguration {
         return new ProviderManager(new ThrottledPasswordCheck(passwords, throttle, clock));
     }
 
+    /**
+     * The vendor-facing sandbox paths stay open (they check the vendors' signatures themselves, as the vendors
+     * do); their administration (reset, faults, calls, stored data) is for administrators, over HTTP Basic like the
+     * REST API.
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain sandboxes(HttpSecurity http) throws Exception {
+    SecurityFilterChain sandboxes(HttpSecurity http, AuthenticationManager passwordSignIn) throws Exception {
         return http.securityMatcher(path("/sandbox/**"))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/sandbox/*/_admin"), path("/sandbox/*/_admin/**"))
                         .hasRole(Role.ADMIN.name())
                         .anyRequest().permitAll())
-                .httpBasic(Customizer.withDefaults())
+                // the same throttled password check as everywhere, so the admin door is no way around the lockout
+                .authenticationManager(passwordSignIn)
+                .httpBasic(basic -> basic.authenticationEntryPoint(SignInAnswers.api()))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(SignInAnswers.api()))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
