@@ -73,7 +73,7 @@ class BenchmarkPlatform {
 
     static ConfigurableApplicationContext start(Path dataDir, int writers) {
         List<String> args = common(System.getProperty("bench.db", "jdbc:h2:file:"
-                + dataDir.resolve("yunqiao").toAbsolutePath() + ";WRITE_DELAY=0"), writers);
+                + dataDir.resolve("yunqiao").toAbsolutePath()), writers);
         args.add("--spring.quartz.auto-startup=false");
         return run(args);
     }

@@ -93,8 +93,9 @@ public class Connections {
                     + saved.connectorId() + "' to '" + draft.connectorId() + "'); create a new connection instead");
         }
         ConnectorDefinition definition = definitionOf(saved.connectorId());
+        String name = checkName(draft.name(), id);
         requireSecretsForNewDestination(saved, definition, draft.values());
-        saved.rename(checkName(draft.name(), id));
+        saved.rename(name);
         store(saved, definition, draft.values(), open(saved.secretValues()));
         return view(saved);
     }

@@ -337,7 +337,11 @@ public final class ConnectorClient {
 
     private static ConnectorException refused(Connection connection, String operationId,
             Destinations.Refusal refusal) {
-        return new ConnectorException(ErrorClass.AUTH, connection, operationId, refusal.english());
+        // a malformed base URL is the connection's mistake; an address the rules forbid is a refusal to connect
+        return refusal.malformed()
+                ? new ConnectorException(ErrorClass.VALIDATION, connection, operationId, "the base URL is not valid: "
+                        + refusal.english())
+                : new ConnectorException(ErrorClass.AUTH, connection, operationId, refusal.english());
     }
 
     /**
@@ -365,19 +369,6 @@ public final class ConnectorClient {
         if (value == null) {
             throw new ConnectorException(ErrorClass.VALIDATION, connection, null,
                     "the connection has no base URL; fill in '" + ConnectorDefinition.BASE_URL + "'");
-        }
-        // refused here, before the auth scheme or the request can fail half-way on it: nothing is sent
-        String problem;
-        try {
-            URI uri = new URI(value);
-            problem = ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null ? null : "not an http or https URL with a host";
-        } catch (java.net.URISyntaxException e) {
-            problem = e.getReason();
-        }
-        if (problem != null) {
-            throw new ConnectorException(ErrorClass.VALIDATION, connection, null, "the base URL '" + value
-                    + "' is not valid (" + problem + "): correct it in the connection");
         }
         return value;
     }

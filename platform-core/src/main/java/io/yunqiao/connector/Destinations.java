@@ -204,6 +204,14 @@ public final class Destinations {
             this(code, List.of(params));
         }
 
+        /**
+         * Whether the address itself is no http(s) URL with a host (a mistake in the connection), rather than an
+         * address the rules do not allow.
+         */
+        public boolean malformed() {
+            return code.startsWith("problem.connection.url");
+        }
+
         /** The message in English, for logs and connector errors. */
         public String english() {
             return ProblemTexts.render(code, Locale.ENGLISH, params.toArray());

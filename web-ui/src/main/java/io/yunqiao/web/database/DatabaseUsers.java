@@ -43,10 +43,29 @@ final class DatabaseUsers {
             sql.execute("ALTER USER " + user + " ADMIN FALSE");
             // on the schema: the tables later migrations add are covered too
             sql.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON SCHEMA PUBLIC TO " + user);
+            durableCommits(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare the accounts of the embedded database " + url + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Makes every commit reach the database file before it returns (H2 otherwise writes committed changes up to
+     * 500 ms later), so a killed process (kill -9) loses no outcome the engine recorded. The setting needs admin
+     * rights and is kept in the database, so it is set here, as the owner, and not in the platform's URL.
+     */
+    static void durableCommits(String url, String user, String password) {
+        try (Connection owner = DriverManager.getConnection(url, user, password);
+                Statement sql = owner.createStatement()) {
+            durableCommits(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set up the embedded database " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void durableCommits(Statement owner) throws SQLException {
+        owner.execute("SET WRITE_DELAY 0");
     }
 
     private static Connection signInAsOwner(String url, DatabaseCredentials credentials, String legacyPassword)

@@ -53,9 +53,12 @@ final class EmbeddedDatabaseLockdown implements BeanFactoryPostProcessor, Enviro
             directories.add(directoryOf(Path.of(keyFile)));
         }
         directories.forEach(OwnerOnly::directory);
-        if (database.isEmpty()
-                || !environment.getProperty("yunqiao.security.embedded-database.restricted-user", Boolean.class,
-                        true)) {
+        if (database.isEmpty()) {
+            return;
+        }
+        if (!environment.getProperty("yunqiao.security.embedded-database.restricted-user", Boolean.class, true)) {
+            DatabaseUsers.durableCommits(url, environment.getProperty("spring.datasource.username", "sa"),
+                    environment.getProperty("spring.datasource.password", ""));
             return;
         }
         Path credentialsFile = credentialsFile(database.get());

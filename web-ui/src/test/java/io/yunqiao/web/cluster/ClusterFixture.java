@@ -1,11 +1,10 @@
 package io.yunqiao.web.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.yunqiao.connection.ConnectionDraft;
 import io.yunqiao.connection.Connections;
-import io.yunqiao.sandbox.Sandbox;
 import io.yunqiao.sandbox.SandboxServer;
+import io.yunqiao.web.engine.OutsideSandboxes;
 import io.yunqiao.sandbox.SandboxServlet;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionView;
@@ -13,16 +12,9 @@ import io.yunqiao.solution.Solutions;
 import io.yunqiao.solution.Templates;
 import io.yunqiao.web.YunqiaoApplication;
 import io.yunqiao.web.postgres.TestPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -33,7 +25,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class ClusterFixture implements AutoCloseable {
 
     static final String SECRETS_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     final String databaseUrl;
     final String schedulerName;
@@ -44,18 +35,9 @@ final class ClusterFixture implements AutoCloseable {
     ClusterFixture(String name, int bills) {
         this.databaseUrl = TestPostgres.newDatabase(name);
         this.schedulerName = name;
-        this.kingdee = SandboxServer.start(sandbox("kingdee", Map.of("bills", String.valueOf(bills))));
-        this.jackyunSandbox = sandbox("jackyun", Map.of());
+        this.kingdee = SandboxServer.start(OutsideSandboxes.create("kingdee", Map.of("bills", String.valueOf(bills))));
+        this.jackyunSandbox = OutsideSandboxes.create("jackyun", Map.of());
         this.jackyun = SandboxServer.start(jackyunSandbox);
-    }
-
-    private static SandboxServlet sandbox(String id, Map<String, String> settings) {
-        for (Sandbox sandbox : ServiceLoader.load(Sandbox.class)) {
-            if (sandbox.id().equals(id)) {
-                return sandbox.create(settings);
-            }
-        }
-        throw new IllegalStateException("no sandbox " + id);
     }
 
     /** The settings of one node: the production profile on the shared database, the node's name, no demo. */
@@ -114,16 +96,7 @@ final class ClusterFixture implements AutoCloseable {
 
     /** Everything the Jackyun sandbox stored, and how many add calls it received per customer code. */
     JsonNode customers() {
-        try {
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    jackyun.baseUrl() + "/_admin/customers")).build(), HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(answer.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return OutsideSandboxes.customers(jackyun);
     }
 
     @Override

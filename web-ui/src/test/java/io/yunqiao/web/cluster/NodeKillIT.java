@@ -12,6 +12,7 @@ import io.yunqiao.sandbox.FaultKind;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
+import io.yunqiao.web.engine.OutsideSandboxes;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,9 +81,9 @@ class NodeKillIT {
         nodeB.getBean(Solutions.class).update(solution.id(), solution.spec().withSchedule(new SolutionSpec.Schedule(
                 DateTimeFormatter.ofPattern("s m H d M '?' yyyy").format(fireAt), true)), "fire once");
         RunRepository runs = nodeB.getBean(RunRepository.class);
-        Run first = await("a run of node A", Duration.ofSeconds(60), () -> runs.findAll().stream()
+        Run first = OutsideSandboxes.await("a run of node A", Duration.ofSeconds(60), () -> runs.findAll().stream()
                 .filter(r -> r.getSolutionId() == solution.id() && "node-a".equals(r.getNode())).findFirst());
-        await("part of the backlog written", Duration.ofSeconds(90), () -> Optional.of(cluster.customers())
+        OutsideSandboxes.await("part of the backlog written", Duration.ofSeconds(90), () -> Optional.of(cluster.customers())
                 .filter(c -> c.path("count").asInt() >= BILLS / 5));
 
         // and node A is killed in the middle of it
@@ -93,7 +93,7 @@ class NodeKillIT {
 
         // then node B, once its scheduler runs, recovers the job and its run finishes the work
         nodeB.getBean(Scheduler.class).start();
-        Run recovery = await("the recovery run's end", Duration.ofSeconds(120), () -> runs.findAll().stream()
+        Run recovery = OutsideSandboxes.await("the recovery run's end", Duration.ofSeconds(120), () -> runs.findAll().stream()
                 .filter(r -> r.getSolutionId() == solution.id() && r.getTrigger() == RunTrigger.RECOVERY
                         && r.getStatus().isFinal()).findFirst());
         assertThat(recovery.getStatus()).as(recovery.getError()).isEqualTo(RunStatus.SUCCESS);
@@ -142,18 +142,4 @@ class NodeKillIT {
         return process;
     }
 
-    private static <T> T await(String what, Duration timeout, Supplier<Optional<T>> probe)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            Optional<T> found = probe.get();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("waited " + timeout + " for " + what);
-            }
-            Thread.sleep(200);
-        }
-    }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.yunqiao.sandbox.Fault;
 import io.yunqiao.sandbox.FaultKind;
-import io.yunqiao.sandbox.Sandbox;
 import io.yunqiao.sandbox.SandboxServer;
 import io.yunqiao.sandbox.SandboxServlet;
 import java.io.File;
@@ -28,9 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -59,8 +56,8 @@ class CrashAccountingSecurityIT {
 
     @BeforeAll
     static void sandboxes() throws IOException {
-        kingdee = SandboxServer.start(sandbox("kingdee", Map.of("bills", String.valueOf(BILLS))));
-        SandboxServlet jackyunSandbox = sandbox("jackyun", Map.of());
+        kingdee = SandboxServer.start(OutsideSandboxes.create("kingdee", Map.of("bills", String.valueOf(BILLS))));
+        SandboxServlet jackyunSandbox = OutsideSandboxes.create("jackyun", Map.of());
         jackyun = SandboxServer.start(jackyunSandbox);
         // every add takes a while, so that the kill falls in the middle of the run
         jackyunSandbox.installFault(new Fault(FaultKind.LATENCY, 0, 1.0, 30, ""));
@@ -83,20 +80,20 @@ class CrashAccountingSecurityIT {
         platform = start("first");
         long solution = perBillSolution();
         long killed = call("POST", "/api/solutions/" + solution + "/runs", "{}").path("runId").asLong();
-        await("part of the backlog written", Duration.ofSeconds(60),
-                () -> Optional.of(customers()).filter(c -> c.path("count").asInt() >= BILLS / 4));
+        OutsideSandboxes.await("part of the backlog written", Duration.ofSeconds(60),
+                () -> Optional.of(OutsideSandboxes.customers(jackyun)).filter(c -> c.path("count").asInt() >= BILLS / 4));
 
         // when the platform is killed with SIGKILL right after it acknowledged some outcomes through the API
         int acknowledged = call("GET", "/api/runs/" + killed, null).path("written").asInt();
         platform.destroyForcibly().waitFor();
         assertThat(acknowledged).as("outcomes acknowledged before the kill").isPositive();
-        assertThat(customers().path("count").asInt()).as("killed before the run finished").isLessThan(BILLS);
+        assertThat(OutsideSandboxes.customers(jackyun).path("count").asInt()).as("killed before the run finished").isLessThan(BILLS);
 
         // and started again on the same data directory, with nobody triggering anything
         platform = start("second");
 
         // then the interrupted run is resumed by a RECOVERY run that ends SUCCESS
-        JsonNode recovery = await("the resumed run's end", Duration.ofSeconds(90), () -> {
+        JsonNode recovery = OutsideSandboxes.await("the resumed run's end", Duration.ofSeconds(90), () -> {
             for (JsonNode run : call("GET", "/api/solutions/" + solution + "/runs", null)) {
                 if ("RECOVERY".equals(run.path("trigger").asText()) && !"RUNNING".equals(run.path("status").asText())
                         && !"SKIPPED".equals(run.path("status").asText())) {
@@ -123,7 +120,7 @@ class CrashAccountingSecurityIT {
         }
 
         // and the target holds every record exactly once
-        JsonNode stored = customers();
+        JsonNode stored = OutsideSandboxes.customers(jackyun);
         Set<String> codes = new HashSet<>();
         stored.path("customers").forEach(c -> codes.add(c.path("customerCode").asText()));
         assertThat(codes).hasSize(BILLS);
@@ -213,40 +210,4 @@ class CrashAccountingSecurityIT {
         }
     }
 
-    private static JsonNode customers() {
-        try {
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    jackyun.baseUrl() + "/_admin/customers")).build(), HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(answer.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static SandboxServlet sandbox(String id, Map<String, String> settings) {
-        for (Sandbox sandbox : ServiceLoader.load(Sandbox.class)) {
-            if (sandbox.id().equals(id)) {
-                return sandbox.create(settings);
-            }
-        }
-        throw new IllegalStateException("no sandbox " + id);
-    }
-
-    private static <T> T await(String what, Duration timeout, Supplier<Optional<T>> probe)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            Optional<T> found = probe.get();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("waited " + timeout + " for " + what);
-            }
-            Thread.sleep(200);
-        }
-    }
 }

@@ -3,7 +3,6 @@ package io.yunqiao.web.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.yunqiao.connection.ConnectionDraft;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.run.Run;
@@ -13,7 +12,6 @@ import io.yunqiao.run.RunTrigger;
 import io.yunqiao.run.SyncEngine;
 import io.yunqiao.sandbox.Fault;
 import io.yunqiao.sandbox.FaultKind;
-import io.yunqiao.sandbox.Sandbox;
 import io.yunqiao.sandbox.SandboxServer;
 import io.yunqiao.sandbox.SandboxServlet;
 import io.yunqiao.solution.SolutionSpec;
@@ -21,11 +19,6 @@ import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
 import io.yunqiao.solution.Templates;
 import io.yunqiao.web.YunqiaoApplication;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +26,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +40,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class CrashRecoveryIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BILLS = 300;
     private static SandboxServer kingdee;
     private static SandboxServer jackyun;
@@ -56,8 +47,8 @@ class CrashRecoveryIT {
 
     @BeforeAll
     static void sandboxes() {
-        kingdee = SandboxServer.start(sandbox("kingdee", Map.of("bills", String.valueOf(BILLS))));
-        jackyunSandbox = sandbox("jackyun", Map.of());
+        kingdee = SandboxServer.start(OutsideSandboxes.create("kingdee", Map.of("bills", String.valueOf(BILLS))));
+        jackyunSandbox = OutsideSandboxes.create("jackyun", Map.of());
         jackyun = SandboxServer.start(jackyunSandbox);
         // every add takes a while, so the platform can be stopped with some written and some not
         jackyunSandbox.installFault(new Fault(FaultKind.LATENCY, 0, 1.0, 40, ""));
@@ -67,15 +58,6 @@ class CrashRecoveryIT {
     static void stopSandboxes() {
         kingdee.close();
         jackyun.close();
-    }
-
-    private static SandboxServlet sandbox(String id, Map<String, String> settings) {
-        for (Sandbox sandbox : ServiceLoader.load(Sandbox.class)) {
-            if (sandbox.id().equals(id)) {
-                return sandbox.create(settings);
-            }
-        }
-        throw new IllegalStateException("no sandbox " + id);
     }
 
     /** The database both platform starts use: an in-memory H2 that outlives them. */
@@ -94,12 +76,6 @@ class CrashRecoveryIT {
                 "--yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="));
         args.addAll(database());
         return new SpringApplicationBuilder(YunqiaoApplication.class).run(args.toArray(String[]::new));
-    }
-
-    private static JsonNode customers() throws IOException, InterruptedException {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                jackyun.baseUrl() + "/_admin/customers")).build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(answer.body());
     }
 
     @Test
@@ -125,7 +101,7 @@ class CrashRecoveryIT {
             first.getBean(SyncEngine.class).start(solutionId, RunTrigger.MANUAL, false);
             awaitCustomers(BILLS / 4);
         }
-        int atStop = customers().path("count").asInt();
+        int atStop = OutsideSandboxes.customers(jackyun).path("count").asInt();
         assertThat(atStop).as("the platform stopped before the run finished").isLessThan(BILLS);
 
         try (ConfigurableApplicationContext second = platform()) {
@@ -137,7 +113,7 @@ class CrashRecoveryIT {
             assertThat(next.getFailed()).isZero();
             assertThat(runs.findByStatus(RunStatus.RUNNING)).as("the interrupted run was ended").isEmpty();
         }
-        JsonNode stored = customers();
+        JsonNode stored = OutsideSandboxes.customers(jackyun);
         assertThat(stored.path("count").asInt()).isEqualTo(BILLS);
         Set<String> codes = new HashSet<>();
         stored.path("customers").forEach(c -> codes.add(c.path("customerCode").asText()));
@@ -165,7 +141,7 @@ class CrashRecoveryIT {
 
     private static void awaitCustomers(int atLeast) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (customers().path("count").asInt() < atLeast) {
+        while (OutsideSandboxes.customers(jackyun).path("count").asInt() < atLeast) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("the first run wrote fewer than " + atLeast + " customers in 60 s");
             }
