@@ -100,6 +100,11 @@ public class Connections {
         return view(saved);
     }
 
+    /** The longest name a connection may have ({@code yunqiao.limits.name-length}), for the forms to show. */
+    public int nameLength() {
+        return limits.nameLength();
+    }
+
     /** Deletes a connection no solution uses; otherwise refuses, naming the solutions. */
     @Transactional
     public void delete(long id) {

@@ -88,6 +88,7 @@ public class ConnectionForm extends Composite<FormLayout> {
         name.setId("connection-name");
         name.setLabel(getTranslation("connections.name"));
         name.setRequiredIndicatorVisible(true);
+        name.setMaxLength(connections.nameLength());
         name.setManualValidation(true);
         name.addValueChangeListener(e -> changed(name));
         connector.setId("connection-connector");
