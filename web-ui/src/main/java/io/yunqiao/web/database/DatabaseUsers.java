@@ -43,7 +43,6 @@ final class DatabaseUsers {
             sql.execute("ALTER USER " + user + " ADMIN FALSE");
             // on the schema: the tables later migrations add are covered too
             sql.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON SCHEMA PUBLIC TO " + user);
-            durableCommits(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare the accounts of the embedded database " + url + ": "
                     + e.getMessage(), e);
@@ -53,19 +52,25 @@ final class DatabaseUsers {
     /**
      * Makes every commit reach the database file before it returns (H2 otherwise writes committed changes up to
      * 500 ms later), so a killed process (kill -9) loses no outcome the engine recorded. The setting needs admin
-     * rights and is kept in the database, so it is set here, as the owner, and not in the platform's URL.
+     * rights, so the platform's own user cannot take it from its URL; and it lives only as long as the open
+     * database (measured: a stored {@code SET WRITE_DELAY 0} does not survive a reopen). So the owner sets it and
+     * its session stays open while the platform runs, which keeps the database, and the setting, open.
+     *
+     * @return the owner's session: close it only after the platform's own connections
      */
-    static void durableCommits(String url, String user, String password) {
-        try (Connection owner = DriverManager.getConnection(url, user, password);
-                Statement sql = owner.createStatement()) {
-            durableCommits(sql);
+    static Connection durableCommits(String url, String user, String password) {
+        try {
+            Connection owner = DriverManager.getConnection(url, user, password);
+            try (Statement sql = owner.createStatement()) {
+                sql.execute("SET WRITE_DELAY 0");
+            } catch (SQLException e) {
+                owner.close();
+                throw e;
+            }
+            return owner;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot set up the embedded database " + url + ": " + e.getMessage(), e);
         }
-    }
-
-    private static void durableCommits(Statement owner) throws SQLException {
-        owner.execute("SET WRITE_DELAY 0");
     }
 
     private static Connection signInAsOwner(String url, DatabaseCredentials credentials, String legacyPassword)

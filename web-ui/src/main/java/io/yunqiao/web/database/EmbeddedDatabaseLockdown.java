@@ -3,14 +3,17 @@ package io.yunqiao.web.database;
 import io.yunqiao.secret.OwnerOnly;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -27,6 +30,7 @@ import org.springframework.core.env.MapPropertySource;
 final class EmbeddedDatabaseLockdown implements BeanFactoryPostProcessor, EnvironmentAware, Ordered {
 
     static final String PROPERTY_SOURCE = "yunqiaoEmbeddedDatabaseAccounts";
+    private static final String OWNER_SESSION = "yunqiaoEmbeddedDatabaseOwnerSession";
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabaseLockdown.class);
 
@@ -57,8 +61,8 @@ final class EmbeddedDatabaseLockdown implements BeanFactoryPostProcessor, Enviro
             return;
         }
         if (!environment.getProperty("yunqiao.security.embedded-database.restricted-user", Boolean.class, true)) {
-            DatabaseUsers.durableCommits(url, environment.getProperty("spring.datasource.username", "sa"),
-                    environment.getProperty("spring.datasource.password", ""));
+            holdOpen(beanFactory, DatabaseUsers.durableCommits(url, environment.getProperty(
+                    "spring.datasource.username", "sa"), environment.getProperty("spring.datasource.password", "")));
             return;
         }
         Path credentialsFile = credentialsFile(database.get());
@@ -68,6 +72,7 @@ final class EmbeddedDatabaseLockdown implements BeanFactoryPostProcessor, Enviro
         DatabaseCredentials credentials = DatabaseCredentials.loadOrCreate(credentialsFile,
                 environment.getProperty("spring.datasource.username", "sa"));
         DatabaseUsers.prepare(url, credentials, environment.getProperty("spring.datasource.password", ""));
+        holdOpen(beanFactory, DatabaseUsers.durableCommits(url, credentials.ownerUser(), credentials.ownerPassword()));
         // the H2 files may be new (H2 creates them with the process's umask): owner-only before the platform runs
         OwnerOnly.directory(directoryOf(database.get()));
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of(
@@ -78,6 +83,15 @@ final class EmbeddedDatabaseLockdown implements BeanFactoryPostProcessor, Enviro
         LOG.info("The embedded database {} is used as {} (no admin rights); its owner's credentials are in {}",
                 database.get().toAbsolutePath().normalize(), credentials.applicationUser(),
                 credentialsFile.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Keeps the owner's session open until the context closes: registered before every other bean, it is closed
+     * after them, when the platform's own connections are gone.
+     */
+    private static void holdOpen(ConfigurableListableBeanFactory beanFactory, Connection owner) {
+        DisposableBean close = owner::close;
+        ((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean(OWNER_SESSION, close);
     }
 
     private Path credentialsFile(Path database) {
