@@ -18,11 +18,13 @@ import org.springframework.http.MediaType;
 /**
  * The one shape of every REST refusal, {@code {"status":413,"error":"TOO_LARGE","field":…,"code":"problem.limit…",
  * "message":…}}, for the controllers' advice and for what answers before or after them (the body-size filter, unknown
- * paths, Spring Boot's {@code /error}). An unexpected failure answers only a trace id; its details go to the log.
+ * paths, Spring Boot's {@code /error}, the security filters). An unexpected failure answers only a trace id; its
+ * details go to the log.
  */
-final class ProblemAnswers {
+public final class ProblemAnswers {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemAnswers.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ProblemAnswers() {
     }
@@ -74,6 +76,17 @@ final class ProblemAnswers {
      */
     static Locale locale(HttpServletRequest request) {
         return request.getHeader("Accept-Language") == null ? Locale.SIMPLIFIED_CHINESE : request.getLocale();
+    }
+
+    /**
+     * Writes a refusal from a servlet filter, before Spring MVC runs: {@code code}'s text with {@code params} in the
+     * request's language.
+     */
+    public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+            String error, String code, Object... params) throws IOException {
+        Map<String, Object> body = body(status, error, null, ProblemTexts.render(code, locale(request), params));
+        body.put("code", code);
+        write(response, JSON, body);
     }
 
     static void write(HttpServletResponse response, ObjectMapper json, Map<String, Object> body) throws IOException {

@@ -1,5 +1,6 @@
 package io.yunqiao.web.security;
 
+import io.yunqiao.web.api.ProblemAnswers;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -46,7 +48,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         Optional<ApiTokens.Holder> holder = tokens.holder(secret);
         if (holder.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            SecurityAnswers.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED",
+            ProblemAnswers.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
                     "problem.security.invalidToken");
             return;
         }

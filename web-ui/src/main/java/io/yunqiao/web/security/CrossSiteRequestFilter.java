@@ -1,5 +1,6 @@
 package io.yunqiao.web.security;
 
+import io.yunqiao.web.api.ProblemAnswers;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -28,7 +30,7 @@ final class CrossSiteRequestFilter extends OncePerRequestFilter {
         String foreign = SAFE_METHODS.contains(request.getMethod()) || BearerTokenFilter.hasBearer(request) ? null
                 : foreignOrigin(request);
         if (foreign != null) {
-            SecurityAnswers.write(request, response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN",
+            ProblemAnswers.write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN",
                     "problem.security.crossSite", ThrottledPasswordCheck.loggable(foreign));
             return;
         }

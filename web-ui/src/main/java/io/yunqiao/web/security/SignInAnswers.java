@@ -1,8 +1,10 @@
 package io.yunqiao.web.security;
 
+import io.yunqiao.web.api.ProblemAnswers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -21,12 +23,12 @@ final class SignInAnswers {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
             if (e instanceof TooManyAttemptsException tooMany) {
                 response.setHeader("Retry-After", Long.toString(tooMany.retryAfter()));
-                SecurityAnswers.write(request, response, 429, "TOO_MANY", "problem.security.tooManyAttempts",
+                ProblemAnswers.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY", "problem.security.tooManyAttempts",
                         tooMany.retryAfter());
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Yunqiao\"");
-            SecurityAnswers.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED",
+            ProblemAnswers.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
                     "problem.security.unauthorized");
         };
     }
