@@ -20,9 +20,9 @@ import java.util.stream.Stream;
  */
 final class JsonataSuite {
 
-    /** Where the suite is looked for, relative to the platform-core module, unless the system property says. */
-    static final String DEFAULT_LOCATION = "../../shared/jsonata-test-suite";
+    /** The system property, then the environment variable, naming the suite's folder; none given: no suite. */
     static final String LOCATION_PROPERTY = "yunqiao.jsonata.suite";
+    static final String LOCATION_VARIABLE = "YUNQIAO_JSONATA_SUITE";
 
     /** Budget of a case that sets no time limit of its own. */
     static final long DEFAULT_TIME_LIMIT_MILLIS = 5_000;
@@ -53,8 +53,10 @@ final class JsonataSuite {
         }
     }
 
+    /** The suite's folder, or {@code null} when neither the property nor the variable names one. */
     static Path location() {
-        return Path.of(System.getProperty(LOCATION_PROPERTY, DEFAULT_LOCATION)).toAbsolutePath().normalize();
+        String given = System.getProperty(LOCATION_PROPERTY, System.getenv(LOCATION_VARIABLE));
+        return given == null || given.isBlank() ? null : Path.of(given).toAbsolutePath().normalize();
     }
 
     static List<Case> load(Path suite) {

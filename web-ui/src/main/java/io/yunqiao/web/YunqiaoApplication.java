@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The Yunqiao platform: web UI, REST API and, in the embedded default, the vendor sandboxes. The UI uses Vaadin's
- * default Lumo theme as it comes in the pre-built bundle (a named theme would need a frontend build: stack.md).
+ * default Lumo theme as it comes in the pre-built bundle (a named theme would need a frontend build: docs/development.md).
  */
 @SpringBootApplication
 @Import(PlatformConfiguration.class)

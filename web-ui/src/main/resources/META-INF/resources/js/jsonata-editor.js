@@ -1,7 +1,7 @@
 /*
  * The JSONata mapping editor in the browser: CodeMirror 5 (from the WebJar) inside the element of the Vaadin field
  * io.yunqiao.web.mapping.JsonataEditor. Loaded at runtime with @JavaScript("context://js/jsonata-editor.js"):
- * no npm build (docs: shared/docs/stack.md, "Frontend extras").
+ * no npm build (docs/development.md, "不经 npm 的前端资源").
  *
  * To the server: a "jsonata-change" DOM event on the host element with detail {value, cursor}, 300 ms after typing
  * stops and on every blur (the blur also tells the server where the cursor is, so a field clicked in the field tree

@@ -15,7 +15,7 @@ import java.util.List;
 
 /** Sign in; Spring Security checks the form at {@code /login}. */
 @Route(value = "login", autoLayout = false)
-// Our own styles load at runtime from META-INF/resources (no frontend build: stack.md); on the app shell the
+// Our own styles load at runtime from META-INF/resources (no frontend build: docs/development.md); on the app shell the
 // annotation adds nothing in a production build, so the layouts carry it.
 @StyleSheet("context://styles/yunqiao.css")
 @AnonymousAllowed

@@ -164,7 +164,7 @@ class SecurityConfiguration {
     @Order(4)
     SecurityFilterChain ui(HttpSecurity http, AuthenticationManager passwordSignIn, RequestUtil vaadinRequests)
             throws Exception {
-        // Our own scripts and styles load at runtime from these paths (stack.md): the login page needs them too.
+        // Our own scripts and styles load at runtime from these paths (docs/development.md): the login page needs them too.
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers(path("/webjars/**"), path("/styles/**"), path("/js/**"), path("/images/**"),
                         // where a 401 or 403 of the API is rendered: behind a login redirect it would turn into 302

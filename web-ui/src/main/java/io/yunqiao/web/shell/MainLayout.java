@@ -22,7 +22,7 @@ import java.util.Locale;
  * signed-in user on top. Screens with {@code @Route} get it automatically.
  */
 @Layout
-// Our own styles load at runtime from META-INF/resources (no frontend build: stack.md); on the app shell the
+// Our own styles load at runtime from META-INF/resources (no frontend build: docs/development.md); on the app shell the
 // annotation adds nothing in a production build, so the layouts carry it.
 @StyleSheet("context://styles/yunqiao.css")
 @PermitAll

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * The Chromium the browser tests drive, found the way a user's machine would offer one (stack.md "Browsers"):
+ * The Chromium the browser tests drive, found the way a user's machine would offer one (docs/development.md, "浏览器测试"):
  * <ol>
  * <li>an explicit setting: the system property {@value #PROPERTY} or the environment variable {@value #ENV}
  * (a path to the executable; a setting that names no executable file is an error, not silently skipped);</li>
@@ -29,7 +29,7 @@ final class Chromium {
             Path.of("/usr/bin/chromium-browser"));
 
     /**
-     * The stack.md flags: no sandbox (containers run as root), no GPU, and none of the background traffic (QUIC,
+     * The flags docs/development.md lists: no sandbox (containers run as root), no GPU, and none of the background traffic (QUIC,
      * component updates, sync) that would wait for a network the tests don't have.
      */
     static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -45,7 +45,7 @@ final class Chromium {
                     : new Playwright.CreateOptions();
         }
 
-        /** Headless, with the stack.md flags, and the found executable (none: Playwright's bundled Chromium). */
+        /** Headless, with the flags of docs/development.md, and the found executable (none: Playwright's bundled Chromium). */
         BrowserType.LaunchOptions launchOptions() {
             BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(FLAGS);
             executable.ifPresent(options::setExecutablePath);
