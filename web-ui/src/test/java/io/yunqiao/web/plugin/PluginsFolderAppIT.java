@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.yunqiao.connector.AuthScheme;
+import io.yunqiao.web.security.Role;
+import io.yunqiao.web.security.UserAccounts;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,6 +29,7 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -55,6 +58,8 @@ class PluginsFolderAppIT {
 
             import io.yunqiao.connector.AuthContext;
             import io.yunqiao.connector.AuthScheme;
+import io.yunqiao.web.security.Role;
+import io.yunqiao.web.security.UserAccounts;
             import io.yunqiao.connector.Connection;
             import io.yunqiao.connector.OutgoingRequest;
 
@@ -125,6 +130,9 @@ class PluginsFolderAppIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    UserAccounts users;
+
     @DynamicPropertySource
     static void pluginsFolder(DynamicPropertyRegistry registry) throws IOException {
         Path folder = Files.createTempDirectory("yunqiao-plugins");
@@ -138,15 +146,25 @@ class PluginsFolderAppIT {
 
     private JsonNode get(String path, String language) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:"
-                            + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            HttpResponse<String> answer = send(path, "admin", ADMIN_PASSWORD, language);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            return JSON.readTree(answer.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<String> send(String path, String user, String password, String language) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+            if (user != null) {
+                request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":"
+                        + password).getBytes(StandardCharsets.UTF_8)));
+            }
             if (language != null) {
                 request.header("Accept-Language", language);
             }
-            HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-            return JSON.readTree(answer.body());
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -188,6 +206,15 @@ class PluginsFolderAppIT {
         JsonNode english = get("/api/plugins", "en");
         assertThat(english.path("skipped").get(0).path("message").asText()).contains("library.jar",
                 "is not a connector");
+    }
+
+    @Test
+    void thePluginListIsForAdministratorsOnly() {
+        users.create("plugin-reader", null, Role.VIEWER, "plugin-reader-pass-1");
+        assertThat(send("/api/plugins", null, null, null).statusCode()).isEqualTo(401);
+        assertThat(send("/api/plugins", "plugin-reader", "plugin-reader-pass-1", null).statusCode()).isEqualTo(403);
+        assertThat(send("/api/connectors", "plugin-reader", "plugin-reader-pass-1", null).statusCode())
+                .isEqualTo(200);
     }
 
     // ---- building jars ----
