@@ -99,6 +99,11 @@ public final class ConnectorRegistry {
                         + definition.operations().stream().map(OperationDefinition::id).toList()));
     }
 
+    /** The installed auth schemes, for adding plugins on top of the built-ins. */
+    List<AuthScheme> schemes() {
+        return List.copyOf(authSchemes.values());
+    }
+
     public AuthScheme authScheme(String id) {
         AuthScheme scheme = authSchemes.get(id);
         if (scheme == null) {

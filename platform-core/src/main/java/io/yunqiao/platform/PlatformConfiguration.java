@@ -6,9 +6,11 @@ import io.yunqiao.connector.ConnectorDefinition;
 import io.yunqiao.connector.ConnectorRegistry;
 import io.yunqiao.connector.Destinations;
 import io.yunqiao.connector.PlatformAddresses;
+import io.yunqiao.connector.Plugins;
 import io.yunqiao.limit.InputLimits;
 import io.yunqiao.mapping.MappingEngine;
 import io.yunqiao.mapping.MappingEngines;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -40,16 +42,30 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PlatformConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformConfiguration.class);
+    /** The configuration key of the plugins folder. */
+    public static final String PLUGINS_DIR = "yunqiao.plugins.dir";
 
     @Bean
     Clock clock() {
         return Clock.systemUTC();
     }
 
-    /** The connectors on the class path, loaded and validated once at start. */
+    /**
+     * The jars of the plugins folder {@code yunqiao.plugins.dir} (default {@code ./plugins}), each in its own class
+     * loader on top of the platform's, added to the connectors on the class path; jars that cannot be used are
+     * skipped and listed.
+     */
     @Bean
-    ConnectorRegistry connectorRegistry() {
-        ConnectorRegistry registry = ConnectorRegistry.discover(PlatformConfiguration.class.getClassLoader());
+    Plugins plugins(Environment environment) {
+        Path folder = Path.of(environment.getProperty(PLUGINS_DIR, "./plugins"));
+        ClassLoader platform = PlatformConfiguration.class.getClassLoader();
+        return Plugins.load(folder, platform, ConnectorRegistry.discover(platform));
+    }
+
+    /** The connectors on the class path and in the plugins folder, loaded and validated once at start. */
+    @Bean
+    ConnectorRegistry connectorRegistry(Plugins plugins) {
+        ConnectorRegistry registry = plugins.registry();
         for (ConnectorDefinition definition : registry.definitions()) {
             LOG.info("connector {} ({}) {} with {} operations, from {}", definition.id(), definition.name().zh(),
                     definition.version(), definition.operations().size(), definition.source());

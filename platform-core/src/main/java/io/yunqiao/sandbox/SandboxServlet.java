@@ -17,6 +17,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The base of every vendor sandbox: routes admin calls ({@code /_admin/...}), records what was received, injects
@@ -24,7 +25,9 @@ import java.util.Optional;
  *
  * <p>Common admin endpoints, below the mount point:
  * <ul>
- * <li>{@code GET /_admin/calls}: the calls received (newest last, at most 10,000)</li>
+ * <li>{@code GET /_admin/calls}: the calls received (newest last, at most 10,000), each with the HTTP status and
+ * the business outcome: the values of the sandbox's outcome fields found in the JSON answer (see
+ * {@link #SandboxServlet(int, String...)}), so a refusal answered with HTTP 200 shows</li>
  * <li>{@code POST /_admin/reset}: forget calls, faults, written data and rate-limit changes</li>
  * <li>{@code GET|POST|DELETE /_admin/faults}: list, install ({@link Fault} as JSON) or clear faults</li>
  * <li>{@code GET|POST /_admin/rate-limit}: read or set {@code {"perSecond": N}} per caller (0 = unlimited)</li>
@@ -43,13 +46,24 @@ public abstract class SandboxServlet extends HttpServlet {
     private final transient Deque<ReceivedCall> calls = new ArrayDeque<>();
     private final transient RateLimits rateLimits;
     private final int initialRateLimit;
+    private final transient Set<String> outcomeFields;
 
     /**
      * @param perSecondLimit the per-caller rate limit a fresh sandbox enforces (0 = unlimited)
      */
     protected SandboxServlet(int perSecondLimit) {
+        this(perSecondLimit, new String[0]);
+    }
+
+    /**
+     * @param perSecondLimit the per-caller rate limit a fresh sandbox enforces (0 = unlimited)
+     * @param outcomeFields  the top-level fields of the vendor's JSON answers that carry the business outcome (an
+     *                       error code, a sub-code); the call log records their values for every call
+     */
+    protected SandboxServlet(int perSecondLimit, String... outcomeFields) {
         this.rateLimits = new RateLimits(perSecondLimit);
         this.initialRateLimit = perSecondLimit;
+        this.outcomeFields = Set.of(outcomeFields);
     }
 
     @Override
@@ -62,14 +76,16 @@ public abstract class SandboxServlet extends HttpServlet {
         }
         Optional<Fault> fault = faults.next(path);
         FaultKind kind = fault.map(Fault::kind).orElse(null);
+        OutcomeCapture answer = new OutcomeCapture(response);
         try {
-            if (fault.isPresent() && applyFault(fault.get(), response)) {
+            if (fault.isPresent() && applyFault(fault.get(), request, answer)) {
                 return;
             }
-            handle(request, response);
+            handle(request, answer);
         } finally {
-            record(new ReceivedCall(Instant.now(), request.method(), path, callerOf(request), response.getStatus(),
-                    kind));
+            answer.finish();
+            record(new ReceivedCall(Instant.now(), request.method(), path, callerOf(request), answer.getStatus(),
+                    kind, answer.outcome(outcomeFields)));
         }
     }
 
@@ -81,6 +97,14 @@ public abstract class SandboxServlet extends HttpServlet {
 
     /** Writes the vendor's "too many requests" answer. */
     protected abstract void writeThrottled(HttpServletResponse response) throws IOException;
+
+    /**
+     * Writes the vendor's "too many requests" answer to this request; override when a vendor answers differently
+     * depending on the API called. By default {@link #writeThrottled(HttpServletResponse)}.
+     */
+    protected void writeThrottled(SandboxRequest request, HttpServletResponse response) throws IOException {
+        writeThrottled(response);
+    }
 
     /** Forgets written data and returns to the generated data set. */
     protected abstract void resetData();
@@ -139,7 +163,8 @@ public abstract class SandboxServlet extends HttpServlet {
         }
     }
 
-    private boolean applyFault(Fault fault, HttpServletResponse response) throws IOException {
+    private boolean applyFault(Fault fault, SandboxRequest request, HttpServletResponse response)
+            throws IOException {
         switch (fault.kind()) {
             case LATENCY -> {
                 try {
@@ -156,7 +181,7 @@ public abstract class SandboxServlet extends HttpServlet {
                 return true;
             }
             case THROTTLE -> {
-                writeThrottled(response);
+                writeThrottled(request, response);
                 return true;
             }
             case MALFORMED -> {

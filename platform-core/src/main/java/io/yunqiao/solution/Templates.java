@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.yunqiao.connector.ConnectorProvider;
 import io.yunqiao.connector.DefinitionException;
 import io.yunqiao.connector.LocalizedText;
+import io.yunqiao.connector.Plugins;
 import io.yunqiao.problem.Problem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,10 +24,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class Templates {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Templates.class);
+
     private final Map<String, SolutionTemplate> templates = new LinkedHashMap<>();
     private final Solutions solutions;
 
-    Templates(Solutions solutions) {
+    Templates(Solutions solutions, Plugins plugins) {
         this.solutions = solutions;
         for (ConnectorProvider provider : ServiceLoader.load(ConnectorProvider.class,
                 Templates.class.getClassLoader())) {
@@ -32,6 +37,21 @@ public class Templates {
                 SolutionTemplate template = read(provider.getClass().getClassLoader(), resource);
                 if (templates.putIfAbsent(template.id(), template) != null) {
                     throw new DefinitionException("solution template id '" + template.id() + "' is shipped twice");
+                }
+            }
+        }
+        // A plugin's bad template must not stop the platform: it is left out and logged, like a bad plugin jar.
+        for (ConnectorProvider provider : plugins.providers()) {
+            for (String resource : provider.templates()) {
+                try {
+                    SolutionTemplate template = read(provider.getClass().getClassLoader(), resource);
+                    if (templates.putIfAbsent(template.id(), template) != null) {
+                        LOG.warn("plugin template {} of {} left out: its id '{}' is already taken", resource,
+                                provider.getClass().getName(), template.id());
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("plugin template {} of {} left out: {}", resource, provider.getClass().getName(),
+                            e.getMessage());
                 }
             }
         }

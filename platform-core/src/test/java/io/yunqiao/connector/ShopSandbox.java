@@ -29,7 +29,7 @@ public class ShopSandbox extends SandboxServlet {
     private final AtomicInteger issued = new AtomicInteger();
 
     public ShopSandbox() {
-        super(0);
+        super(0, "status", "error.code");
     }
 
     void expireTokens() {

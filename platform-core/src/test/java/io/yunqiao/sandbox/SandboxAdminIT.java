@@ -105,4 +105,30 @@ class SandboxAdminIT {
     void anUnknownAdminPathIsA404() throws Exception {
         assertThat(send("GET", "/_admin/nothing", "").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void theCallLogShowsARefusalAnsweredWithHttp200ByItsBusinessCode() throws Exception {
+        // given a call the vendor refuses with HTTP 200 and an error code inside the answer
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("user=u&secret=wrong")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(200);
+
+        // when the calls are listed, then the refusal's code is there besides the HTTP status
+        JsonNode call = JSON.readTree(send("GET", "/_admin/calls", "").body()).get(0);
+        assertThat(call.path("status").asInt()).isEqualTo(200);
+        assertThat(call.path("outcome").path("status").asText()).isEqualTo("fail");
+        assertThat(call.path("outcome").path("error.code").asText()).isEqualTo("BAD_SECRET");
+    }
+
+    @Test
+    void theCallLogRecordsNoOutcomeForAnAnswerThatIsNotJson() throws Exception {
+        send("POST", "/_admin/faults", "{\"kind\":\"HTTP_500\",\"count\":1}");
+        send("POST", "/token", "");
+        assertThat(SANDBOX.calls()).singleElement().satisfies(call -> {
+            assertThat(call.status()).isEqualTo(500);
+            assertThat(call.outcome()).isEmpty();
+        });
+    }
 }

@@ -133,6 +133,8 @@ class SecurityConfiguration {
         http.securityMatcher(path("/api/**"))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/api/docs/**"), path("/api/docs")).permitAll()
+                        // The plugins folder's path and jar names are the operator's business.
+                        .requestMatchers(path(HttpMethod.GET, "/api/plugins")).hasRole(admin)
                         .requestMatchers(path(HttpMethod.GET, "/api/**")).hasRole(viewer)
                         // A mapping preview changes nothing: anyone who may read may try one.
                         .requestMatchers(path(HttpMethod.POST, "/api/mappings/preview")).hasRole(viewer)

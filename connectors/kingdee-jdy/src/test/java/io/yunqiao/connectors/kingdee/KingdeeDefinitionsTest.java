@@ -138,16 +138,24 @@ class KingdeeDefinitionsTest {
     void errorRulesClassifyAuthThrottlingAndFailuresWithoutAnAnswer() {
         for (ConnectorDefinition definition : List.of(v1, v2)) {
             assertThat(definition.errors().code()).containsExactly("errcode");
-            assertThat(definition.errors().message()).containsExactly("description", "msg");
             assertThat(definition.errors().httpStatus().get(ErrorClass.AUTH)).contains(519);
             assertThat(definition.errors().httpStatus().get(ErrorClass.THROTTLED)).contains(429);
-            assertThat(definition.errors().classes().get(ErrorClass.AUTH)).contains("10010", "10011");
-            assertThat(definition.errors().classes().get(ErrorClass.THROTTLED))
-                    .containsExactly("10029");
+            assertThat(definition.errors().classes().get(ErrorClass.AUTH)).contains("10011");
             assertThat(definition.errors().malformed()).isEqualTo(ErrorClass.RETRYABLE);
             assertThat(definition.errors().transport()).isEqualTo(ErrorClass.RETRYABLE);
         }
-        assertThat(v1.errors().classes().get(ErrorClass.AUTH)).contains("10012", "10013");
+        assertThat(v1.errors().message()).containsExactly("description", "msg");
+        assertThat(v1.errors().classes().get(ErrorClass.AUTH)).contains("10010", "10012", "10013");
+        assertThat(v1.errors().classes().get(ErrorClass.THROTTLED)).containsExactly("10029");
+    }
+
+    @Test
+    void theV2ErrorRulesKnowTheGatewaysOwnCodesAndPreferItsChineseText() {
+        assertThat(v2.errors().message()).startsWith("description_cn", "description");
+        assertThat(v2.errors().classes().get(ErrorClass.AUTH)).contains("4003", "4008", "4010", "4011");
+        assertThat(v2.errors().classes().get(ErrorClass.THROTTLED)).containsExactly("5007");
+        assertThat(v2.errors().classes().get(ErrorClass.VALIDATION)).contains("5001", "5002");
+        assertThat(ErrorClass.VALIDATION.retryable()).isFalse();
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sandbox speaks the V1 protocol of protocols.md to any client, not just ours: raw HTTP calls, the envelope,
+ * The sandbox speaks Kingdee's V1 protocol to any client, not just ours: raw HTTP calls, the envelope,
  * the vendor's errors, and the vendor admin endpoints.
  */
 class KingdeeSandboxProtocolIT extends KingdeeSandboxSupport {
@@ -61,7 +61,7 @@ class KingdeeSandboxProtocolIT extends KingdeeSandboxSupport {
 
     @Test
     void answersTheDocumentedEnvelope() {
-        // when the example body of protocols.md is sent
+        // when the example body of Kingdee's documentation is sent
         JsonNode answer = list(token(), "demo-group", "100001",
                 "{\"search\":\"\",\"starttime\":-1,\"endtime\":-1,\"page\":1,\"pagesize\":10}");
 

@@ -39,7 +39,7 @@ final class JackyunSandboxServlet extends SandboxServlet {
     private final transient CustomerStore customers = new CustomerStore();
 
     JackyunSandboxServlet(GatewaySettings settings, Clock clock) {
-        super(settings.rateLimit());
+        super(settings.rateLimit(), "code", "subCode");
         this.settings = settings;
         this.clock = clock;
     }

@@ -121,6 +121,21 @@ class JackyunGatewayIT {
     }
 
     @Test
+    void theCallLogShowsTheCodeAndSubCodeOfARefusalAnsweredWithHttp200() {
+        // given a call refused for its sign, which the gateway answers with HTTP 200
+        Map<String, String> form = GatewaySignatureTest.vectorForm();
+        form.put("sign", "5ff86033368b8044c7f01bc04ad89b30");
+        JsonNode answer = post(form);
+
+        // when the sandbox's calls are read, then the refusal is visible by its business outcome
+        assertThat(servlet.calls()).singleElement().satisfies(call -> {
+            assertThat(call.status()).isEqualTo(200);
+            assertThat(call.outcome()).containsEntry("code", answer.get("code").asText())
+                    .containsEntry("subCode", "0858030801");
+        });
+    }
+
+    @Test
     void refusesAChangedBizcontentUnderTheVectorsSign() {
         // given the vector with another customer in bizcontent but the original sign
         Map<String, String> form = GatewaySignatureTest.vectorForm();

@@ -5,27 +5,30 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The V2 gateway's check of the {@code X-Api-*} headers, written from protocols.md ("V2 gateway signing"): the client
- * id must be known, the auth version 2.0, the signed headers X-Api-TimeStamp and X-Api-Nonce, the timestamp within
- * 5 minutes of now and the signature exactly the one computed from the request. Any failure is HTTP 519.
+ * The V2 gateway's check of the {@code X-Api-*} headers, as Kingdee's gateway SDK (apigwclient) signs them: the
+ * client id must be known, the auth version 2.0, {@code X-Api-SignHeaders} must name X-Api-TimeStamp and
+ * X-Api-Nonce and may name more headers, each of which must be present; the timestamp must be within 5 minutes of
+ * now and the signature exactly the one computed from the request. Every failure is HTTP 519 with the gateway's
+ * code (4003, 4006, 4007, 4008); docs/connectors/kingdee-jdy.md describes the string to sign.
  */
 final class GatewayCheck {
 
     static final long MAX_SKEW_MILLIS = 5 * 60 * 1000L;
-    private static final Set<String> SIGNED_HEADERS = Set.of("x-api-timestamp", "x-api-nonce");
+    /** More signed headers than any real client sends; bounds the work a hostile list can cause. */
+    static final int MAX_SIGNED_HEADERS = 20;
+    private static final String TIMESTAMP = "x-api-timestamp";
+    private static final String NONCE = "x-api-nonce";
 
     private final String clientId;
     private final String clientSecret;
@@ -36,54 +39,106 @@ final class GatewayCheck {
     }
 
     void verify(SandboxRequest request, long now) {
-        String client = header(request, "X-Api-ClientID");
-        if (!client.equals(clientId)) {
-            throw Refusal.badSignature("X-Api-ClientID 不存在：" + client);
+        String client = request.header("X-Api-ClientID");
+        if (client == null || client.isBlank() || !client.trim().equals(clientId)) {
+            throw Refusal.gateway(Refusal.GW_UNKNOWN_CLIENT, "X-Api-ClientID 不存在：" + client,
+                    "unknown X-Api-ClientID: " + client);
         }
-        String version = header(request, "X-Api-Auth-Version");
+        String version = required(request, "X-Api-Auth-Version");
         if (!version.equals("2.0")) {
-            throw Refusal.badSignature("X-Api-Auth-Version 应为 2.0，收到 " + version);
+            throw Refusal.gateway(Refusal.GW_SIGN_HEADERS, "X-Api-Auth-Version 应为 2.0，收到 " + version,
+                    "X-Api-Auth-Version must be 2.0, was " + version);
         }
-        String signHeaders = header(request, "X-Api-SignHeaders");
-        Set<String> named = Arrays.stream(signHeaders.split(",")).map(h -> h.trim().toLowerCase(Locale.ROOT))
-                .collect(Collectors.toCollection(TreeSet::new));
-        if (!named.equals(SIGNED_HEADERS)) {
-            throw Refusal.badSignature("X-Api-SignHeaders 应为 X-Api-TimeStamp,X-Api-Nonce，收到 " + signHeaders);
-        }
-        String timestampText = header(request, "X-Api-TimeStamp");
+        SortedMap<String, String> signed = signedHeaders(request);
+        String timestampText = signed.get(TIMESTAMP);
         long timestamp;
         try {
             timestamp = Long.parseLong(timestampText);
         } catch (NumberFormatException e) {
-            throw Refusal.badSignature("X-Api-TimeStamp 应为毫秒时间戳，收到 " + timestampText);
+            throw Refusal.gateway(Refusal.GW_TIMESTAMP, "X-Api-TimeStamp 应为毫秒时间戳，收到 " + timestampText,
+                    "X-Api-TimeStamp must be epoch milliseconds, was " + timestampText);
         }
         if (Math.abs(now - timestamp) > MAX_SKEW_MILLIS) {
-            throw Refusal.badSignature("X-Api-TimeStamp 已过期：与服务器时间相差超过 5 分钟");
+            throw Refusal.gateway(Refusal.GW_TIMESTAMP, "X-Api-TimeStamp 已过期：与服务器时间相差超过 5 分钟",
+                    "X-Api-TimeStamp expired: more than 5 minutes from the server's time");
         }
-        String nonce = header(request, "X-Api-Nonce");
         String expected = signature(clientSecret, stringToSign(request.method(), request.requestPath(),
-                request.query(), nonce, timestampText));
-        byte[] given = header(request, "X-Api-Signature").getBytes(StandardCharsets.UTF_8);
+                request.query(), signed));
+        byte[] given = required(request, "X-Api-Signature").getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given)) {
-            throw Refusal.badSignature("X-Api-Signature 签名错误");
+            throw Refusal.gateway(Refusal.GW_SIGNATURE, "X-Api-Signature 签名错误",
+                    "X-Api-Signature is wrong: the signature does not match the request");
         }
     }
 
-    private static String header(SandboxRequest request, String name) {
+    /**
+     * The headers {@code X-Api-SignHeaders} names, by lower-case name, with their values: it must name
+     * X-Api-TimeStamp and X-Api-Nonce, may name others, and every header named must be present.
+     */
+    private static SortedMap<String, String> signedHeaders(SandboxRequest request) {
+        String list = required(request, "X-Api-SignHeaders");
+        SortedMap<String, String> signed = new TreeMap<>();
+        for (String name : list.split(",")) {
+            String lower = name.trim().toLowerCase(Locale.ROOT);
+            if (lower.isEmpty()) {
+                continue;
+            }
+            if (lower.equals("x-api-signature") || signed.size() == MAX_SIGNED_HEADERS) {
+                throw Refusal.gateway(Refusal.GW_SIGN_HEADERS, "X-Api-SignHeaders 不合法：" + list,
+                        "X-Api-SignHeaders is not valid: " + list);
+            }
+            String value = request.header(lower);
+            if (value == null) {
+                throw Refusal.gateway(Refusal.GW_SIGN_HEADERS, "X-Api-SignHeaders 列出的请求头 " + name.trim() + " 不存在",
+                        "the header " + name.trim() + " listed in X-Api-SignHeaders is missing");
+            }
+            signed.put(lower, value.trim());
+        }
+        if (!signed.containsKey(TIMESTAMP) || !signed.containsKey(NONCE)) {
+            throw Refusal.gateway(Refusal.GW_SIGN_HEADERS,
+                    "X-Api-SignHeaders 必须包含 X-Api-TimeStamp 和 X-Api-Nonce，收到 " + list,
+                    "X-Api-SignHeaders must list X-Api-TimeStamp and X-Api-Nonce, was " + list);
+        }
+        return signed;
+    }
+
+    private static String required(SandboxRequest request, String name) {
         String value = request.header(name);
         if (value == null || value.isBlank()) {
-            throw Refusal.badSignature("缺少请求头 " + name);
+            throw Refusal.gateway(Refusal.GW_SIGN_HEADERS, "缺少请求头 " + name, "missing header " + name);
         }
         return value.trim();
     }
 
-    static String stringToSign(String method, String path, Map<String, String> query, String nonce,
-            String timestamp) {
+    /**
+     * The text the signature covers, each line ending in {@code \n}: the method in capitals; the path through the
+     * gateway encoder; the query sorted by key as {@code k=v&…}, each value through {@link URLEncoder} and then the
+     * gateway encoder (an empty line when there is no query); one {@code name:value} line per signed header, names
+     * in lower case, sorted by name.
+     *
+     * @param query         the decoded query parameters
+     * @param signedHeaders the signed headers' values by lower-case name
+     */
+    static String stringToSign(String method, String path, Map<String, String> query,
+            Map<String, String> signedHeaders) {
         String sortedQuery = new TreeMap<>(query).entrySet().stream()
-                .map(e -> e.getKey() + "=" + encode(encode(e.getValue())))
+                .map(e -> e.getKey() + "=" + gatewayEncode(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)))
                 .collect(Collectors.joining("&"));
-        return String.join("\n", method.toUpperCase(Locale.ROOT), encode(path), sortedQuery, "x-api-nonce:" + nonce,
-                "x-api-timestamp:" + timestamp) + "\n";
+        StringBuilder text = new StringBuilder();
+        text.append(method.toUpperCase(Locale.ROOT)).append('\n').append(gatewayEncode(path)).append('\n')
+                .append(sortedQuery).append('\n');
+        Map<String, String> byLowerCaseName = new TreeMap<>();
+        signedHeaders.forEach((name, value) -> byLowerCaseName.put(name.toLowerCase(Locale.ROOT), value));
+        byLowerCaseName.forEach((name, value) -> text.append(name).append(':').append(value).append('\n'));
+        return text.toString();
+    }
+
+    /**
+     * Kingdee's gateway encoder: {@link URLEncoder} (UTF-8), then {@code *} as {@code %2A} and {@code %7E} back to
+     * {@code ~}. What it does with the {@code +} URLEncoder writes for a space is not known; it is kept.
+     */
+    static String gatewayEncode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("*", "%2A").replace("%7E", "~");
     }
 
     static String signature(String secret, String text) {
@@ -101,9 +156,5 @@ final class GatewayCheck {
     /** What the tenant's app_key must come with: the same formula with app_secret as the key. */
     static String appSignature(String appKey, String appSecret) {
         return signature(appSecret, appKey);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -6,9 +6,8 @@ import java.util.Map;
 
 /**
  * A sandbox of Kingdee Xingchen (金蝶云星辰), mounted at {@code /sandbox/kingdee/}: the V1 token flow and business
- * APIs and the V2 gateway, as docs/protocols.md describes them, over a deterministic data set of purchase inbound
- * bills (采购入库单). Full description, with every choice the protocol document leaves open:
- * {@code docs/connectors/kingdee-jdy.md}.
+ * APIs and the V2 gateway, over a deterministic data set of purchase inbound bills (采购入库单). Full description,
+ * with every choice Kingdee's documentation leaves open: {@code docs/connectors/kingdee-jdy.md}.
  *
  * <h2>Settings (all optional)</h2>
  * <table>
@@ -38,9 +37,13 @@ import java.util.Map;
  * {@code GET /_admin/bills}.
  *
  * <h2>Errors</h2>
- * HTTP 200 with {@code errcode}: 10001 bad parameter, 10010 bad or expired token, 10011 bad client or app key,
- * 10012 bad user, 10013 bad groupName/accountId, 10020 no such bill, 10029 too many requests; HTTP 404/10404 no such
- * API, 405/10405 wrong method; HTTP 519/10519 a V2 signature, timestamp or X-Api header refused.
+ * V1: HTTP 200 with {@code errcode} and a Chinese {@code description}: 10001 bad parameter, 10010 bad or expired
+ * token, 10011 bad client, 10012 bad user, 10013 bad groupName/accountId, 10020 no such bill, 10029 too many
+ * requests; HTTP 404/10404 no such API, 405/10405 wrong method. V2: {@code description} in English and
+ * {@code description_cn} in Chinese; the gateway's codes with HTTP 519: 4003 unknown X-Api-ClientID, 4006
+ * X-Api-TimeStamp, 4007 X-Api headers or X-Api-SignHeaders, 4008 X-Api-Signature, 4010 app-token invalid, 4011
+ * app-token expired; 5001 no such API (HTTP 404), 5002 method not allowed (HTTP 405), 5007 overload (HTTP 429);
+ * business errors with HTTP 200: 10001 bad parameter, 10011 bad app_key/app_signature.
  */
 public final class KingdeeSandbox implements Sandbox {
 

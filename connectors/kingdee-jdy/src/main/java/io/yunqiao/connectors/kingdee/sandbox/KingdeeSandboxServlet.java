@@ -40,7 +40,7 @@ final class KingdeeSandboxServlet extends SandboxServlet {
     private final transient GatewayCheck gateway;
 
     KingdeeSandboxServlet(SandboxSettings settings) {
-        super(settings.rateLimit());
+        super(settings.rateLimit(), "errcode");
         this.settings = settings;
         this.bills = new PurchaseInbounds(settings, new Catalog(settings));
         this.billJson = new BillJson(bills);
@@ -60,18 +60,33 @@ final class KingdeeSandboxServlet extends SandboxServlet {
                 case MATERIAL_LIST -> materialList(request, response);
                 case V2_TOKEN -> v2Token(request, response);
                 case V2_INBOUND_LIST -> v2InboundList(request, response);
-                default -> throw new Refusal(404, Refusal.NO_SUCH_API, "接口不存在：" + path);
+                default -> throw v2
+                        ? new Refusal(404, Refusal.GW_NO_SUCH_API, "接口不存在：" + path, "no such API: " + path)
+                        : new Refusal(404, Refusal.NO_SUCH_API, "接口不存在：" + path, "no such API: " + path);
             }
         } catch (Refusal refusal) {
-            ObjectNode body = object();
-            if (!v2) {
-                body.put("success", false);
-            }
-            body.put("errcode", refusal.code());
-            body.put("description", refusal.description());
-            body.putNull("data");
-            writeJson(response, refusal.status(), body);
+            writeRefusal(response, refusal, v2);
         }
+    }
+
+    /**
+     * V1 answers its refusals in Chinese in {@code description}; the V2 gateway in English in {@code description}
+     * and in Chinese in {@code description_cn}.
+     */
+    private static void writeRefusal(HttpServletResponse response, Refusal refusal, boolean v2) throws IOException {
+        ObjectNode body = object();
+        if (!v2) {
+            body.put("success", false);
+        }
+        body.put("errcode", refusal.code());
+        if (v2) {
+            body.put("description", refusal.english());
+            body.put("description_cn", refusal.description());
+        } else {
+            body.put("description", refusal.description());
+        }
+        body.putNull("data");
+        writeJson(response, refusal.status(), body);
     }
 
     private static boolean isV2(String path) {
@@ -94,6 +109,17 @@ final class KingdeeSandboxServlet extends SandboxServlet {
         return v1Tokens.owner(request.query().get("access_token"));
     }
 
+    /** The V2 gateway refuses an overload with its own code and HTTP 429; V1 as business error 10029. */
+    @Override
+    protected void writeThrottled(SandboxRequest request, HttpServletResponse response) throws IOException {
+        if (isV2(request.path())) {
+            writeRefusal(response, new Refusal(429, Refusal.GW_OVERLOAD, "请求过于频繁，网关过载，请稍后再试",
+                    "overload: too many requests, try again later"), true);
+        } else {
+            writeThrottled(response);
+        }
+    }
+
     @Override
     protected void writeThrottled(HttpServletResponse response) throws IOException {
         ObjectNode body = object();
@@ -113,7 +139,8 @@ final class KingdeeSandboxServlet extends SandboxServlet {
 
     private void v1Token(SandboxRequest request, HttpServletResponse response) throws IOException {
         if (!request.method().equals("GET") && !request.method().equals("POST")) {
-            throw new Refusal(405, Refusal.BAD_METHOD, "请使用 GET 或 POST 调用 " + V1_TOKEN);
+            throw new Refusal(405, Refusal.BAD_METHOD, "请使用 GET 或 POST 调用 " + V1_TOKEN,
+                    "call " + V1_TOKEN + " with GET or POST");
         }
         Params params = new Params(request, JSON);
         String clientId = params.required("client_id");
@@ -121,10 +148,11 @@ final class KingdeeSandboxServlet extends SandboxServlet {
         String username = params.required("username");
         String password = params.required("password");
         if (!clientId.equals(settings.clientId()) || !clientSecret.equals(settings.clientSecret())) {
-            throw Refusal.of(Refusal.BAD_APP, "client_id 或 client_secret 错误");
+            throw Refusal.of(Refusal.BAD_APP, "client_id 或 client_secret 错误",
+                    "client_id or client_secret is wrong");
         }
         if (!username.equals(settings.username()) || !password.equals(settings.password())) {
-            throw Refusal.of(Refusal.BAD_USER, "用户名或密码错误");
+            throw Refusal.of(Refusal.BAD_USER, "用户名或密码错误", "wrong username or password");
         }
         int ttl = settings.tokenTtlSeconds();
         ObjectNode body = success();
@@ -183,10 +211,11 @@ final class KingdeeSandboxServlet extends SandboxServlet {
         } else if (number != null) {
             index = bills.indexOfBillNo(number);
         } else {
-            throw Refusal.badParameter("id 和 number 至少填写一个");
+            throw Refusal.badParameter("id 和 number 至少填写一个", "give id or number");
         }
         if (index < 0) {
-            throw Refusal.of(Refusal.NOT_FOUND, "单据不存在：" + (id != null ? id : number));
+            throw Refusal.of(Refusal.NOT_FOUND, "单据不存在：" + (id != null ? id : number),
+                    "no such bill: " + (id != null ? id : number));
         }
         try (JsonGenerator g = startV1(response)) {
             g.writeFieldName("data");
@@ -275,13 +304,15 @@ final class KingdeeSandboxServlet extends SandboxServlet {
         String groupName = request.header("groupName");
         String accountId = request.header("accountId");
         if (groupName == null || accountId == null) {
-            throw Refusal.of(Refusal.BAD_ACCOUNT_GROUP, "缺少请求头 groupName 或 accountId");
+            throw Refusal.of(Refusal.BAD_ACCOUNT_GROUP, "缺少请求头 groupName 或 accountId",
+                    "missing header groupName or accountId");
         }
         String name = groupName.contains("%") ? URLDecoder.decode(groupName, StandardCharsets.UTF_8) : groupName;
         boolean known = settings.accountGroups().stream()
                 .anyMatch(g -> g.groupName().equals(name) && g.accountId().equals(accountId.trim()));
         if (!known) {
             throw Refusal.of(Refusal.BAD_ACCOUNT_GROUP, "账套不存在或无权访问：groupName=" + name + "，accountId="
+                    + accountId, "no such account group, or no access: groupName=" + name + ", accountId="
                     + accountId);
         }
         return true;
@@ -291,11 +322,12 @@ final class KingdeeSandboxServlet extends SandboxServlet {
     private String v1Client(SandboxRequest request) {
         String token = request.query().get("access_token");
         if (token == null || token.isBlank()) {
-            throw Refusal.of(Refusal.BAD_TOKEN, "缺少 access_token");
+            throw Refusal.of(Refusal.BAD_TOKEN, "缺少 access_token", "missing access_token");
         }
         Grant grant = v1Tokens.valid(token, System.currentTimeMillis());
         if (grant == null) {
-            throw Refusal.of(Refusal.BAD_TOKEN, "access_token 无效或已过期，请重新获取");
+            throw Refusal.of(Refusal.BAD_TOKEN, "access_token 无效或已过期，请重新获取",
+                    "access_token is invalid or expired; get a new one");
         }
         return grant.owner();
     }
@@ -361,7 +393,8 @@ final class KingdeeSandboxServlet extends SandboxServlet {
         if (value.equals("C") || value.equals("Z")) {
             return value.charAt(0);
         }
-        throw Refusal.badParameter(name + " 只能为空、C（已审核）或 Z（未审核），收到 '" + value + "'");
+        throw Refusal.badParameter(name + " 只能为空、C（已审核）或 Z（未审核），收到 '" + value + "'",
+                name + " must be empty, C (audited) or Z (not audited), was '" + value + "'");
     }
 
     // ---- V2 gateway ----
@@ -373,11 +406,12 @@ final class KingdeeSandboxServlet extends SandboxServlet {
         String appKey = request.query().get("app_key");
         String appSignature = request.query().get("app_signature");
         if (appKey == null || appSignature == null) {
-            throw Refusal.badParameter("缺少参数 app_key 或 app_signature");
+            throw Refusal.badParameter("缺少参数 app_key 或 app_signature", "missing app_key or app_signature");
         }
         if (!appKey.equals(settings.appKey())
                 || !appSignature.equals(GatewayCheck.appSignature(appKey, settings.appSecret()))) {
-            throw Refusal.of(Refusal.BAD_APP, "app_key 或 app_signature 错误");
+            throw Refusal.of(Refusal.BAD_APP, "app_key 或 app_signature 错误",
+                    "app_key or app_signature is wrong");
         }
         long ttl = settings.tokenTtlSeconds() * 1000L;
         ObjectNode body = object();
@@ -394,12 +428,17 @@ final class KingdeeSandboxServlet extends SandboxServlet {
         requireGet(request);
         long now = System.currentTimeMillis();
         gateway.verify(request, now);
-        Grant grant = v2Tokens.valid(request.header("app-token"), now);
+        String appToken = request.header("app-token");
+        Grant grant = v2Tokens.valid(appToken, now);
+        if (grant == null && v2Tokens.owner(appToken) != null) {
+            throw Refusal.gateway(Refusal.GW_TOKEN_EXPIRED, "app-token 已过期，请重新获取",
+                    "app-token expired; get a new one");
+        }
         if (grant == null) {
-            throw Refusal.of(Refusal.BAD_TOKEN, "app-token 无效或已过期，请重新获取");
+            throw Refusal.gateway(Refusal.GW_TOKEN_INVALID, "app-token 无效或缺失", "app-token is missing or invalid");
         }
         if (!withinRateLimit(grant.owner())) {
-            writeThrottled(response);
+            writeThrottled(request, response);
             return;
         }
         Params params = new Params(request, JSON);
@@ -444,13 +483,16 @@ final class KingdeeSandboxServlet extends SandboxServlet {
 
     private static void requirePost(SandboxRequest request) {
         if (!request.method().equals("POST")) {
-            throw new Refusal(405, Refusal.BAD_METHOD, "请使用 POST 调用 " + request.path());
+            throw new Refusal(405, Refusal.BAD_METHOD, "请使用 POST 调用 " + request.path(),
+                    "call " + request.path() + " with POST");
         }
     }
 
+    /** V2 only: the gateway refuses another method with its code 5002. */
     private static void requireGet(SandboxRequest request) {
         if (!request.method().equals("GET")) {
-            throw new Refusal(405, Refusal.BAD_METHOD, "请使用 GET 调用 " + request.path());
+            throw new Refusal(405, Refusal.GW_BAD_METHOD, "请使用 GET 调用 " + request.path(),
+                    "method not allowed: call " + request.path() + " with GET");
         }
     }
 

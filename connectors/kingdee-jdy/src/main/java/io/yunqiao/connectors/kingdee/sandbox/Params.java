@@ -27,7 +27,7 @@ final class Params {
         if (body.startsWith("{") || contentType.startsWith("application/json") && !body.isEmpty()) {
             JsonNode parsed = request.json(json);
             if (parsed == null || !parsed.isObject()) {
-                throw Refusal.badParameter("请求体不是合法的 JSON 对象");
+                throw Refusal.badParameter("请求体不是合法的 JSON 对象", "the body is not a JSON object");
             }
             for (Map.Entry<String, JsonNode> field : parsed.properties()) {
                 JsonNode value = field.getValue();
@@ -56,7 +56,7 @@ final class Params {
     String required(String name) {
         String value = text(name);
         if (value == null) {
-            throw Refusal.badParameter("缺少参数 " + name);
+            throw Refusal.badParameter("缺少参数 " + name, "missing parameter " + name);
         }
         return value;
     }
@@ -67,7 +67,7 @@ final class Params {
         if (value == null) {
             return NONE;
         }
-        long number = wholeNumber(name, value, "时间戳（毫秒）");
+        long number = wholeNumber(name, value, "时间戳（毫秒）", "a timestamp in milliseconds");
         return number == -1 ? NONE : number;
     }
 
@@ -80,7 +80,8 @@ final class Params {
         try {
             return LocalDate.parse(value).toEpochDay();
         } catch (DateTimeParseException e) {
-            throw Refusal.badParameter(name + " 应为 yyyy-MM-dd 格式的日期，收到 '" + value + "'");
+            throw Refusal.badParameter(name + " 应为 yyyy-MM-dd 格式的日期，收到 '" + value + "'",
+                    name + " must be a yyyy-MM-dd date, was '" + value + "'");
         }
     }
 
@@ -90,14 +91,15 @@ final class Params {
         if (value == null) {
             return absent;
         }
-        long number = wholeNumber(name, value, "整数");
+        long number = wholeNumber(name, value, "整数", "a whole number");
         if (number < min || number > max) {
-            throw Refusal.badParameter(name + " 应在 " + min + " 到 " + max + " 之间，收到 " + value);
+            throw Refusal.badParameter(name + " 应在 " + min + " 到 " + max + " 之间，收到 " + value,
+                    name + " must be from " + min + " to " + max + ", was " + value);
         }
         return (int) number;
     }
 
-    private static long wholeNumber(String name, String value, String what) {
+    private static long wholeNumber(String name, String value, String what, String whatEnglish) {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
@@ -110,7 +112,8 @@ final class Params {
             } catch (NumberFormatException notANumber) {
                 // reported below
             }
-            throw Refusal.badParameter(name + " 应为" + what + "，收到 '" + value + "'");
+            throw Refusal.badParameter(name + " 应为" + what + "，收到 '" + value + "'",
+                    name + " must be " + whatEnglish + ", was '" + value + "'");
         }
     }
 }
