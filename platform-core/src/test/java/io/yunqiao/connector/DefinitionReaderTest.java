@@ -42,7 +42,7 @@ class DefinitionReaderTest {
         assertThat(list.param("status").orElseThrow().values()).containsExactly("", "open", "closed");
         assertThat(list.childrenOf("lines")).extracting(FieldDefinition::name).containsExactly("lines.sku");
         OperationDefinition submit = shop.operation("tickets.submit").orElseThrow();
-        assertThat(submit.request().body()).isEqualTo(BodyStyle.FORM_BIZCONTENT);
+        assertThat(submit.request().body()).isEqualTo(BodyStyle.FORM_JSON_FIELD);
         assertThat(submit.request().form()).containsEntry("method", "tickets.submit");
     }
 
