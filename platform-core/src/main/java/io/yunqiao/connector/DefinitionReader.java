@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,17 @@ public final class DefinitionReader {
             if (type.isTextual() && !PAGING_TYPES.contains(type.asText())) {
                 throw new DefinitionException("problem.definition.paging.unknownType", source,
                         "$.operations[" + i + "].paging.type", type.asText(), String.join(", ", PAGING_TYPES));
+            }
+            if (type.isTextual() && type.asText().equals("none")) {
+                // an unpaged operation is read without its paging, so the rest would be silently ignored
+                Iterator<String> properties = operations.path(i).path("paging").fieldNames();
+                while (properties.hasNext()) {
+                    String property = properties.next();
+                    if (!property.equals("type")) {
+                        throw new DefinitionException("problem.definition.paging.notForType", source,
+                                "$.operations[" + i + "].paging." + property, property, "none");
+                    }
+                }
             }
             JsonNode body = operations.path(i).path("request").path("body");
             if (body.isTextual() && !BODY_STYLES.contains(body.asText())) {

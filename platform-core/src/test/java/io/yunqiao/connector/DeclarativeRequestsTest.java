@@ -257,6 +257,16 @@ class DeclarativeRequestsTest {
         assertThat(SEEN).isEmpty();
     }
 
+    @Test
+    void aHeaderValueWithALineBreakIsRefusedBeforeSending() {
+        assertThatThrownBy(() -> client.query(connection, "orders.get",
+                Map.of("id", "o1", "X-Trace", "t\r\nX-Evil: 1"), PageRequest.first(1)))
+                .isInstanceOfSatisfying(ConnectorException.class,
+                        e -> assertThat(e.errorClass()).isEqualTo(ErrorClass.VALIDATION))
+                .hasMessageContaining("the header 'X-Trace' has a name or value HTTP does not allow");
+        assertThat(SEEN).isEmpty();
+    }
+
     // paging
 
     @Test

@@ -207,6 +207,13 @@ class DefinitionReaderTest {
     }
 
     @Test
+    void noPagingTakesNoPagingProperties() throws IOException {
+        String broken = wireWith("paging: { type: none }", "paging: { type: none, maxSize: 10 }");
+        assertThatThrownBy(() -> read(broken))
+                .hasMessageContaining("$.operations[6].paging.maxSize: paging type none has no property 'maxSize'");
+    }
+
+    @Test
     void aCursorParameterMustBeDeclared() throws IOException {
         String broken = wireWith("type: cursor, param: after,", "type: cursor, param: since,");
         assertThatThrownBy(() -> read(broken))
