@@ -5,8 +5,9 @@ import java.util.Locale;
 
 /**
  * A connector definition that cannot be used: the message names the file, the place in it and the rule broken.
- * Newer refusals carry a message code with parameters ({@code problem.definition.*} in {@code i18n/problems*.properties})
- * so that they can be shown in the reader's language; {@link #getMessage()} is the English text, for logs.
+ * Newer refusals carry a message code with parameters ({@code problem.definition.*} in
+ * {@code i18n/problems*.properties}) so that they can be shown in the reader's language; {@link #getMessage()} is the
+ * English text, for logs.
  */
 public class DefinitionException extends RuntimeException {
 

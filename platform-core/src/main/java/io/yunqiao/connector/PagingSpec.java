@@ -48,13 +48,6 @@ public record PagingSpec(PagingType type, String page, String size, String offse
         defaultSize = defaultSize > 0 ? Math.min(defaultSize, maxSize) : maxSize;
     }
 
-    /** Today's page-number paging, as definitions without {@code type} declare it. */
-    public static PagingSpec pageNumber(String page, String size, int first, int maxSize, int defaultSize,
-            StopRule stop, String total) {
-        return new PagingSpec(PagingType.PAGE_NUMBER, page, size, null, null, null, null, null, null, first, maxSize,
-                defaultSize, stop, total);
-    }
-
     /** The parameter that takes the page size ({@code size}, or {@code limit} for offset-limit), or {@code null}. */
     public String sizeParam() {
         return type == PagingType.OFFSET_LIMIT ? limit : size;

@@ -18,8 +18,5 @@ public enum PagingType {
     NEXT_URL,
     /** One request, no paging parameters. */
     @JsonProperty("none")
-    NONE;
-
-    /** The names definitions use, in the order the docs list them. */
-    public static final String NAMES = "page-number, offset-limit, cursor, next-url, none";
+    NONE
 }

@@ -133,7 +133,8 @@ class DefinitionReaderTest {
     }
 
     private static String wireWith(String from, String to) throws IOException {
-        try (InputStream in = DefinitionReaderTest.class.getClassLoader().getResourceAsStream("definitions/wire.yaml")) {
+        try (InputStream in = DefinitionReaderTest.class.getClassLoader()
+                .getResourceAsStream("definitions/wire.yaml")) {
             String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             assertThat(yaml).contains(from);
             return yaml.replace(from, to);
@@ -201,7 +202,8 @@ class DefinitionReaderTest {
 
     @Test
     void aPagingPropertyOfAnotherTypeIsRefused() throws IOException {
-        String broken = wireWith("type: offset-limit, offset: start,", "type: offset-limit, page: start, offset: start,");
+        String broken = wireWith("type: offset-limit, offset: start,",
+                "type: offset-limit, page: start, offset: start,");
         assertThatThrownBy(() -> read(broken))
                 .hasMessageContaining("$.operations[2].paging.page: paging type offset-limit has no property 'page'");
     }
