@@ -12,7 +12,6 @@ import io.yunqiao.connector.ConnectorException;
 import io.yunqiao.connector.ConnectorRegistry;
 import io.yunqiao.connector.Destinations;
 import io.yunqiao.connector.OperationDefinition;
-import io.yunqiao.connector.OperationRole;
 import io.yunqiao.connector.PageRequest;
 import io.yunqiao.limit.InputLimits;
 import io.yunqiao.problem.Problem;
@@ -129,16 +128,15 @@ public class Connections {
     }
 
     /**
-     * Proves the connection works with a one-record query of the connector's first QUERY operation that needs no
-     * parameter beyond its defaults (which also makes the auth scheme log in).
+     * Proves the connection works with a one-record query of the connector's {@linkplain
+     * ConnectorDefinition#checkOperation() check operation} (which also makes the auth scheme log in): the one the
+     * definition names with {@code check}, else its first QUERY operation that needs no parameter beyond its
+     * defaults.
      */
     public ConnectionTest test(long id) {
         Connection connection = runtime(id);
         ConnectorDefinition definition = registry.definition(connection.connectorId());
-        OperationDefinition probe = definition.operations().stream()
-                .filter(op -> op.role() == OperationRole.QUERY)
-                .filter(op -> op.params().stream().noneMatch(p -> p.required() && p.defaultValue() == null))
-                .findFirst().orElse(null);
+        OperationDefinition probe = definition.checkOperation().orElse(null);
         if (probe == null) {
             return new ConnectionTest(false, null, "connector '" + definition.id() + "' has no query operation to test"
                     + " with", Duration.ZERO);

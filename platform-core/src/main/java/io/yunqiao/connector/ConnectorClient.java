@@ -11,12 +11,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +24,8 @@ import java.util.Objects;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Calls the operations of declared connectors over HTTP: {@link #query} reads a page of records, {@link #execute}
@@ -32,6 +34,7 @@ import java.util.stream.Collectors;
 public final class ConnectorClient {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectorClient.class);
 
     /** What a secret looks like wherever it is shown or logged. */
     public static final String MASK = "******";
@@ -98,31 +101,43 @@ public final class ConnectorClient {
         ConnectorDefinition definition = registry.definition(connection.connectorId());
         OperationDefinition operation = operationOf(definition, connection, operationId, OperationRole.QUERY);
         ObjectNode body = queryBody(connection, operation, params, page);
-        Exchange exchange = send(connection, definition, operation, body);
+        Exchange exchange = send(connection, definition, operation, body, page);
         Outcome outcome = exchange.outcome;
         if (!outcome.success()) {
             throw new ConnectorException(outcome.errorClass(), connection, operationId, outcome.vendorCode(),
                     exchange.status, outcome.message(), exchange.failure);
         }
-        JsonNode found = JsonPaths.at(exchange.json, operation.records());
-        List<JsonNode> records = new ArrayList<>();
-        if (found.isArray()) {
-            found.forEach(records::add);
-        } else if (found.isObject()) {
-            records.add(found);
-        } else if (!JsonPaths.isAbsent(found)) {
+        RecordSelector.Selection selection = RecordSelector.select(operation, exchange.json);
+        if (selection.malformed()) {
             throw new ConnectorException(definition.errorsOf(operation).malformedClass(), connection, operationId,
-                    null, exchange.status, "records at '" + operation.records() + "' are neither a list nor an"
-                            + " object: " + AnswerClassifier.clip(exchange.body), null);
+                    null, exchange.status, selection.problem() + ": " + AnswerClassifier.clip(exchange.body), null);
         }
-        return toPage(operation, exchange.json, records, page);
+        return toPage(connection, definition, operation, exchange, selection.records(), page);
     }
 
-    private static QueryPage toPage(OperationDefinition operation, JsonNode json, List<JsonNode> records,
-            PageRequest page) {
+    /** Whether another page follows, and where it continues, by the operation's paging type and stop rule. */
+    private static QueryPage toPage(Connection connection, ConnectorDefinition definition,
+            OperationDefinition operation, Exchange exchange, List<JsonNode> records, PageRequest page) {
         PagingSpec paging = operation.paging();
         if (paging == null) {
             return new QueryPage(records, page, (long) records.size(), false);
+        }
+        JsonNode json = exchange.json;
+        if (paging.type() == PagingType.CURSOR || paging.type() == PagingType.NEXT_URL) {
+            String next = paging.type() == PagingType.CURSOR ? JsonPaths.text(json, paging.next())
+                    : nextUrl(connection, definition, operation, paging, exchange);
+            boolean more = !records.isEmpty() && next != null && !next.isBlank();
+            if (more && paging.hasMore() != null) {
+                JsonNode flag = JsonPaths.at(json, paging.hasMore());
+                more = JsonPaths.isAbsent(flag) || flag.asBoolean(true);
+            }
+            if (more && next.equals(page.cursor())) {
+                // a server that answers the same continuation again would be asked forever: its data ends here
+                LOG.warn("connection '{}' operation {}: page {} answered the continuation it was asked with; treating"
+                        + " it as the last page", connection.name(), operation.id(), page.index() + 1);
+                more = false;
+            }
+            return new QueryPage(records, page, null, more, more ? next : null);
         }
         Long total = null;
         String totalText = paging.total() == null ? null : JsonPaths.text(json, paging.total());
@@ -135,6 +150,8 @@ public final class ConnectorClient {
         }
         boolean hasMore;
         if (records.isEmpty()) {
+            hasMore = false;
+        } else if (!paging.counts()) {
             hasMore = false;
         } else if (paging.stop() == StopRule.TOTAL_COUNT && total != null) {
             hasMore = (long) (page.index() + 1) * page.size() < total;
@@ -165,12 +182,37 @@ public final class ConnectorClient {
         }
         PagingSpec paging = operation.paging();
         if (paging != null) {
-            if (page.size() > paging.maxSize()) {
+            if (paging.sendsSize() && page.size() > paging.maxSize()) {
                 throw new ConnectorException(ErrorClass.VALIDATION, connection, operation.id(), "page size "
                         + page.size() + " is above the operation's maximum of " + paging.maxSize());
             }
-            body.put(paging.page(), paging.first() + page.index());
-            body.put(paging.size(), page.size());
+            switch (paging.type()) {
+                case PAGE_NUMBER -> {
+                    body.put(paging.page(), paging.first() + page.index());
+                    body.put(paging.size(), page.size());
+                }
+                case OFFSET_LIMIT -> {
+                    body.put(paging.offset(), paging.first() + (long) page.index() * page.size());
+                    body.put(paging.limit(), page.size());
+                }
+                case CURSOR -> {
+                    if (page.cursor() != null) {
+                        body.put(paging.param(), page.cursor());
+                    }
+                    if (paging.size() != null) {
+                        body.put(paging.size(), page.size());
+                    }
+                }
+                case NEXT_URL -> {
+                    // later pages request the answer's URL as it is; the size goes with the first request only
+                    if (paging.size() != null && page.cursor() == null) {
+                        body.put(paging.size(), page.size());
+                    }
+                }
+                default -> {
+                    // none: one request without paging parameters
+                }
+            }
         }
         for (ParamDefinition param : operation.params()) {
             if (param.required() && !body.hasNonNull(param.name())) {
@@ -185,7 +227,8 @@ public final class ConnectorClient {
      * Sends one request of an EXECUTE operation and classifies the answer. Never throws for a vendor or network
      * failure: the result says what happened.
      *
-     * @param body the business body (for form-bizcontent operations, the content of {@code bizcontent})
+     * @param body the business body (for form-json-field operations, the JSON text of the operation's field);
+     *             parameters the operation declares in the path, query or headers are taken out of it
      */
     public ExecuteResult execute(Connection connection, String operationId, JsonNode body) {
         ConnectorDefinition definition = registry.definition(connection.connectorId());
@@ -198,7 +241,7 @@ public final class ConnectorClient {
         }
         Exchange exchange;
         try {
-            exchange = send(connection, definition, operation, (ObjectNode) body);
+            exchange = send(connection, definition, operation, (ObjectNode) body, null);
         } catch (ConnectorException e) {
             // refused before the request was sent (no base URL, an invalid URL, the credentials' own call failed)
             return new ExecuteResult(false, e.errorClass(), e.vendorCode(), e.getMessage(), e.httpStatus(),
@@ -257,34 +300,26 @@ public final class ConnectorClient {
 
     /** Sends once; after an AUTH answer, forgets the cached credentials and sends once more. */
     private Exchange send(Connection connection, ConnectorDefinition definition, OperationDefinition operation,
-            ObjectNode body) {
+            ObjectNode body, PageRequest page) {
         AuthScheme scheme = registry.authScheme(definition.auth());
-        Exchange exchange = sendOnce(scheme, connection, definition, operation, body);
+        Exchange exchange = sendOnce(scheme, connection, definition, operation, body, page);
         if (exchange.outcome.errorClass() == ErrorClass.AUTH && scheme.invalidate(connection)) {
-            exchange = sendOnce(scheme, connection, definition, operation, body);
+            exchange = sendOnce(scheme, connection, definition, operation, body, page);
         }
         return exchange;
     }
 
     private Exchange sendOnce(AuthScheme scheme, Connection connection, ConnectorDefinition definition,
-            OperationDefinition operation, ObjectNode body) {
+            OperationDefinition operation, ObjectNode body, PageRequest page) {
         RequestSpec spec = operation.request();
         String baseUrl = baseUrl(connection, definition);
         destinations.checkBeforeSending(baseUrl).ifPresent(refusal -> {
             throw refused(connection, operation.id(), refusal);
         });
-        OutgoingRequest request = new OutgoingRequest(spec.method(), baseUrl, spec.path(),
-                spec.body() == BodyStyle.JSON ? body : null);
+        OutgoingRequest request = RequestLayout.of(connection, operation, baseUrl, body, page);
         String requestText = body.toString();
-        if (spec.body() == BodyStyle.FORM_BIZCONTENT) {
-            request.form().putAll(spec.form());
-            request.form().put("bizcontent", requestText);
-        } else if (spec.body() == BodyStyle.QUERY) {
-            body.properties().forEach(e -> request.query().put(e.getKey(),
-                    e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
-        }
         scheme.authenticate(connection, request, authContext);
-        if (spec.body() == BodyStyle.FORM_BIZCONTENT) {
+        if (spec.body().isForm()) {
             requestText = JSON.valueToTree(masked(request.form(), connection, definition, scheme)).toString();
         }
         ErrorRules rules = definition.errorsOf(operation);
@@ -298,16 +333,18 @@ public final class ConnectorClient {
             JsonNode json = parse(response.body());
             Outcome outcome = AnswerClassifier.classify(definition.successOf(operation), rules,
                     response.statusCode(), response.body(), json);
-            exchange = new Exchange(outcome, response.statusCode(), response.body(), json, requestText, null, true);
+            exchange = new Exchange(outcome, response.statusCode(), response.body(), json, requestText, null, true,
+                    httpRequest.uri(), response.headers());
         } catch (IOException e) {
             // a connection never opened carried no byte of the request; any later break may follow its arrival
             boolean possiblySent = !(e instanceof java.net.ConnectException
                     || e instanceof java.net.http.HttpConnectTimeoutException);
             exchange = new Exchange(AnswerClassifier.noAnswer(rules, e), 0, null, null, requestText, e,
-                    possiblySent);
+                    possiblySent, httpRequest.uri(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            exchange = new Exchange(AnswerClassifier.noAnswer(rules, e), 0, null, null, requestText, e, true);
+            exchange = new Exchange(AnswerClassifier.noAnswer(rules, e), 0, null, null, requestText, e, true,
+                    httpRequest.uri(), null);
         }
         measure(definition, operation, exchange.outcome, System.nanoTime() - started);
         return exchange;
@@ -389,13 +426,27 @@ public final class ConnectorClient {
                     + request.baseUrl() + "' does not make a valid request URL (" + reason + "): correct it in"
                     + " the connection");
         }
-        request.headers().forEach(builder::header);
+        for (Map.Entry<String, String> header : request.headers().entrySet()) {
+            try {
+                builder.header(header.getKey(), header.getValue());
+            } catch (IllegalArgumentException e) {
+                // nothing was sent; the value is not shown (an auth scheme's header may carry a token)
+                throw new ConnectorException(ErrorClass.VALIDATION, connection, operation.id(), "the header '"
+                        + header.getKey() + "' has a name or value HTTP does not allow (e.g. a line break)");
+            }
+        }
+        // a fixed header or a header parameter may name the content type the vendor wants
+        boolean typed = request.headers().keySet().stream().anyMatch("Content-Type"::equalsIgnoreCase);
         HttpRequest.BodyPublisher publisher;
         if (request.jsonBody() != null) {
-            builder.header("Content-Type", "application/json; charset=UTF-8");
+            if (!typed) {
+                builder.header("Content-Type", "application/json; charset=UTF-8");
+            }
             publisher = HttpRequest.BodyPublishers.ofString(request.jsonBody().toString(), StandardCharsets.UTF_8);
         } else if (!request.form().isEmpty()) {
-            builder.header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8");
+            if (!typed) {
+                builder.header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8");
+            }
             publisher = HttpRequest.BodyPublishers.ofString(urlEncoded(request.form()), StandardCharsets.UTF_8);
         } else {
             publisher = HttpRequest.BodyPublishers.noBody();
@@ -411,6 +462,27 @@ public final class ConnectorClient {
                 .collect(Collectors.joining("&"));
     }
 
+    /**
+     * The next page's URL of a next-url operation: at the body path, or the {@code Link} header's {@code rel="next"},
+     * resolved against the URL that answered when relative; {@code null} when the answer gives none.
+     */
+    private static String nextUrl(Connection connection, ConnectorDefinition definition,
+            OperationDefinition operation, PagingSpec paging, Exchange exchange) {
+        String next = paging.from() == NextUrlSource.LINK_HEADER
+                ? LinkHeader.next(exchange.headers == null ? List.of() : exchange.headers.allValues("Link"))
+                : JsonPaths.text(exchange.json, paging.next());
+        if (next == null || next.isBlank()) {
+            return null;
+        }
+        try {
+            return exchange.uri.resolve(next.trim()).toString();
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorException(definition.errorsOf(operation).malformedClass(), connection,
+                    operation.id(), null, exchange.status, "the answer's next page URL is not a valid URL: "
+                            + AnswerClassifier.clip(next), null);
+        }
+    }
+
     private static JsonNode parse(String body) {
         if (body == null || body.isBlank()) {
             return null;
@@ -422,8 +494,14 @@ public final class ConnectorClient {
         }
     }
 
+    /**
+     * One request and its answer.
+     *
+     * @param uri     the URL the request went to
+     * @param headers the answer's headers, {@code null} when no answer came
+     */
     private record Exchange(Outcome outcome, int status, String body, JsonNode json, String requestText,
-            Throwable failure, boolean possiblySent) {
+            Throwable failure, boolean possiblySent, URI uri, HttpHeaders headers) {
     }
 
     private final class RuntimeAuthContext implements AuthContext {

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param success     default success conditions of every operation
  * @param errors      default error classification of every operation
  * @param operations  the APIs
+ * @param check       the id of the QUERY operation the connection test calls, or {@code null} for the first QUERY
+ *                    operation that needs no parameter without a default
  * @param source      where the definition was read from, for error messages
  */
 public record ConnectorDefinition(
@@ -30,6 +32,7 @@ public record ConnectorDefinition(
         List<SuccessCondition> success,
         ErrorRules errors,
         List<OperationDefinition> operations,
+        String check,
         String source) {
 
     /** The connection field every definition has: where the vendor's API lives. */
@@ -44,6 +47,21 @@ public record ConnectorDefinition(
 
     public Optional<OperationDefinition> operation(String operationId) {
         return operations.stream().filter(o -> o.id().equals(operationId)).findFirst();
+    }
+
+    /**
+     * The operation the connection test calls: the declared {@link #check()}, else the first QUERY operation whose
+     * parameters all have a value without a caller (neither required nor in the path, or with a default).
+     */
+    public Optional<OperationDefinition> checkOperation() {
+        if (check != null) {
+            return operation(check);
+        }
+        return operations.stream()
+                .filter(op -> op.role() == OperationRole.QUERY)
+                .filter(op -> op.params().stream().noneMatch(p -> (p.required() || p.in() == ParamLocation.PATH)
+                        && p.defaultValue() == null))
+                .findFirst();
     }
 
     public Optional<ConnectionField> connectionField(String name) {
@@ -62,6 +80,6 @@ public record ConnectorDefinition(
 
     ConnectorDefinition withSource(String newSource) {
         return new ConnectorDefinition(id, name, vendor, version, description, auth, connection, success, errors,
-                operations, newSource);
+                operations, check, newSource);
     }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param key         QUERY: the primary-key field (主键), used for dedupe
  * @param code        QUERY: a display-code field (编码), shown in logs
  * @param result      EXECUTE: dotted path of the created record's id in a successful answer
- * @param paging      QUERY: how pages are requested and recognised as last; absent for unpaged queries
+ * @param paging      QUERY: how pages are requested and recognised as last; absent for unpaged queries (a
+ *                    declared {@code type: none} is read as absent)
  * @param window      QUERY: which parameters take the incremental window
  * @param success     the conditions that make an answer a success; inherits the connector's when empty
  * @param errors      classification of failed answers, refining the connector's
@@ -23,6 +24,7 @@ import java.util.Optional;
  * @param fields      QUERY: fields of a record; EXECUTE: fields of the request body
  * @param lookUp      EXECUTE: how to ask the target whether a request whose answer was lost was applied; may be
  *                    absent
+ * @param rows        QUERY: how rows answered as arrays become records; absent when records are objects
  */
 public record OperationDefinition(
         String id,
@@ -40,9 +42,11 @@ public record OperationDefinition(
         ErrorRules errors,
         List<ParamDefinition> params,
         List<FieldDefinition> fields,
-        LookUpSpec lookUp) {
+        LookUpSpec lookUp,
+        RowsSpec rows) {
 
     public OperationDefinition {
+        paging = paging != null && paging.type() == PagingType.NONE ? null : paging;
         success = success == null ? List.of() : List.copyOf(success);
         params = params == null ? List.of() : List.copyOf(params);
         fields = fields == null ? List.of() : List.copyOf(fields);

@@ -14,6 +14,8 @@ import java.util.List;
  * @param defaultValue sent when the caller gives no value; absent means the parameter is left out
  * @param description  the vendor's description
  * @param values       the allowed values, when the vendor lists them
+ * @param in           where the parameter goes; {@code null} means where the operation's {@link BodyStyle} puts
+ *                     business parameters
  */
 public record ParamDefinition(
         String name,
@@ -22,10 +24,16 @@ public record ParamDefinition(
         boolean required,
         @JsonProperty("default") JsonNode defaultValue,
         LocalizedText description,
-        @JsonProperty("enum") List<String> values) {
+        @JsonProperty("enum") List<String> values,
+        ParamLocation in) {
 
     public ParamDefinition {
         type = type == null ? "string" : type;
         values = values == null ? List.of() : List.copyOf(values);
+    }
+
+    /** Where the parameter goes in a request shaped by {@code body}; {@code null} when it has no place. */
+    public ParamLocation location(BodyStyle body) {
+        return in != null ? in : body.defaultLocation();
     }
 }

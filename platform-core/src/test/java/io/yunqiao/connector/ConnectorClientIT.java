@@ -247,7 +247,7 @@ class ConnectorClientIT {
     }
 
     @Test
-    void sendsFormBizcontentWithTheOperationsFixedFields() {
+    void sendsAFormJsonFieldWithTheOperationsFixedFields() {
         ExecuteResult result = client.execute(shop, "tickets.submit", JSON.createObjectNode().put("title", "帮助"));
         assertThat(result.success()).isTrue();
         assertThat(result.response()).contains("\"method\":\"tickets.submit\"").contains("\"version\":\"2\"")

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class DefinitionReaderTest {
@@ -42,7 +43,7 @@ class DefinitionReaderTest {
         assertThat(list.param("status").orElseThrow().values()).containsExactly("", "open", "closed");
         assertThat(list.childrenOf("lines")).extracting(FieldDefinition::name).containsExactly("lines.sku");
         OperationDefinition submit = shop.operation("tickets.submit").orElseThrow();
-        assertThat(submit.request().body()).isEqualTo(BodyStyle.FORM_BIZCONTENT);
+        assertThat(submit.request().body()).isEqualTo(BodyStyle.FORM_JSON_FIELD);
         assertThat(submit.request().form()).containsEntry("method", "tickets.submit");
     }
 
@@ -129,6 +130,136 @@ class DefinitionReaderTest {
     void duplicateOperationIdsAreRefused() throws IOException {
         String broken = shopWith("id: orders.short", "id: orders.list");
         assertThatThrownBy(() -> read(broken)).hasMessageContaining("operation id 'orders.list' is declared twice");
+    }
+
+    private static String wireWith(String from, String to) throws IOException {
+        try (InputStream in = DefinitionReaderTest.class.getClassLoader()
+                .getResourceAsStream("definitions/wire.yaml")) {
+            String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(yaml).contains(from);
+            return yaml.replace(from, to);
+        }
+    }
+
+    @Test
+    void anUnknownPagingTypeIsRefusedWithTheTypesThereAre() throws IOException {
+        String broken = wireWith("type: offset-limit,", "type: seek,");
+        assertThatThrownBy(() -> read(broken))
+                .isInstanceOfSatisfying(DefinitionException.class, e -> {
+                    assertThat(e.code()).isEqualTo("problem.definition.paging.unknownType");
+                    assertThat(e.message(Locale.SIMPLIFIED_CHINESE)).contains("不认识的分页方式“seek”")
+                            .contains("$.operations[2].paging.type");
+                })
+                .hasMessageContaining("'broken.yaml' at $.operations[2].paging.type: unknown paging type 'seek'")
+                .hasMessageContaining("page-number, offset-limit, cursor, next-url, none");
+    }
+
+    @Test
+    void theRemovedBodyStyleIsRefusedPointingToFormJsonField() throws IOException {
+        String broken = shopWith("body: form-json-field, field: bizcontent,", "body: form-bizcontent,");
+        assertThatThrownBy(() -> read(broken))
+                .hasMessageContaining("$.operations[4].request.body: unknown body style 'form-bizcontent'")
+                .hasMessageContaining("use form-json-field and name that field with field");
+    }
+
+    @Test
+    void aFormJsonFieldBodyNeedsItsField() throws IOException {
+        String broken = shopWith("body: form-json-field, field: bizcontent,", "body: form-json-field,");
+        assertThatThrownBy(() -> read(broken)).hasMessageContaining("$.operations[4].request")
+                .hasMessageContaining("field").hasMessageContaining("(rule: required)");
+    }
+
+    @Test
+    void aPathPlaceholderWithoutAPathParameterIsRefused() throws IOException {
+        String broken = wireWith("path: /orders/{id}\n", "path: /orders/{id}/{line}\n");
+        assertThatThrownBy(() -> read(broken))
+                .hasMessageContaining("'broken.yaml' at $.operations[0].request.path: the path placeholder 'line'"
+                        + " has no path parameter")
+                .hasMessageContaining("Declare name: line with in: path under the params of operation orders.get");
+    }
+
+    @Test
+    void aPathParameterMissingFromThePathIsRefused() throws IOException {
+        String broken = wireWith("path: /orders/{id}\n", "path: /orders\n");
+        assertThatThrownBy(() -> read(broken))
+                .hasMessageContaining("$.operations[0].params[0].in: parameter 'id' is declared in: path");
+    }
+
+    @Test
+    void aParameterWithoutPlaceInARequestWithoutBodyIsRefused() throws IOException {
+        String broken = wireWith("{ name: X-Trace, in: header,", "{ name: X-Trace,");
+        assertThatThrownBy(() -> read(broken))
+                .hasMessageContaining("$.operations[0].params[1].in: parameter 'X-Trace' has no place");
+    }
+
+    @Test
+    void aHeaderTheHttpClientOwnsIsRefused() throws IOException {
+        String broken = wireWith("headers: { Accept: application/json }", "headers: { Host: example.com }");
+        assertThatThrownBy(() -> read(broken))
+                .hasMessageContaining("$.operations[0].request.headers.Host: the header 'Host' is set by the"
+                        + " platform's HTTP client");
+    }
+
+    @Test
+    void aPagingPropertyOfAnotherTypeIsRefused() throws IOException {
+        String broken = wireWith("type: offset-limit, offset: start,",
+                "type: offset-limit, page: start, offset: start,");
+        assertThatThrownBy(() -> read(broken))
+                .hasMessageContaining("$.operations[2].paging.page: paging type offset-limit has no property 'page'");
+    }
+
+    @Test
+    void noPagingTakesNoPagingProperties() throws IOException {
+        String broken = wireWith("paging: { type: none }", "paging: { type: none, maxSize: 10 }");
+        assertThatThrownBy(() -> read(broken))
+                .hasMessageContaining("$.operations[6].paging.maxSize: paging type none has no property 'maxSize'");
+    }
+
+    @Test
+    void aCursorParameterMustBeDeclared() throws IOException {
+        String broken = wireWith("type: cursor, param: after,", "type: cursor, param: since,");
+        assertThatThrownBy(() -> read(broken))
+                .hasMessageContaining("$.operations[3].paging.param: the paging parameter 'since' is not a parameter"
+                        + " of operation orders.cursor");
+    }
+
+    @Test
+    void aCheckNamingAnUnknownOperationIsRefusedWithTheQueries() throws IOException {
+        String broken = wireWith("check: orders.once", "check: orders.all");
+        assertThatThrownBy(() -> read(broken))
+                .hasMessageContaining("'broken.yaml' at $.check: the connection test's operation 'orders.all' is not"
+                        + " an operation of this connector")
+                .hasMessageContaining("orders.get, orders.pages");
+    }
+
+    @Test
+    void aCheckNamingAnExecuteOperationIsRefusedBecauseATestMustNotWrite() throws IOException {
+        String broken = wireWith("check: orders.once", "check: orders.delete");
+        assertThatThrownBy(() -> read(broken))
+                .isInstanceOfSatisfying(DefinitionException.class, e -> assertThat(e.message(Locale.CHINESE))
+                        .contains("是写入接口，测试连接不能写数据"))
+                .hasMessageContaining("'orders.delete' is an EXECUTE operation, and a connection test must not"
+                        + " write");
+    }
+
+    @Test
+    void aCheckThatNeedsAValueIsRefused() throws IOException {
+        String broken = wireWith("check: orders.once", "check: orders.get");
+        assertThatThrownBy(() -> read(broken)).hasMessageContaining("needs values for id");
+    }
+
+    @Test
+    void withoutCheckTheFirstQueryThatNeedsNoValuesIsTheConnectionTest() throws IOException {
+        assertThat(readShop().check()).isNull();
+        assertThat(readShop().checkOperation()).hasValueSatisfying(op -> assertThat(op.id())
+                .isEqualTo("orders.short"));
+    }
+
+    @Test
+    void pagingWithoutTypeIsPageNumber() throws IOException {
+        PagingSpec paging = readShop().operation("orders.list").orElseThrow().paging();
+        assertThat(paging.type()).isEqualTo(PagingType.PAGE_NUMBER);
+        assertThat(paging.runtimeParams()).containsExactly("page", "size");
     }
 
     @Test

@@ -40,7 +40,7 @@ class TargetValidatorTest {
 
     private static OperationDefinition operation(FieldDefinition... fields) {
         return new OperationDefinition("customer.create", OperationRole.EXECUTE, new LocalizedText("新增客户", null),
-                null, null, null, null, null, null, null, null, null, null, null, List.of(fields), null);
+                null, null, null, null, null, null, null, null, null, null, null, List.of(fields), null, null);
     }
 
     private static List<FieldProblem> validate(String body) {

@@ -59,7 +59,8 @@ class ConnectionsApi {
     }
 
     @PostMapping("/{id}/test")
-    @Operation(summary = "Log in and read one record with the connector's first query operation")
+    @Operation(summary = "Log in and read one record with the connector's check operation (without one: its first"
+            + " query operation that needs no values)")
     ConnectionTest test(@PathVariable long id) {
         return connections.test(id);
     }

@@ -80,7 +80,7 @@ class OperationPanel extends Details {
         if (operation.request() != null) {
             facts.add(getTranslation("catalog.request", operation.request().method(),
                     operation.request().path().isEmpty() ? "/" : operation.request().path(),
-                    getTranslation("catalog.body." + operation.request().body())));
+                    getTranslation("catalog.body." + operation.request().body(), operation.request().field())));
         }
         if (operation.role() == OperationRole.QUERY) {
             if (operation.records() != null) {
@@ -94,9 +94,17 @@ class OperationPanel extends Details {
             if (paging == null) {
                 facts.add(getTranslation("catalog.noPaging"));
             } else {
-                facts.add(getTranslation("catalog.paging", paging.page(), String.valueOf(paging.first()), paging.size(),
-                        String.valueOf(paging.defaultSize()), String.valueOf(paging.maxSize()),
-                        getTranslation("catalog.stop." + paging.stop())));
+                facts.add(switch (paging.type()) {
+                    case OFFSET_LIMIT -> getTranslation("catalog.paging.OFFSET_LIMIT", paging.offset(),
+                            String.valueOf(paging.first()), paging.limit(), String.valueOf(paging.defaultSize()),
+                            String.valueOf(paging.maxSize()), getTranslation("catalog.stop." + paging.stop()));
+                    case CURSOR -> getTranslation("catalog.paging.CURSOR", paging.param(), paging.next());
+                    case NEXT_URL -> getTranslation("catalog.paging.NEXT_URL",
+                            getTranslation("catalog.nextFrom." + paging.from(), paging.next()));
+                    default -> getTranslation("catalog.paging", paging.page(), String.valueOf(paging.first()),
+                            paging.size(), String.valueOf(paging.defaultSize()), String.valueOf(paging.maxSize()),
+                            getTranslation("catalog.stop." + paging.stop()));
+                });
                 if (paging.total() != null) {
                     facts.add(getTranslation("catalog.total", paging.total()));
                 }

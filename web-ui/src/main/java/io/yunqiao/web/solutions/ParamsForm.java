@@ -53,8 +53,7 @@ class ParamsForm extends FormLayout {
             kept.putAll(values);
             return;
         }
-        Set<String> paging = operation.paging() == null ? Set.of()
-                : Set.of(operation.paging().page(), operation.paging().size());
+        Set<String> paging = operation.paging() == null ? Set.of() : operation.paging().runtimeParams();
         Set<String> window = operation.window() == null ? Set.of()
                 : Set.of(operation.window().start(), operation.window().end());
         for (ParamDefinition param : operation.params()) {

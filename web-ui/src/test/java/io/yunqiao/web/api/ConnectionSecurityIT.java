@@ -223,10 +223,11 @@ class ConnectionSecurityIT {
         Answer renamed = admin("PUT", "/api/connections/" + kingdee, connection("金蝶（改名）", "kingdee-jdy",
                 kingdeeValues(sandbox() + "/kingdee")));
 
-        // then that is accepted, and the stored secrets still log in
+        // then that is accepted, and the stored secrets still log in, through the definition's check operation
         assertThat(renamed.status()).as(renamed.body().toString()).isEqualTo(200);
-        assertThat(operator("POST", "/api/connections/" + kingdee + "/test").body().path("ok").asBoolean())
-                .isTrue();
+        JsonNode test = operator("POST", "/api/connections/" + kingdee + "/test").body();
+        assertThat(test.path("ok").asBoolean()).as(test.toString()).isTrue();
+        assertThat(test.path("operation").asText()).isEqualTo("jdy/pur/pur_inbound_list");
     }
 
     @Test

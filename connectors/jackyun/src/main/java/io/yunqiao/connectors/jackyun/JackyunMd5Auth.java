@@ -42,8 +42,8 @@ public final class JackyunMd5Auth implements AuthScheme {
         Map<String, String> form = request.form();
         if (!form.containsKey("method")) {
             throw new ConnectorException(ErrorClass.VALIDATION, connection, null, "the " + ID + " auth scheme signs "
-                    + "gateway forms only: declare the operation with request.body: form-bizcontent and the API name"
-                    + " in request.form.method");
+                    + "gateway forms only: declare the operation with request.body: form-json-field, request.field:"
+                    + " bizcontent and the API name in request.form.method");
         }
         form.put("appkey", connection.require(APP_KEY));
         form.put("timestamp", String.valueOf(TimeFormat.DATETIME.format(context.clock().instant())));

@@ -35,6 +35,14 @@ class JackyunDefinitionTest {
     }
 
     @Test
+    void theConnectionTestListsCustomers() {
+        // given the definition, when the connection test picks its operation, then it is the declared customer list
+        assertThat(definition.check()).isEqualTo("crm.customer.list");
+        assertThat(definition.checkOperation()).hasValueSatisfying(op -> assertThat(op.id())
+                .isEqualTo("crm.customer.list"));
+    }
+
+    @Test
     void declaresTheConnectionFieldsWithSecretsMarked() {
         // given the definition
         // when its connection form is read
@@ -100,10 +108,11 @@ class JackyunDefinitionTest {
         for (String id : List.of("crm.customer.add", "crm.customer.list")) {
             OperationDefinition operation = operation(id);
             // when their request is read
-            // then the gateway method is the operation id, in a form-bizcontent POST on the base URL itself
+            // then the gateway method is the operation id, in a form-json-field POST (field bizcontent) on the base URL
             assertThat(operation.request().method()).isEqualTo("POST");
             assertThat(operation.request().path()).isEmpty();
-            assertThat(operation.request().body()).isEqualTo(BodyStyle.FORM_BIZCONTENT);
+            assertThat(operation.request().body()).isEqualTo(BodyStyle.FORM_JSON_FIELD);
+            assertThat(operation.request().field()).isEqualTo("bizcontent");
             assertThat(operation.request().form()).containsEntry("method", id).containsEntry("version", "v1.0")
                     .containsEntry("contenttype", "json").hasSize(3);
         }

@@ -109,7 +109,7 @@ class JackyunMd5AuthTest {
         assertThatThrownBy(() -> auth.authenticate(connection(Map.of()), json, new FixedContext(VECTOR_TIME)))
                 .isInstanceOfSatisfying(ConnectorException.class,
                         e -> assertThat(e.errorClass()).isEqualTo(ErrorClass.VALIDATION))
-                .hasMessageContaining("form-bizcontent");
+                .hasMessageContaining("form-json-field");
     }
 
     /** The runtime's services with a fixed clock; this scheme never calls the vendor itself. */

@@ -33,6 +33,15 @@ class KingdeeDefinitionsTest {
     }
 
     @Test
+    void bothConnectionTestsListPurchaseInboundBills() {
+        // given both definitions, when the connection test picks its operation, then it is the declared bill list
+        assertThat(v1.check()).isEqualTo("jdy/pur/pur_inbound_list");
+        assertThat(v2.check()).isEqualTo("jdy/v2/scm/pur_inbound");
+        assertThat(v1.checkOperation()).hasValueSatisfying(op -> assertThat(op.id()).isEqualTo(v1.check()));
+        assertThat(v2.checkOperation()).hasValueSatisfying(op -> assertThat(op.id()).isEqualTo(v2.check()));
+    }
+
+    @Test
     void theSandboxIsDiscoveredAsKingdee() {
         assertThat(ServiceLoader.load(Sandbox.class, getClass().getClassLoader()).stream()
                 .map(ServiceLoader.Provider::get).map(Sandbox::id)).contains("kingdee");
