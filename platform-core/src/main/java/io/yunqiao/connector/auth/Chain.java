@@ -18,11 +18,16 @@ final class Chain implements AuthScheme {
 
     private final String id;
     private final List<Part> parts;
+    private final List<Set<String>> fields;
     private final Set<String> masked;
 
-    Chain(String id, List<Part> parts) {
+    /**
+     * @param fields per part, the connection fields its templates read
+     */
+    Chain(String id, List<Part> parts, List<Set<String>> fields) {
         this.id = id;
         this.parts = List.copyOf(parts);
+        this.fields = List.copyOf(fields);
         Set<String> names = new LinkedHashSet<>();
         parts.forEach(part -> names.addAll(part.masked()));
         this.masked = Set.copyOf(names);
@@ -42,15 +47,41 @@ final class Chain implements AuthScheme {
     }
 
     private Part.LoginSigner signerAfter(int index) {
-        return (login, scope) -> {
-            for (int j = index + 1; j < parts.size(); j++) {
-                Part later = parts.get(j);
-                if (!later.holdsSession()) {
-                    later.apply(login, scope, (nested, nestedScope) -> { });
+        Set<String> laterFields = new LinkedHashSet<>();
+        for (int j = index + 1; j < parts.size(); j++) {
+            if (!parts.get(j).holdsSession()) {
+                laterFields.addAll(fields.get(j));
+            }
+        }
+        return new Part.LoginSigner() {
+            @Override
+            public void sign(OutgoingRequest login, Scope scope) {
+                for (int j = index + 1; j < parts.size(); j++) {
+                    Part later = parts.get(j);
+                    if (!later.holdsSession()) {
+                        later.apply(login, scope, NO_LATER);
+                    }
                 }
+            }
+
+            @Override
+            public Set<String> fields() {
+                return laterFields;
             }
         };
     }
+
+    private static final Part.LoginSigner NO_LATER = new Part.LoginSigner() {
+        @Override
+        public void sign(OutgoingRequest login, Scope scope) {
+            // a login request of a login request's signer does not exist: signers hold no session
+        }
+
+        @Override
+        public Set<String> fields() {
+            return Set.of();
+        }
+    };
 
     @Override
     public boolean invalidate(Connection connection) {

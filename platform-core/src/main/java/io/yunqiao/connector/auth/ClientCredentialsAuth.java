@@ -77,7 +77,9 @@ final class ClientCredentialsAuth implements Part {
         Instant now = scope.now();
         String what = "the token request (POST " + tokenUrl + ")";
         JsonNode answer = scope.context().sendForToken(connection, what, "check the connection's client id and"
-                + " client secret, and that the client may use the client-credentials grant", Requests.encode(login));
+                + " client secret" + (later.fields().isEmpty() ? "" : " (and " + String.join(", ", later.fields())
+                + ", which sign the request)") + ", and that the client may use the client-credentials grant",
+                Requests.encode(login));
         String token = Paths.text(answer, tokenPath);
         if (token.isEmpty()) {
             throw new ConnectorException(ErrorClass.AUTH, connection, null, what + " answered no " + tokenPath);

@@ -43,6 +43,7 @@ public final class DeclarativeAuth {
         }
         List<ObjectNode> chain = definition.auth().chain();
         List<Part> parts = new ArrayList<>();
+        List<Set<String>> fields = new ArrayList<>();
         Set<String> sessionValues = new LinkedHashSet<>();
         for (int i = 0; i < chain.size(); i++) {
             String path = chain.size() == 1 ? "$.auth" : "$.auth[" + i + "]";
@@ -52,8 +53,9 @@ public final class DeclarativeAuth {
                 sessionValues.addAll(session.extracted());
             }
             parts.add(part);
+            fields.add(spec.referencedFields());
         }
-        return new Chain(definition.id() + ":" + definition.auth().summary(), parts);
+        return new Chain(definition.id() + ":" + definition.auth().summary(), parts, fields);
     }
 
     private static Part part(Spec spec, Set<String> sessionValues) {

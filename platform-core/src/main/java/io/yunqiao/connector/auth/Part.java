@@ -31,8 +31,11 @@ interface Part {
     }
 
     /** Applies the later schemes of a chain to a login request. */
-    @FunctionalInterface
     interface LoginSigner {
+
         void sign(OutgoingRequest login, Scope scope);
+
+        /** The connection fields those schemes read: a refused login may be their fault too. */
+        Set<String> fields();
     }
 }

@@ -119,7 +119,7 @@ final class SessionTokenAuth implements Part {
             OutgoingRequest call = step.request(baseUrl, scope);
             later.sign(call, scope);
             String what = "the auth step " + (step.index + 1) + " (" + step.method + " " + step.path + ")";
-            JsonNode answer = scope.context().sendForJson(scope.connection(), what, step.fix(),
+            JsonNode answer = scope.context().sendForJson(scope.connection(), what, step.fix(later.fields()),
                     Requests.encode(call));
             JsonNode from = step.select == null ? answer : step.select.pick(answer, scope, what);
             for (Map.Entry<String, String> extract : step.extract.entrySet()) {
@@ -218,9 +218,12 @@ final class SessionTokenAuth implements Part {
             return request;
         }
 
-        String fix() {
-            return fields.isEmpty() ? "check the connection's credentials"
-                    : "check the connection fields " + String.join(", ", fields);
+        /** What to check when the vendor refuses the step: the fields it and its signers read. */
+        String fix(Set<String> signerFields) {
+            Set<String> all = new LinkedHashSet<>(fields);
+            all.addAll(signerFields);
+            return all.isEmpty() ? "check the connection's credentials"
+                    : "check the connection fields " + String.join(", ", all);
         }
     }
 

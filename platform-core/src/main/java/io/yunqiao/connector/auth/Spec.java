@@ -8,6 +8,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,18 +27,21 @@ final class Spec {
     private final String path;
     private final ZoneId zone;
     private final Set<String> sessionValues;
+    private final Set<String> referenced;
 
-    private Spec(ConnectorDefinition definition, JsonNode node, String path, ZoneId zone, Set<String> sessionValues) {
+    private Spec(ConnectorDefinition definition, JsonNode node, String path, ZoneId zone, Set<String> sessionValues,
+            Set<String> referenced) {
         this.definition = definition;
         this.node = node;
         this.path = path;
         this.zone = zone;
         this.sessionValues = sessionValues;
+        this.referenced = referenced;
     }
 
     /** The spec of one scheme of the chain, whose templates may use the given session values. */
     static Spec scheme(ConnectorDefinition definition, JsonNode node, String path, Set<String> sessionValues) {
-        Spec bare = new Spec(definition, node, path, null, sessionValues);
+        Spec bare = new Spec(definition, node, path, null, sessionValues, new LinkedHashSet<>());
         String zoneName = node.path("timeZone").asText(DEFAULT_ZONE);
         ZoneId zone;
         try {
@@ -45,21 +49,21 @@ final class Spec {
         } catch (DateTimeException e) {
             throw bare.at("timeZone").error("problem.definition.auth.timeZone", zoneName);
         }
-        return new Spec(definition, node, path, zone, sessionValues);
+        return new Spec(definition, node, path, zone, sessionValues, bare.referenced);
     }
 
     /** The parameter {@code name} (an object or list item), for reading and for messages. */
     Spec at(String name) {
-        return new Spec(definition, node.path(name), path + "." + name, zone, sessionValues);
+        return new Spec(definition, node.path(name), path + "." + name, zone, sessionValues, referenced);
     }
 
     Spec at(int index) {
-        return new Spec(definition, node.path(index), path + "[" + index + "]", zone, sessionValues);
+        return new Spec(definition, node.path(index), path + "[" + index + "]", zone, sessionValues, referenced);
     }
 
     /** The same place, where templates may also use these session values. */
     Spec withSessionValues(Set<String> names) {
-        return new Spec(definition, node, path, zone, Set.copyOf(names));
+        return new Spec(definition, node, path, zone, Set.copyOf(names), referenced);
     }
 
     JsonNode node() {
@@ -147,10 +151,18 @@ final class Spec {
         return Template.parse(node.asText(), this);
     }
 
-    /** The declared connection field a template names. */
+    /** The declared connection field a template names; remembered for the scheme's messages. */
     ConnectionField connectionField(String name) {
-        return definition.connectionField(name).orElseThrow(() -> error("problem.definition.auth.unknownField",
-                name, definition.connection().stream().map(ConnectionField::name).toList()));
+        ConnectionField field = definition.connectionField(name).orElseThrow(() -> error(
+                "problem.definition.auth.unknownField", name,
+                definition.connection().stream().map(ConnectionField::name).toList()));
+        referenced.add(name);
+        return field;
+    }
+
+    /** The connection fields the templates of the whole scheme read, so far. */
+    Set<String> referencedFields() {
+        return Set.copyOf(referenced);
     }
 
     /** Refuses a session value that no earlier step extracts. */

@@ -100,7 +100,7 @@ class KingdeeV2GatewayIT extends KingdeeSandboxSupport {
         String appToken = appToken();
         Map<String, String> query = Map.of("page", "1", "page_size", "5");
         long now = System.currentTimeMillis();
-        Map<String, String> headers = signer().headers("GET", "/jdy/v2/scm/pur_inbound", query, "778899", now);
+        Map<String, String> headers = signedHeaders("GET", "/jdy/v2/scm/pur_inbound", query, "778899", now);
 
         // when sent as signed, then accepted; when the signature is altered, then refused with 519
         assertThat(listCall(query, headers, appToken, null).statusCode()).isEqualTo(200);
@@ -115,7 +115,7 @@ class KingdeeV2GatewayIT extends KingdeeSandboxSupport {
         String appToken = appToken();
         Map<String, String> query = Map.of("page", "1");
         long sixMinutesAgo = System.currentTimeMillis() - 6 * 60_000L;
-        Map<String, String> headers = signer().headers("GET", "/jdy/v2/scm/pur_inbound", query, "1", sixMinutesAgo);
+        Map<String, String> headers = signedHeaders("GET", "/jdy/v2/scm/pur_inbound", query, "1", sixMinutesAgo);
 
         // then the gateway refuses them
         HttpResponse<String> response = listCall(query, headers, appToken, null);
@@ -127,22 +127,24 @@ class KingdeeV2GatewayIT extends KingdeeSandboxSupport {
     void aSignatureOverAnotherQueryGets519() {
         // given headers signed for page 1, when sent with page 2, then refused
         String appToken = appToken();
-        Map<String, String> headers = signer().headers("GET", "/jdy/v2/scm/pur_inbound", Map.of("page", "1"), "5",
+        Map<String, String> headers = signedHeaders("GET", "/jdy/v2/scm/pur_inbound", Map.of("page", "1"), "5",
                 System.currentTimeMillis());
         assertThat(listCall(Map.of("page", "2"), headers, appToken, null).statusCode()).isEqualTo(519);
     }
 
-    private static GatewaySigner signer() {
-        return new GatewaySigner("yunqiao-v2-demo", "demo-secret-v2");
+    /** Headers signed by the definition's hmac-headers scheme with the sandbox's demo app. */
+    private static Map<String, String> signedHeaders(String method, String path, Map<String, String> query,
+            String nonce, long millis) {
+        return V2Signatures.headers("yunqiao-v2-demo", "demo-secret-v2", method, path, query, nonce, millis);
     }
 
     /** An app-token fetched with a correctly signed request. */
     private String appToken() {
         Map<String, String> query = Map.of("app_key", "demo-app-key",
-                "app_signature", GatewaySigner.appSignature("demo-app-key", "demo-app-secret"));
+                "app_signature", V2Signatures.appSignature("demo-app-key", "demo-app-secret"));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + APP_TOKEN + "?"
                 + ConnectorClient.urlEncoded(query))).GET();
-        signer().headers("GET", APP_TOKEN, query, "42", System.currentTimeMillis()).forEach(request::header);
+        signedHeaders("GET", APP_TOKEN, query, "42", System.currentTimeMillis()).forEach(request::header);
         HttpResponse<String> response = send(request);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode answer = parse(response.body());
