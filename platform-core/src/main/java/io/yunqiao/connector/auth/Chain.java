@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * The declarative schemes of one definition, applied in order to every request. A scheme that logs in itself
  * (session-token, oauth2-client-credentials) has its login requests passed through the schemes after it that hold
- * no session (signed-params, hmac-headers, api-key, basic, bearer): Kingdee V2 signs its app-token request like
+ * no session (signed-params, hmac-headers, api-key, basic, bearer): some gateways sign their token request like
  * every other request.
  */
 final class Chain implements AuthScheme {

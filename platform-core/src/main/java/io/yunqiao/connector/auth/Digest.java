@@ -82,7 +82,7 @@ record Digest(Algorithm algorithm, Template key, Template message, Encoding enco
         HEX_UPPER,
         /** Base64 of the bytes. */
         BASE64,
-        /** Base64 of the lower-case hexadecimal text (Kingdee's gateway). */
+        /** Base64 of the lower-case hexadecimal text (as some API gateways sign). */
         BASE64_OF_HEX;
 
         /** {@code hex}, {@code hex-upper}, {@code base64} or {@code base64-of-hex}. */

@@ -10,8 +10,8 @@ enum Encoder {
     /** {@link URLEncoder} in UTF-8 (a space becomes {@code +}). */
     URL,
     /**
-     * {@link URLEncoder} in UTF-8, then {@code *} as {@code %2A} and {@code %7E} back to {@code ~}: the encoder of
-     * Kingdee's API gateway client (apigwclient).
+     * {@link URLEncoder} in UTF-8, then {@code *} as {@code %2A} and {@code %7E} back to {@code ~}: the encoder
+     * of common API gateway clients, under which an asterisk survives the gateway's decoding.
      */
     GATEWAY;
 

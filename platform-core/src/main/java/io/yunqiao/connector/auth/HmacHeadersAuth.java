@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * {@code type: hmac-headers}: Kingdee V2's {@code X-Api-*} signing, and gateways like it. Adds {@code headers}
+ * {@code type: hmac-headers}: API gateways' {@code X-Api-*}-style header signing. Adds {@code headers}
  * (templates), then signs a canonical string, each line ending in {@code \n}: the method in capitals; the full path
  * (base URL's path + request path) encoded by {@code pathEncoders} (default {@code [gateway]}); the query sorted by
  * key as {@code k=v&…}, values encoded by {@code queryEncoders} (default {@code [url, gateway]}); then one

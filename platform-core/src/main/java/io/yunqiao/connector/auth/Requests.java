@@ -16,7 +16,7 @@ final class Requests {
 
     /**
      * Sets a header. Header values must be ASCII on the wire: a value that is not (a Chinese account name) is sent
-     * URL-encoded in UTF-8, as Kingdee expects its groupName.
+     * URL-encoded in UTF-8, which is what the gateways that take such headers decode.
      */
     static void header(OutgoingRequest request, String name, String value) {
         boolean ascii = value.chars().allMatch(c -> c >= 0x20 && c < 0x7f);

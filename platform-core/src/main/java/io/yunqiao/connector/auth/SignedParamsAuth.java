@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * {@code type: signed-params}: the pattern of Jackyun and most Chinese e-commerce gateways. Adds fields ({@code add},
+ * {@code type: signed-params}: the pattern of most Chinese e-commerce gateways. Adds fields ({@code add},
  * templates; an empty value is left out) to the form, query or JSON body ({@code in}), then signs the fields:
  * those chosen ({@code sign.include}, or all but {@code sign.exclude}; the output field never), sorted
  * ({@code sign.sort}: {@code ascii} key order or {@code as-sent}), joined ({@code sign.join}: {@code k+v},
