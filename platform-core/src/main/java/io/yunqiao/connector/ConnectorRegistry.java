@@ -21,7 +21,7 @@ public final class ConnectorRegistry {
 
     private final Map<String, ConnectorDefinition> definitions = new LinkedHashMap<>();
     private final Map<String, AuthScheme> authSchemes = new LinkedHashMap<>();
-    private final Map<String, AuthScheme> declarativeSchemes = new ConcurrentHashMap<>();
+    private final Map<String, Built> declarativeSchemes = new ConcurrentHashMap<>();
 
     private ConnectorRegistry(Collection<ConnectorDefinition> definitions, Collection<AuthScheme> schemes) {
         for (AuthScheme scheme : schemes) {
@@ -103,15 +103,25 @@ public final class ConnectorRegistry {
 
     /**
      * The scheme that authenticates the definition's calls: the installed {@link AuthScheme} its {@code auth}
-     * names, or the one built from its declarative schemes, kept per definition id, version and auth (a token it
-     * caches lives as long as the definition does).
+     * names, or the one built from its declarative schemes, kept per definition id and version (the tokens it
+     * caches live as long as the definition does; a changed auth block gets a new one).
      */
     public AuthScheme authSchemeOf(ConnectorDefinition definition) {
         if (!definition.auth().declarative()) {
             return authScheme(definition.auth().schemeId());
         }
-        String key = definition.id() + "@" + definition.version() + "#" + definition.auth().toJson();
-        return declarativeSchemes.computeIfAbsent(key, k -> DeclarativeAuth.scheme(definition));
+        AuthSpec spec = definition.auth();
+        String key = definition.id() + "@" + definition.version();
+        Built built = declarativeSchemes.get(key);
+        if (built != null && (built.spec() == spec || built.spec().equals(spec))) {
+            return built.scheme();
+        }
+        // a definition changed under the same version gets a new scheme (and so logs in afresh)
+        return declarativeSchemes.compute(key, (k, old) -> old != null && old.spec().equals(spec) ? old
+                : new Built(spec, DeclarativeAuth.scheme(definition))).scheme();
+    }
+
+    private record Built(AuthSpec spec, AuthScheme scheme) {
     }
 
     public AuthScheme authScheme(String id) {

@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.yunqiao.connector.AuthScheme;
+import io.yunqiao.connector.ConnectorDefinition;
+import io.yunqiao.connector.ConnectorRegistry;
 import io.yunqiao.connector.DefinitionException;
 import io.yunqiao.connector.OutgoingRequest;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -144,6 +147,19 @@ class DeclarativeAuthTest {
                 token: "{{connection.token}}"
                 headr: X-Token
                 """)).hasMessageContaining("headr");
+    }
+
+    @Test
+    void theRegistryKeepsOneSchemePerDefinitionSoCachedTokensAreShared() {
+        // given a registry with a declarative definition
+        ConnectorDefinition definition = definition("""
+                type: bearer
+                token: "{{connection.token}}"
+                """);
+        ConnectorRegistry registry = ConnectorRegistry.of(List.of(definition), List.of());
+
+        // when its scheme is asked for twice, then it is the same scheme
+        assertThat(registry.authSchemeOf(definition)).isSameAs(registry.authSchemeOf(definition));
     }
 
     @Test
