@@ -29,7 +29,8 @@ class KingdeeDefinitionsTest {
         // the auth of both is declared in their YAML, without Java
         assertThat(v1.auth().types()).containsExactly("session-token");
         assertThat(v2.auth().types()).containsExactly("session-token", "hmac-headers");
-        assertThat(registry.authSchemeOf(v1).maskedFields()).contains("access_token");
+        assertThat(registry.authSchemeOf(v1).maskedFields()).containsExactlyInAnyOrder("access_token", "groupName",
+                "accountId", "client_secret", "password");
         assertThat(registry.authSchemeOf(v2).maskedFields()).contains("X-Api-Signature", "app-token");
     }
 
