@@ -105,7 +105,9 @@ class DeclarativeAuthTest {
         assertThatThrownBy(() -> definition("""
                 type: bearer
                 token: "{{secret}}"
-                """)).hasMessageContaining("$.auth.token").hasMessageContaining("{{secret}}");
+                """)).hasMessageContaining("$.auth.token").hasMessageContaining("{{secret}}")
+                .isInstanceOfSatisfying(DefinitionException.class, e -> assertThat(e.message(Locale.CHINESE))
+                        .contains("$.auth.token").contains("{{secret}}").contains("{{connection.字段}}"));
         assertThatThrownBy(() -> definition("""
                 type: bearer
                 token: "{{now:yyyy-MM-dd ppp}}"
