@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** What an {@link AuthScheme} may use: the runtime's HTTP client, JSON mapper and clock. */
 public interface AuthContext {
@@ -22,4 +23,19 @@ public interface AuthContext {
      *                            vendor code), naming the connection, the purpose, the vendor's message and the fix
      */
     JsonNode sendForJson(Connection connection, String purpose, String fix, HttpRequest.Builder request);
+
+    /**
+     * Sends a request to a standard OAuth 2.0 token endpoint, which answers by HTTP status rather than with the
+     * vendor's business codes: a 2xx JSON object is a success whatever the connector's success rules say; 400 and
+     * 401 (RFC 6749's invalid_client, invalid_grant) are {@link ErrorClass#AUTH}; other statuses as the connector's
+     * rules classify them.
+     */
+    default JsonNode sendForToken(Connection connection, String purpose, String fix, HttpRequest.Builder request) {
+        return sendForJson(connection, purpose, fix, request);
+    }
+
+    /** A number used once per request ({@code {{nonce}}} of declarative schemes); tests may fix it. */
+    default String nonce() {
+        return Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE));
+    }
 }

@@ -301,7 +301,7 @@ public final class ConnectorClient {
     /** Sends once; after an AUTH answer, forgets the cached credentials and sends once more. */
     private Exchange send(Connection connection, ConnectorDefinition definition, OperationDefinition operation,
             ObjectNode body, PageRequest page) {
-        AuthScheme scheme = registry.authScheme(definition.auth());
+        AuthScheme scheme = registry.authSchemeOf(definition);
         Exchange exchange = sendOnce(scheme, connection, definition, operation, body, page);
         if (exchange.outcome.errorClass() == ErrorClass.AUTH && scheme.invalidate(connection)) {
             exchange = sendOnce(scheme, connection, definition, operation, body, page);
@@ -518,6 +518,16 @@ public final class ConnectorClient {
 
         @Override
         public JsonNode sendForJson(Connection connection, String purpose, String fix, HttpRequest.Builder request) {
+            return send(connection, purpose, fix, request, false);
+        }
+
+        @Override
+        public JsonNode sendForToken(Connection connection, String purpose, String fix, HttpRequest.Builder request) {
+            return send(connection, purpose, fix, request, true);
+        }
+
+        private JsonNode send(Connection connection, String purpose, String fix, HttpRequest.Builder request,
+                boolean standardTokenEndpoint) {
             ConnectorDefinition definition = registry.definition(connection.connectorId());
             ErrorRules rules = definition.errors();
             HttpRequest built = request.timeout(requestTimeout).build();
@@ -535,8 +545,14 @@ public final class ConnectorClient {
                         + " was interrupted", e);
             }
             JsonNode json = parse(response.body());
-            Outcome outcome = AnswerClassifier.classify(definition.success(), rules, response.statusCode(),
-                    response.body(), json);
+            Outcome outcome = standardTokenEndpoint
+                    ? AnswerClassifier.classify(List.of(), rules, response.statusCode(), response.body(), json)
+                    : AnswerClassifier.classify(definition.success(), rules, response.statusCode(),
+                            response.body(), json);
+            if (standardTokenEndpoint && !outcome.success()
+                    && (response.statusCode() == 400 || response.statusCode() == 401)) {
+                outcome = Outcome.failed(ErrorClass.AUTH, outcome.vendorCode(), outcome.message());
+            }
             if (outcome.success()) {
                 return json;
             }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param vendor      who makes the system
  * @param version     the definition's own version
  * @param description what the system is
- * @param auth        the id of the {@link AuthScheme} that authenticates every call
+ * @param auth        how every call is authenticated: an {@link AuthScheme} id or declarative schemes
  * @param connection  the fields of a connection form; {@code baseUrl} is always one of them
  * @param success     default success conditions of every operation
  * @param errors      default error classification of every operation
@@ -27,7 +27,7 @@ public record ConnectorDefinition(
         String vendor,
         String version,
         LocalizedText description,
-        String auth,
+        AuthSpec auth,
         List<ConnectionField> connection,
         List<SuccessCondition> success,
         ErrorRules errors,

@@ -1,5 +1,6 @@
 package io.yunqiao.connector;
 
+import io.yunqiao.connector.auth.DeclarativeAuth;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The connectors and auth schemes available to the platform: discovered from plugin jars with
@@ -19,6 +21,7 @@ public final class ConnectorRegistry {
 
     private final Map<String, ConnectorDefinition> definitions = new LinkedHashMap<>();
     private final Map<String, AuthScheme> authSchemes = new LinkedHashMap<>();
+    private final Map<String, Built> declarativeSchemes = new ConcurrentHashMap<>();
 
     private ConnectorRegistry(Collection<ConnectorDefinition> definitions, Collection<AuthScheme> schemes) {
         for (AuthScheme scheme : schemes) {
@@ -29,10 +32,9 @@ public final class ConnectorRegistry {
             }
         }
         for (ConnectorDefinition definition : definitions) {
-            if (!authSchemes.containsKey(definition.auth())) {
-                throw new DefinitionException("connector definition '" + definition.source() + "' at $.auth: no auth"
-                        + " scheme '" + definition.auth() + "' is installed (known: " + authSchemes.keySet()
-                        + "); add the plugin jar that provides it");
+            if (!definition.auth().declarative() && !authSchemes.containsKey(definition.auth().schemeId())) {
+                throw new DefinitionException("problem.definition.auth.notInstalled", definition.source(),
+                        definition.auth().schemeId(), authSchemes.keySet());
             }
             ConnectorDefinition clash = this.definitions.putIfAbsent(definition.id(), definition);
             if (clash != null) {
@@ -102,6 +104,29 @@ public final class ConnectorRegistry {
     /** The installed auth schemes, for adding plugins on top of the built-ins. */
     List<AuthScheme> schemes() {
         return List.copyOf(authSchemes.values());
+    }
+
+    /**
+     * The scheme that authenticates the definition's calls: the installed {@link AuthScheme} its {@code auth}
+     * names, or the one built from its declarative schemes, kept per definition id and version (the tokens it
+     * caches live as long as the definition does; a changed auth block gets a new one).
+     */
+    public AuthScheme authSchemeOf(ConnectorDefinition definition) {
+        if (!definition.auth().declarative()) {
+            return authScheme(definition.auth().schemeId());
+        }
+        AuthSpec spec = definition.auth();
+        String key = definition.id() + "@" + definition.version();
+        Built built = declarativeSchemes.get(key);
+        if (built != null && (built.spec() == spec || built.spec().equals(spec))) {
+            return built.scheme();
+        }
+        // a definition changed under the same version gets a new scheme (and so logs in afresh)
+        return declarativeSchemes.compute(key, (k, old) -> old != null && old.spec().equals(spec) ? old
+                : new Built(spec, DeclarativeAuth.scheme(definition))).scheme();
+    }
+
+    private record Built(AuthSpec spec, AuthScheme scheme) {
     }
 
     public AuthScheme authScheme(String id) {

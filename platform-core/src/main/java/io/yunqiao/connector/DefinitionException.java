@@ -5,9 +5,8 @@ import java.util.Locale;
 
 /**
  * A connector definition that cannot be used: the message names the file, the place in it and the rule broken.
- * Newer refusals carry a message code with parameters ({@code problem.definition.*} in
- * {@code i18n/problems*.properties}) so that they can be shown in the reader's language; {@link #getMessage()} is the
- * English text, for logs.
+ * Newer refusals carry a message code ({@code problem.definition.*}) with parameters, rendered in the reader's
+ * language by {@link #message(Locale)}; {@link #getMessage()} is the English text, for logs.
  */
 public class DefinitionException extends RuntimeException {
 
@@ -30,7 +29,7 @@ public class DefinitionException extends RuntimeException {
 
     /**
      * A refusal whose text is the message {@code code} (a key of {@code i18n/problems*.properties}, e.g.
-     * {@code problem.definition.paging.unknownType}) formatted with {@code params}.
+     * {@code problem.definition.auth.unknownField}) formatted with {@code params}.
      */
     public DefinitionException(String code, Object... params) {
         super(ProblemTexts.render(code, Locale.ENGLISH, params));
@@ -38,7 +37,7 @@ public class DefinitionException extends RuntimeException {
         this.params = params.clone();
     }
 
-    /** The message code, or {@code null} for a refusal that still carries a plain sentence. */
+    /** The message code, or {@code null} for a refusal that carries a plain English sentence. */
     public String code() {
         return code;
     }

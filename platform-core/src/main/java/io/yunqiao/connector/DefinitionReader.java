@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.yunqiao.connector.auth.DeclarativeAuth;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -78,6 +79,7 @@ public final class DefinitionReader {
                     e);
         }
         checkReferences(definition);
+        DeclarativeAuth.check(definition);
         return definition;
     }
 

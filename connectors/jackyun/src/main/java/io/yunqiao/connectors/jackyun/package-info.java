@@ -1,5 +1,6 @@
 /**
- * The Jackyun (吉客云) connector: its definition ({@code META-INF/yunqiao/connectors/jackyun.yaml}), the
- * {@code jackyun-md5} request signing, and (in {@code sandbox}) a simulator of the vendor's gateway.
+ * The Jackyun (吉客云) connector: its definition ({@code META-INF/yunqiao/connectors/jackyun.yaml}, whose
+ * declarative {@code signed-params} auth computes the gateway's MD5 sign) and (in {@code sandbox}) a simulator of the
+ * vendor's gateway.
  */
 package io.yunqiao.connectors.jackyun;

@@ -29,9 +29,10 @@ class JackyunDefinitionTest {
     void isDiscoveredWithItsAuthScheme() {
         // given the plugin on the class path
         // when the registry discovers it
-        // then the definition names jackyun-md5 and the scheme is installed
-        assertThat(definition.auth()).isEqualTo(JackyunMd5Auth.ID);
-        assertThat(registry.authScheme(JackyunMd5Auth.ID)).isInstanceOf(JackyunMd5Auth.class);
+        // then the definition declares its sign without Java: one signed-params scheme
+        assertThat(definition.auth().declarative()).isTrue();
+        assertThat(definition.auth().types()).containsExactly("signed-params");
+        assertThat(registry.authSchemeOf(definition).maskedFields()).contains("sign");
     }
 
     @Test

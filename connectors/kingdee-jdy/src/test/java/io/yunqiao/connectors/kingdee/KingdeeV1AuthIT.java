@@ -19,7 +19,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The V1 token flow ({@code kingdee-jdy-v1}) against the sandbox: login, account group, caching, refresh, refusal. */
+/**
+ * The V1 token flow (the definition's session-token scheme) against the sandbox: login, account group, caching,
+ * refresh, refusal.
+ */
 class KingdeeV1AuthIT extends KingdeeSandboxSupport {
 
     private static final String TOKEN = "/auth/user/access_token";

@@ -1,4 +1,4 @@
-package io.yunqiao.connectors.kingdee;
+package io.yunqiao.connector.auth;
 
 import io.yunqiao.connector.Connection;
 import java.time.Instant;
@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  *
  * @param <S> the session type
  */
-final class SessionCache<S> {
+final class Sessions<S> {
 
     private final ConcurrentMap<String, Slot<S>> slots = new ConcurrentHashMap<>();
     private final Function<S, Instant> expiry;
@@ -26,7 +26,7 @@ final class SessionCache<S> {
     /**
      * @param expiry when a session stops being used (already shortened by a safety margin)
      */
-    SessionCache(Function<S, Instant> expiry) {
+    Sessions(Function<S, Instant> expiry) {
         this.expiry = expiry;
     }
 

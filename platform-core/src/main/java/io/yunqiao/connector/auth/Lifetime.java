@@ -1,28 +1,26 @@
-package io.yunqiao.connectors.kingdee;
+package io.yunqiao.connector.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 
-/** When a token handed out by Kingdee should stop being used: its lifetime minus a safety margin. */
-final class TokenLifetime {
-
-    /** Used when an answer says nothing about the lifetime: about an hour was seen in public clients. */
-    static final Duration DEFAULT = Duration.ofHours(1);
-
-    private static final Duration MAX_MARGIN = Duration.ofMinutes(5);
-
-    private TokenLifetime() {
-    }
+/**
+ * When a token should stop being used: its expiry minus a safety margin ({@code refreshBefore}, but at most a tenth
+ * of the lifetime, so a short-lived token is still used).
+ *
+ * @param fallback      the lifetime when the answer gives none
+ * @param refreshBefore how long before its expiry a token is renewed
+ */
+record Lifetime(Duration fallback, Duration refreshBefore) {
 
     /**
-     * The instant to stop using a token, from a lifetime or expiry value of the answer.
+     * The instant to stop using a token.
      *
-     * @param value {@code expires_in} / {@code expires}: seconds of lifetime, or an absolute expiry in epoch seconds
-     *              or milliseconds (values that large cannot be lifetimes); missing = {@link #DEFAULT}
+     * @param value the answer's lifetime in seconds, or an absolute expiry in epoch seconds or milliseconds (values
+     *              that large cannot be lifetimes); missing or unreadable = {@link #fallback()}
      */
-    static Instant expiresAt(Instant now, JsonNode value) {
-        Instant expiry = now.plus(DEFAULT);
+    Instant expiresAt(Instant now, JsonNode value) {
+        Instant expiry = now.plus(fallback);
         if (value != null && (value.isNumber() || value.isTextual()) && !value.asText().isBlank()) {
             long number;
             try {
@@ -43,6 +41,6 @@ final class TokenLifetime {
             return now;
         }
         Duration margin = lifetime.dividedBy(10);
-        return expiry.minus(margin.compareTo(MAX_MARGIN) > 0 ? MAX_MARGIN : margin);
+        return expiry.minus(margin.compareTo(refreshBefore) > 0 ? refreshBefore : margin);
     }
 }

@@ -1,4 +1,4 @@
-package io.yunqiao.connectors.kingdee;
+package io.yunqiao.connector.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,14 +16,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** How sessions (tokens) are shared between threads, refreshed and forgotten. */
-class SessionCacheTest {
+class SessionsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-28T02:00:00Z");
 
     private record Session(String token, Instant expiresAt) {
     }
 
-    private final SessionCache<Session> cache = new SessionCache<>(Session::expiresAt);
+    private final Sessions<Session> cache = new Sessions<>(Session::expiresAt);
     private final AtomicInteger logins = new AtomicInteger();
     private final Connection connection = new Connection("c1", "金蝶演示", "kingdee-jdy", Map.of("clientId", "a"));
 
