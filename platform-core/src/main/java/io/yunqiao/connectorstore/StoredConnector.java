@@ -12,7 +12,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
-/** A connector definition stored in the platform: its current text; every saved text is a {@link StoredConnectorVersion}. */
+/**
+ * A connector definition stored in the platform: its current text; every saved text is a
+ * {@link StoredConnectorVersion}.
+ */
 @Entity
 @Table(name = "yq_stored_connector")
 class StoredConnector {
