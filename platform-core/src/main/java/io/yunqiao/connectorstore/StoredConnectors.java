@@ -18,6 +18,7 @@ import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionValidator;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +52,8 @@ public class StoredConnectors implements SmartInitializingSingleton {
     private static final Logger LOG = LoggerFactory.getLogger(StoredConnectors.class);
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+    /** The id line of a text that does not parse, so that even that refusal can name the definition. */
+    private static final Pattern ID_LINE = Pattern.compile("(?m)^id:\\s*[\"']?([a-z0-9][a-z0-9-]{0,99})[\"']?\\s*$");
 
     /** What a stored definition's source is called in messages: {@code stored:acme-shop}. */
     static final String SOURCE_PREFIX = "stored:";
@@ -397,8 +401,9 @@ public class StoredConnectors implements SmartInitializingSingleton {
             JsonNode tree = YAML.readTree(text);
             String id = tree == null ? null : tree.path("id").asText(null);
             return id != null && ID.matcher(id).matches() ? id : "(new)";
-        } catch (java.io.IOException e) {
-            return "(new)";
+        } catch (IOException e) {
+            Matcher line = ID_LINE.matcher(text);
+            return line.find() ? line.group(1) : "(new)";
         }
     }
 
