@@ -21,6 +21,7 @@ import io.yunqiao.solution.Solutions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,11 +29,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,9 +51,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * installed (no id twice, an extension's base installed, no operation id twice); a change that breaks a solution is
  * refused with what breaks, unless the caller accepts it. A refused save changes neither the database nor the
  * registry. At start the stored definitions are loaded; one that no longer validates is logged and left out.
+ *
+ * <p>Several nodes on one database: a change is in effect at once on the node that made it; the others notice it
+ * within {@code yunqiao.connectors.stored-refresh} (they compare a {@link Fingerprint} of the table) and load again.
  */
 @Service
-public class StoredConnectors implements SmartInitializingSingleton {
+public class StoredConnectors implements SmartInitializingSingleton, DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoredConnectors.class);
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
@@ -71,10 +80,19 @@ public class StoredConnectors implements SmartInitializingSingleton {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Duration refresh;
+
+    /**
+     * The table as last loaded; another node's change shows as a different fingerprint. A change made here leaves it
+     * as it was, so the next look loads once more: cheap, and never misses another node's change made meanwhile.
+     */
+    private volatile Fingerprint loaded;
+    private ScheduledExecutorService refresher;
 
     StoredConnectors(StoredConnectorRepository stored, StoredConnectorVersionRepository versions,
             ConnectorRegistry registry, Solutions solutions, SolutionValidator validator, Connections connections,
-            InputLimits limits, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+            InputLimits limits, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
+            @Value("${yunqiao.connectors.stored-refresh:30s}") Duration refresh) {
         this.stored = stored;
         this.versions = versions;
         this.registry = registry;
@@ -85,12 +103,56 @@ public class StoredConnectors implements SmartInitializingSingleton {
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
+        this.refresh = refresh;
     }
 
-    /** Loads the stored definitions once every bean is ready, before schedules start firing. */
+    /**
+     * Loads the stored definitions once every bean is ready, before schedules start firing, and then looks for other
+     * nodes' changes every {@code yunqiao.connectors.stored-refresh} (0 = never).
+     */
     @Override
     public void afterSingletonsInstantiated() {
         load();
+        if (!refresh.isNegative() && !refresh.isZero()) {
+            refresher = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "stored-connectors-refresh");
+                thread.setDaemon(true);
+                return thread;
+            });
+            refresher.scheduleWithFixedDelay(this::refreshQuietly, refresh.toMillis(), refresh.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
+    }
+
+    /**
+     * Loads the stored definitions again when the table changed since they were last loaded (another node saved or
+     * deleted one).
+     *
+     * @return whether they were loaded again
+     */
+    public boolean refreshIfChanged() {
+        Fingerprint now = transactions.execute(status -> stored.fingerprint());
+        if (Objects.equals(now, loaded)) {
+            return false;
+        }
+        load();
+        return true;
+    }
+
+    private void refreshQuietly() {
+        try {
+            refreshIfChanged();
+        } catch (RuntimeException e) {
+            // the database may be briefly away; the next round tries again, the definitions in effect stay
+            LOG.warn("could not look for changed stored connector definitions: {}", e.toString());
+        }
     }
 
     /**
@@ -99,9 +161,13 @@ public class StoredConnectors implements SmartInitializingSingleton {
      */
     public void load() {
         synchronized (changes) {
-            List<StoredConnector> rows = transactions.execute(status -> stored.findAllByOrderByConnectorIdAsc());
+            record Table(List<StoredConnector> rows, Fingerprint fingerprint) {
+            }
+            Table table = Objects.requireNonNull(transactions.execute(status -> new Table(
+                    stored.findAllByOrderByConnectorIdAsc(), stored.fingerprint())));
+            List<StoredConnector> rows = table.rows();
             List<ConnectorDefinition> accepted = new ArrayList<>();
-            for (StoredConnector row : Objects.requireNonNull(rows)) {
+            for (StoredConnector row : rows) {
                 try {
                     ConnectorDefinition definition = DefinitionReader.read(SOURCE_PREFIX + row.connectorId(),
                             row.definition());
@@ -115,6 +181,7 @@ public class StoredConnectors implements SmartInitializingSingleton {
                 }
             }
             registry.replaceStored(accepted);
+            loaded = table.fingerprint();
             LOG.info("{} of {} stored connector definitions loaded: {}", accepted.size(), rows.size(),
                     accepted.stream().map(ConnectorDefinition::id).toList());
         }

@@ -43,7 +43,8 @@ import org.springframework.test.annotation.DirtiesContext;
     "spring.quartz.scheduler-name=stored-connectors-it",
     "yunqiao.security.admin-password=" + StoredConnectorsIT.ADMIN_PASSWORD,
     "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-    "yunqiao.limits.definition-bytes=16KB"})
+    "yunqiao.limits.definition-bytes=16KB",
+    "yunqiao.connectors.stored-refresh=0"})
 @DirtiesContext
 class StoredConnectorsIT {
 
@@ -439,5 +440,23 @@ class StoredConnectorsIT {
         assertThat(registry.find("acme-shop")).isEmpty();
         assertThat(stored.get("acme-shop").active()).isFalse();
         assertThat(stored.get("jackyun-extra").active()).isTrue();
+    }
+
+    @Test
+    void aChangeSavedByAnotherNodeIsLoadedWhenTheTableChanged() {
+        // given a stored extension in effect, and this node up to date (its own save reloads once, harmlessly)
+        assertThat(create(EXTRA).status()).isEqualTo(201);
+        stored.refreshIfChanged();
+        assertThat(stored.refreshIfChanged()).isFalse();
+
+        // when another node on the same database saves a new version of it
+        jdbc.update("UPDATE yq_stored_connector SET definition = ?, current_version = 2, updated_at = ?"
+                + " WHERE connector_id = 'jackyun-extra'", EXTRA.replace("crm.customer.list.all",
+                        "crm.customer.list.other"), java.sql.Timestamp.from(java.time.Instant.now()));
+
+        // then this node loads it on its next look
+        assertThat(stored.refreshIfChanged()).isTrue();
+        assertThat(registry.find("jackyun").orElseThrow().operation("crm.customer.list.other")).isPresent();
+        assertThat(registry.find("jackyun").orElseThrow().operation("crm.customer.list.all")).isEmpty();
     }
 }
