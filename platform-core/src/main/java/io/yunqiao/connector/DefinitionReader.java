@@ -76,11 +76,12 @@ public final class DefinitionReader {
 
     /**
      * The JSON path ({@code $.operations[2].role}) a refusal of this reader or of the registry points at, or
-     * {@code null} when it names none.
+     * {@code null} when it names none: by convention a coded refusal's first parameter is the source and its second
+     * the path (with the operation's id after a space, which is left out here).
      */
     public static String pathOf(DefinitionException refusal) {
         Object[] params = refusal.params();
-        if (refusal.code() == null || !refusal.code().startsWith("problem.connectors.") || params.length <= PATH_PARAM
+        if (refusal.code() == null || params.length <= PATH_PARAM
                 || !(params[PATH_PARAM] instanceof String path) || !path.startsWith("$")) {
             return null;
         }
@@ -101,7 +102,7 @@ public final class DefinitionReader {
             tree = YAML.readTree(in);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new DefinitionException(CODE + "syntax", source, "$", e.getOriginalMessage(),
+            throw new DefinitionException(CODE + "syntax", source, "$", parserWords(e.getOriginalMessage()),
                     at == null ? "?" : String.valueOf(at.getLineNr()),
                     at == null ? "?" : String.valueOf(at.getColumnNr()));
         } catch (IOException e) {
@@ -136,6 +137,19 @@ public final class DefinitionReader {
                 .collect(Collectors.joining("\n"));
         throw new DefinitionException(CODE + "schema", source, problems.get(0).getInstanceLocation().toString(),
                 SCHEMA, details, chinese);
+    }
+
+    /**
+     * The parser's own words without its excerpt of the text and the caret under it (the line and column are given
+     * apart): {@code while parsing a flow sequence; expected ',' or ']', but got <stream end>}.
+     */
+    private static String parserWords(String message) {
+        if (message == null) {
+            return "";
+        }
+        String words = message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .collect(Collectors.joining("; "));
+        return words.isEmpty() ? message.strip() : words;
     }
 
     private static List<ValidationMessage> sorted(Set<ValidationMessage> problems) {

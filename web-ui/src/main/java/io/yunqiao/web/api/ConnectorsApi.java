@@ -3,6 +3,8 @@ package io.yunqiao.web.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.yunqiao.connector.CatalogEntry;
 import io.yunqiao.connector.ConnectorRegistry;
@@ -15,6 +17,10 @@ import io.yunqiao.connectorstore.StoredConnectors;
 import io.yunqiao.connectorstore.StoredVersionView;
 import io.yunqiao.diff.LineDiff;
 import io.yunqiao.problem.Problem;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
@@ -86,6 +92,7 @@ class ConnectorsApi {
 
     @PostMapping
     @Operation(summary = "Store a new definition (its YAML or JSON text as the body); in effect at once")
+    @DefinitionBody
     ResponseEntity<SaveAnswer> create(@RequestBody(required = false) byte[] body,
             @RequestParam(required = false) String note, Principal user, Locale locale) {
         return ResponseEntity.status(HttpStatus.CREATED)
@@ -95,6 +102,7 @@ class ConnectorsApi {
     @PutMapping("/{id}")
     @Operation(summary = "Save a new version of a stored definition; refused with 409 and what breaks when it breaks"
             + " a solution, unless acceptBreaking=true")
+    @DefinitionBody
     SaveAnswer update(@PathVariable String id, @RequestBody(required = false) byte[] body,
             @RequestParam(required = false) String note, @RequestParam(defaultValue = "false") boolean acceptBreaking,
             Principal user, Locale locale) {
@@ -140,12 +148,24 @@ class ConnectorsApi {
 
     @PostMapping("/import")
     @Operation(summary = "Create or update the stored definition whose id the file holds (201 created, 200 updated)")
+    @DefinitionBody
     ResponseEntity<SaveAnswer> importFile(@RequestBody(required = false) byte[] body,
             @RequestParam(required = false) String note, @RequestParam(defaultValue = "false") boolean acceptBreaking,
             Principal user, Locale locale) {
         SaveResult result = stored.importText(text(body), name(user), note, acceptBreaking);
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(answer(result, locale));
+    }
+
+    /** How the API documentation shows a definition body: its text, YAML or JSON. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The definition's YAML or JSON text (see"
+            + " docs/connectors.md)", required = true, content = {
+                @Content(mediaType = "application/yaml", schema = @Schema(type = "string")),
+                @Content(mediaType = "text/yaml", schema = @Schema(type = "string")),
+                @Content(mediaType = "application/json", schema = @Schema(type = "string"))})
+    @interface DefinitionBody {
     }
 
     /** A breaking change: the usual refusal, plus what breaks in each solution. */

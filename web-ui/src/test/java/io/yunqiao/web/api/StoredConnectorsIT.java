@@ -414,6 +414,14 @@ class StoredConnectorsIT {
     }
 
     @Test
+    void theApiDocumentationShowsTheBodyAsYamlOrJsonText() {
+        JsonNode docs = json("GET", "/api/docs", null).body();
+        JsonNode content = docs.path("paths").path("/api/connectors").path("post").path("requestBody").path("content");
+        assertThat(content.has("application/yaml")).as(content.toString()).isTrue();
+        assertThat(content.has("application/json")).isTrue();
+    }
+
+    @Test
     void onlyAnAdminMayChangeDefinitions() {
         users.create("operator-c", null, Role.OPERATOR, "operator-pass-1");
         Answer refused = call("operator-c", "operator-pass-1", "POST", "/api/connectors", YAML, ACME, null);
