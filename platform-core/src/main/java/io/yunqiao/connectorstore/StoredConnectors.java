@@ -40,6 +40,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -67,7 +69,10 @@ public class StoredConnectors implements SmartInitializingSingleton, DisposableB
     /** What a stored definition's source is called in messages: {@code stored:acme-shop}. */
     static final String SOURCE_PREFIX = "stored:";
 
-    /** One change at a time, from checking to making it: two saves must not both check against the old state. */
+    /**
+     * One change at a time, from checking to making it: two saves must not both check against the old state. Each
+     * change first loads what other nodes changed meanwhile, so that it is checked against the latest definitions.
+     */
     private final Object changes = new Object();
 
     private final StoredConnectorRepository stored;
@@ -225,6 +230,7 @@ public class StoredConnectors implements SmartInitializingSingleton, DisposableB
     public SaveResult create(String text, String author, String note) {
         limits.checkDescription("note", note);
         synchronized (changes) {
+            refreshIfChanged();
             ConnectorDefinition definition = parse(text);
             transactions.executeWithoutResult(status -> stored.findByConnectorId(definition.id()).ifPresent(row -> {
                 throw Problem.coded(Problem.Kind.CONFLICT, "id", "problem.connectors.exists", definition.id(),
@@ -243,6 +249,7 @@ public class StoredConnectors implements SmartInitializingSingleton, DisposableB
     public SaveResult update(String id, String text, String author, String note, boolean acceptBreaking) {
         limits.checkDescription("note", note);
         synchronized (changes) {
+            refreshIfChanged();
             find(id);
             ConnectorDefinition definition = parse(text);
             if (!definition.id().equals(id)) {
@@ -275,6 +282,7 @@ public class StoredConnectors implements SmartInitializingSingleton, DisposableB
      */
     public void delete(String id, String author) {
         synchronized (changes) {
+            refreshIfChanged();
             StoredConnector row = find(id);
             List<String> users = usersOf(id);
             if (!users.isEmpty()) {
@@ -322,15 +330,21 @@ public class StoredConnectors implements SmartInitializingSingleton, DisposableB
     private SaveResult save(ConnectorDefinition definition, String text, String author, String note,
             ConnectorRegistry next, List<Breakage> breaks, boolean created) {
         Instant now = clock.instant();
-        StoredConnector saved = transactions.execute(status -> {
-            StoredConnector row = created ? new StoredConnector(definition.id(), now, author)
-                    : stored.findByConnectorId(definition.id()).orElseThrow();
-            row.apply(definition.extendsId(), DefinitionFormat.of(text), text, created ? 1 : row.currentVersion() + 1,
-                    now, author);
-            StoredConnector written = stored.saveAndFlush(row);
-            versions.save(new StoredConnectorVersion(written, note));
-            return written;
-        });
+        StoredConnector saved;
+        try {
+            saved = transactions.execute(status -> {
+                StoredConnector row = created ? new StoredConnector(definition.id(), now, author)
+                        : stored.findByConnectorId(definition.id()).orElseThrow(() -> changedMeanwhile(definition));
+                row.apply(definition.extendsId(), DefinitionFormat.of(text), text,
+                        created ? 1 : row.currentVersion() + 1, now, author);
+                StoredConnector written = stored.saveAndFlush(row);
+                versions.saveAndFlush(new StoredConnectorVersion(written, note));
+                return written;
+            });
+        } catch (DataIntegrityViolationException | OptimisticLockingFailureException e) {
+            // another node saved the same definition at the same moment: its save stands, this one is refused
+            throw changedMeanwhile(definition);
+        }
         // only after the commit: a save the database refused leaves the registry as it was
         registry.replaceStored(next.stored());
         LOG.info("stored connector definition '{}' version {} saved by {}{}", definition.id(),
@@ -338,6 +352,10 @@ public class StoredConnectors implements SmartInitializingSingleton, DisposableB
                         + " solution(s) as accepted");
         events.publishEvent(new StoredConnectorsChanged(definition.id(), false));
         return new SaveResult(view(saved), created, breaks);
+    }
+
+    private static Problem changedMeanwhile(ConnectorDefinition definition) {
+        return Problem.coded(Problem.Kind.CONFLICT, null, "problem.connectors.changedMeanwhile", definition.id());
     }
 
     /** The registry with {@code definition} stored in place of the definition with its id. */
