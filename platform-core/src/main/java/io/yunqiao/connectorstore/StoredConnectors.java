@@ -250,7 +250,7 @@ public class StoredConnectors implements SmartInitializingSingleton, DisposableB
         limits.checkDescription("note", note);
         synchronized (changes) {
             refreshIfChanged();
-            find(id);
+            findToChange(id);
             ConnectorDefinition definition = parse(text);
             if (!definition.id().equals(id)) {
                 throw Problem.coded(Problem.Kind.INVALID, "$.id", "problem.connectors.idChanged", id,
@@ -283,8 +283,8 @@ public class StoredConnectors implements SmartInitializingSingleton, DisposableB
     public void delete(String id, String author) {
         synchronized (changes) {
             refreshIfChanged();
-            StoredConnector row = find(id);
-            List<String> users = usersOf(id);
+            StoredConnector row = findToChange(id);
+            List<String> users = usersOf(row);
             if (!users.isEmpty()) {
                 throw Problem.coded(Problem.Kind.CONFLICT, null, "problem.connectors.inUse", id,
                         String.join("; ", users));
@@ -414,17 +414,19 @@ public class StoredConnectors implements SmartInitializingSingleton, DisposableB
     }
 
     /**
-     * What uses a stored definition: solutions and connections of a standalone connector, solutions that call one of
-     * an extension's operations.
+     * What uses a stored definition: solutions and connections of a standalone connector (in effect or not), solutions
+     * that call one of an extension's operations (an extension not in effect has none in use).
      */
-    private List<String> usersOf(String id) {
-        Optional<CatalogEntry> entry = registry.entry(id);
-        if (entry.isEmpty()) {
+    private List<String> usersOf(StoredConnector row) {
+        String id = row.connectorId();
+        Optional<CatalogEntry> entry = registry.entry(id).filter(e -> e.origin() == DefinitionOrigin.STORED);
+        boolean extension = row.extendsId() != null;
+        if (extension && entry.isEmpty()) {
             return List.of();
         }
-        String connectorId = entry.get().base() == null ? id : entry.get().base();
-        Set<String> operations = entry.get().base() == null ? null : new LinkedHashSet<>(entry.get().definition()
-                .operations().stream().map(OperationDefinition::id).toList());
+        String connectorId = extension ? row.extendsId() : id;
+        Set<String> operations = extension ? new LinkedHashSet<>(entry.get().definition().operations().stream()
+                .map(OperationDefinition::id).toList()) : null;
         List<String> users = new ArrayList<>();
         for (SolutionView solution : solutions.list()) {
             SolutionSpec spec = solution.spec();
@@ -457,6 +459,12 @@ public class StoredConnectors implements SmartInitializingSingleton, DisposableB
     }
 
     private StoredConnector find(String id) {
+        return transactions.execute(status -> stored.findByConnectorId(id == null ? "" : id)).orElseThrow(() ->
+                Problem.coded(Problem.Kind.NOT_FOUND, null, "problem.connectors.notFound", id));
+    }
+
+    /** The stored definition to change or delete; a built-in or plugin connector gets a refusal saying to extend it. */
+    private StoredConnector findToChange(String id) {
         return transactions.execute(status -> stored.findByConnectorId(id == null ? "" : id)).orElseThrow(() -> {
             refuseIfInstalled(id);
             return Problem.coded(Problem.Kind.NOT_FOUND, null, "problem.connectors.notFound", id);

@@ -279,6 +279,27 @@ class StoredConnectorsIT {
     }
 
     @Test
+    void aDefinitionWithAConnectionCannotBeDeletedAndOneUnusedIsGoneAtOnce() {
+        // given a standalone definition with a connection
+        assertThat(create(ACME).status()).isEqualTo(201);
+        long connection = json("POST", "/api/connections", JSON.createObjectNode().put("name", "商城")
+                .put("connectorId", "acme-shop").set("values", gateway())).body().path("id").asLong();
+
+        // when it is deleted, then it is refused naming the connection
+        Answer refused = json("DELETE", "/api/connectors/acme-shop", null);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().path("message").asText()).contains("商城");
+
+        // when the connection is gone, then the definition is deleted with its history, at once
+        assertThat(json("DELETE", "/api/connections/" + connection, null).status()).isEqualTo(204);
+        assertThat(json("DELETE", "/api/connectors/acme-shop", null).status()).isEqualTo(204);
+        assertThat(catalogIds()).doesNotContain("acme-shop");
+        Answer versions = json("GET", "/api/connectors/acme-shop/versions", null);
+        assertThat(versions.status()).isEqualTo(404);
+        assertThat(versions.body().path("code").asText()).isEqualTo("problem.connectors.notFound");
+    }
+
+    @Test
     void aChangeThatBreaksASolutionIsRefusedWithTheReportUnlessAccepted() {
         // given a solution on the extension's operation
         assertThat(create(EXTRA).status()).isEqualTo(201);
