@@ -104,8 +104,8 @@ public final class ConnectorRegistry {
         return Optional.ofNullable(state.catalog().get(id));
     }
 
-    /** The auth schemes installed, by id. */
-    public List<AuthScheme> authSchemes() {
+    /** The installed auth schemes, for adding plugins on top of the built-ins. */
+    List<AuthScheme> schemes() {
         return List.copyOf(state.schemes().values());
     }
 

@@ -233,7 +233,7 @@ public class StoredConnectors implements SmartInitializingSingleton, DisposableB
             refreshIfChanged();
             ConnectorDefinition definition = parse(text);
             transactions.executeWithoutResult(status -> stored.findByConnectorId(definition.id()).ifPresent(row -> {
-                throw Problem.coded(Problem.Kind.CONFLICT, "id", "problem.connectors.exists", definition.id(),
+                throw Problem.coded(Problem.Kind.CONFLICT, "$.id", "problem.connectors.exists", definition.id(),
                         row.currentVersion());
             }));
             ConnectorRegistry next = candidate(definition);
