@@ -1,5 +1,7 @@
 package io.yunqiao.connector;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +22,8 @@ import java.util.Optional;
  * @param check       the id of the QUERY operation the connection test calls, or {@code null} for the first QUERY
  *                    operation that needs no parameter without a default
  * @param source      where the definition was read from, for error messages
+ * @param extendsId   stored definitions only ({@code extends}): the installed connector whose operations this
+ *                    definition adds to; it then has no connection, auth, success or error rules of its own
  */
 public record ConnectorDefinition(
         String id,
@@ -33,7 +37,8 @@ public record ConnectorDefinition(
         ErrorRules errors,
         List<OperationDefinition> operations,
         String check,
-        String source) {
+        String source,
+        @JsonProperty("extends") String extendsId) {
 
     /** The connection field every definition has: where the vendor's API lives. */
     public static final String BASE_URL = "baseUrl";
@@ -80,6 +85,22 @@ public record ConnectorDefinition(
 
     ConnectorDefinition withSource(String newSource) {
         return new ConnectorDefinition(id, name, vendor, version, description, auth, connection, success, errors,
-                operations, check, newSource);
+                operations, check, newSource, extendsId);
+    }
+
+    /** Whether this definition adds operations to an installed connector instead of standing alone. */
+    public boolean isExtension() {
+        return extendsId != null;
+    }
+
+    /** This connector with {@code more} operations after its own: a base with the operations of its extensions. */
+    ConnectorDefinition withOperationsAdded(List<OperationDefinition> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<OperationDefinition> all = new ArrayList<>(operations);
+        all.addAll(more);
+        return new ConnectorDefinition(id, name, vendor, version, description, auth, connection, success, errors,
+                all, check, source, extendsId);
     }
 }

@@ -222,8 +222,12 @@ public final class Plugins {
         private final Map<String, String> schemeOwners = new HashMap<>();
         private final List<Jar> loaded = new ArrayList<>();
         private final List<ConnectorProvider> providers = new ArrayList<>();
+        private final ConnectorRegistry builtIns;
+        private final List<ConnectorDefinition> pluginDefinitions = new ArrayList<>();
+        private final List<AuthScheme> pluginSchemes = new ArrayList<>();
 
         Admission(ConnectorRegistry builtIns) {
+            this.builtIns = builtIns;
             definitions = new ArrayList<>(builtIns.definitions());
             schemes = new ArrayList<>(builtIns.schemes());
             definitions.forEach(d -> connectorOwners.put(d.id(), "built-in " + d.source()));
@@ -262,6 +266,8 @@ public final class Plugins {
             }
             definitions.addAll(candidate.definitions);
             schemes.addAll(candidate.schemes);
+            pluginDefinitions.addAll(candidate.definitions);
+            pluginSchemes.addAll(candidate.schemes);
             candidate.definitions.forEach(d -> connectorOwners.put(d.id(), "plugin " + candidate.file));
             candidate.schemes.forEach(s -> schemeOwners.put(s.id(), "plugin " + candidate.file));
             providers.addAll(candidate.providers);
@@ -271,8 +277,12 @@ public final class Plugins {
             return null;
         }
 
+        /** The built-ins' registry with the admitted jars installed on it, each connector marked as a plugin's. */
         ConnectorRegistry registry() {
-            return ConnectorRegistry.of(definitions, schemes);
+            if (!pluginDefinitions.isEmpty() || !pluginSchemes.isEmpty()) {
+                builtIns.install(pluginDefinitions, pluginSchemes, DefinitionOrigin.PLUGIN);
+            }
+            return builtIns;
         }
     }
 

@@ -24,6 +24,7 @@ import org.springframework.util.unit.DataSize;
  * @param pageSize            most records one page of a paged REST answer holds
  * @param maxPage             highest page number of a paged REST answer (counted from 0)
  * @param minScheduleInterval shortest time between two fire times of a solution's schedule
+ * @param definitionBytes     largest connector definition stored in the platform (its YAML or JSON text)
  */
 @ConfigurationProperties("yunqiao.limits")
 public record InputLimits(
@@ -38,17 +39,19 @@ public record InputLimits(
         @DefaultValue("1000") int valueMapValueLength,
         @DefaultValue("1000") int pageSize,
         @DefaultValue("100000") int maxPage,
-        @DefaultValue("1m") Duration minScheduleInterval) {
+        @DefaultValue("1m") Duration minScheduleInterval,
+        @DefaultValue("256KB") DataSize definitionBytes) {
 
     /** The defaults, as {@code application.yml} documents them. */
     public static final InputLimits DEFAULTS = new InputLimits(DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), 100,
-            2000, 32768, Duration.ofSeconds(10), 10000, 300, 1000, 1000, 100000, Duration.ofMinutes(1));
+            2000, 32768, Duration.ofSeconds(10), 10000, 300, 1000, 1000, 100000, Duration.ofMinutes(1),
+            DataSize.ofKilobytes(256));
 
     public InputLimits {
         if (requestBody.toBytes() < 1 || importFile.toBytes() < 1 || nameLength < 1 || descriptionLength < 1
                 || mappingLength < 1 || mappingTime.isNegative() || mappingTime.isZero() || valueMapEntries < 1
                 || valueMapKeyLength < 1 || valueMapValueLength < 1 || pageSize < 1 || maxPage < 0
-                || minScheduleInterval.isNegative()) {
+                || minScheduleInterval.isNegative() || definitionBytes.toBytes() < 1) {
             throw new IllegalArgumentException("yunqiao.limits.* must be positive: " + this);
         }
     }

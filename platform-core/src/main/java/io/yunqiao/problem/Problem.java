@@ -42,7 +42,7 @@ public class Problem extends RuntimeException {
         this.params = new Object[0];
     }
 
-    private Problem(Kind kind, String field, String code, Object[] params) {
+    protected Problem(Kind kind, String field, String code, Object[] params) {
         super(ProblemTexts.render(code, Locale.ENGLISH, params));
         this.kind = kind;
         this.field = field;

@@ -62,6 +62,14 @@ public class SolutionValidator {
     }
 
     public void validate(SolutionSpec spec) {
+        validate(spec, registry);
+    }
+
+    /**
+     * Validates {@code spec} against {@code connectors} instead of the connectors in effect: whether a solution still
+     * works after a change of the connector definitions it uses.
+     */
+    public void validate(SolutionSpec spec, ConnectorRegistry connectors) {
         if (spec == null) {
             throw Problem.invalid(null, "the request has no solution");
         }
@@ -76,10 +84,10 @@ public class SolutionValidator {
         if (spec.target() == null) {
             throw Problem.invalid("target", "a solution needs a target (connector, operation, connection, mapping)");
         }
-        OperationDefinition source = operation("source", spec.source().connector(), spec.source().operation(),
-                OperationRole.QUERY);
-        OperationDefinition target = operation("target", spec.target().connector(), spec.target().operation(),
-                OperationRole.EXECUTE);
+        OperationDefinition source = operation(connectors, "source", spec.source().connector(),
+                spec.source().operation(), OperationRole.QUERY);
+        OperationDefinition target = operation(connectors, "target", spec.target().connector(),
+                spec.target().operation(), OperationRole.EXECUTE);
         connection("source", spec.source().connection(), spec.source().connector(), spec.schedule().enabled());
         connection("target", spec.target().connection(), spec.target().connector(), spec.schedule().enabled());
         checkParams(spec.source(), source);
@@ -107,7 +115,8 @@ public class SolutionValidator {
         limits.checkDescription("comment", comment);
     }
 
-    private OperationDefinition operation(String side, String connectorId, String operationId, OperationRole role) {
+    private static OperationDefinition operation(ConnectorRegistry registry, String side, String connectorId,
+            String operationId, OperationRole role) {
         ConnectorDefinition connector = registry.find(connectorId == null ? "" : connectorId).orElseThrow(() ->
                 Problem.invalid(side + ".connector", "unknown connector '" + connectorId + "'; installed: "
                         + registry.definitions().stream().map(ConnectorDefinition::id).toList()));

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.grid.GridMultiSelectionModel;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import io.yunqiao.diff.LineDiff;
 import io.yunqiao.problem.Problem;
 import io.yunqiao.solution.SolutionVersion;
 import io.yunqiao.solution.SolutionView;

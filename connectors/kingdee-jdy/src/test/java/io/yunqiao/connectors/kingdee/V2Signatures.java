@@ -39,7 +39,7 @@ final class V2Signatures {
             Map<String, String> query, String nonce, long millis) {
         ConnectorDefinition signingOnly = new ConnectorDefinition(V2.id(), V2.name(), V2.vendor(), V2.version(),
                 V2.description(), new AuthSpec(null, List.of(V2.auth().chain().get(1))), V2.connection(),
-                V2.success(), V2.errors(), V2.operations(), V2.source());
+                V2.success(), V2.errors(), V2.operations(), V2.check(), V2.source(), null);
         OutgoingRequest request = new OutgoingRequest(method, "http://gateway", path, null);
         request.query().putAll(query);
         Connection connection = new Connection("k2", "金蝶V2", V2.id(), Map.of("baseUrl", "http://gateway",

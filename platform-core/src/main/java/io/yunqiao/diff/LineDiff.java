@@ -1,19 +1,20 @@
-package io.yunqiao.web.solutions;
+package io.yunqiao.diff;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A line diff of two texts by longest common subsequence: the lines both share stay, the rest are removed from the
- * first or added by the second. Shows what changed between two versions of a solution.
+ * first or added by the second. Shows what changed between two versions of a solution or of a stored connector
+ * definition.
  */
-final class LineDiff {
+public final class LineDiff {
 
     /** Above this many cells the table would be too big; such inputs diff as "all removed, all added". */
     private static final long MAX_CELLS = 4_000_000L;
 
     /** What happened to a line. */
-    enum Kind {
+    public enum Kind {
         SAME,
         REMOVED,
         ADDED,
@@ -28,7 +29,7 @@ final class LineDiff {
      * @param newNumber 1-based line number in the second text, 0 for a removed line
      * @param hidden    for a {@link Kind#GAP}, the number of unchanged lines left out
      */
-    record Line(Kind kind, String text, int oldNumber, int newNumber, int hidden) {
+    public record Line(Kind kind, String text, int oldNumber, int newNumber, int hidden) {
 
         static Line gap(int hidden) {
             return new Line(Kind.GAP, "", 0, 0, hidden);
@@ -39,7 +40,7 @@ final class LineDiff {
     }
 
     /** Every line of both texts, in order; within a change the removed lines come before the added ones. */
-    static List<Line> between(List<String> before, List<String> after) {
+    public static List<Line> between(List<String> before, List<String> after) {
         int prefix = 0;
         while (prefix < before.size() && prefix < after.size() && before.get(prefix).equals(after.get(prefix))) {
             prefix++;
@@ -65,7 +66,7 @@ final class LineDiff {
     }
 
     /** Texts split at line ends. */
-    static List<Line> between(String before, String after) {
+    public static List<Line> between(String before, String after) {
         return between(before.lines().toList(), after.lines().toList());
     }
 
@@ -110,7 +111,7 @@ final class LineDiff {
      * The changes with {@code context} unchanged lines around each; longer unchanged stretches become one
      * {@link Kind#GAP}. Without any change, one gap stands for the whole text.
      */
-    static List<Line> around(List<Line> lines, int context) {
+    public static List<Line> around(List<Line> lines, int context) {
         List<Line> out = new ArrayList<>();
         int index = 0;
         while (index < lines.size()) {

@@ -1,9 +1,9 @@
-package io.yunqiao.web.solutions;
+package io.yunqiao.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.yunqiao.web.solutions.LineDiff.Kind;
-import io.yunqiao.web.solutions.LineDiff.Line;
+import io.yunqiao.diff.LineDiff.Kind;
+import io.yunqiao.diff.LineDiff.Line;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
