@@ -67,7 +67,7 @@ class ConnectorRegistryTest {
 
         ConnectorDefinition shop = registry.definition("test-shop");
         assertThat(shop.operations()).extracting(OperationDefinition::id).contains("orders.list", "orders.all");
-        assertThat(shop.auth()).isEqualTo("test-token");
+        assertThat(shop.auth().schemeId()).isEqualTo("test-token");
         assertThat(registry.operation("test-shop", "orders.all").key()).isEqualTo("id");
         assertThat(registry.find("shop-extra")).isEmpty();
         CatalogEntry extension = registry.entry("shop-extra").orElseThrow();
