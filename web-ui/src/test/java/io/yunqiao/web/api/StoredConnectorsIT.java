@@ -61,7 +61,12 @@ class StoredConnectorsIT {
             name: { zh: 某商城, en: Acme shop }
             vendor: Acme
             version: "1.0"
-            auth: jackyun-md5
+            auth:
+              type: signed-params
+              in: form
+              add: { appkey: "{{connection.appKey}}", timestamp: "{{now:yyyy-MM-dd HH:mm:ss}}" }
+              sign: { exclude: [sign, token, contextid], join: k+v, secret: "{{connection.appSecret}}", placement: both,
+                      lowercaseInput: true, hash: MD5, encoding: hex, output: sign }
             connection:
               - { name: baseUrl, label: { zh: 网关地址, en: Gateway URL }, type: url, required: true }
               - { name: appKey, label: { zh: AppKey }, required: true }
@@ -409,7 +414,7 @@ class StoredConnectorsIT {
         assertThat(takenOperation.status()).isEqualTo(409);
         assertThat(takenOperation.body().path("code").asText()).isEqualTo("problem.connectors.operationTaken");
 
-        Answer redefinesAuth = create(EXTRA.replace("extends: jackyun", "extends: jackyun\nauth: jackyun-md5"));
+        Answer redefinesAuth = create(EXTRA.replace("extends: jackyun", "extends: jackyun\nauth: { type: none }"));
         assertThat(redefinesAuth.status()).isEqualTo(400);
         assertThat(redefinesAuth.body().path("code").asText()).isEqualTo("problem.connectors.definition.schema");
         assertThat(redefinesAuth.body().path("message").asText()).contains("auth");
