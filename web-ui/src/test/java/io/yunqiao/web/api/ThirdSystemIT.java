@@ -287,6 +287,7 @@ class ThirdSystemIT {
         Answer test = json("POST", "/api/connections/" + shop + "/test", null);
         assertThat(test.body().path("ok").asBoolean()).as(test.text()).isTrue();
         assertThat(test.body().path("operation").asText()).isEqualTo("customers.list");
+        assertThat(test.body().path("note").asText("")).as(test.text()).isIn("", "null");
         assertThat(acme.findAll(getRequestedFor(urlPathEqualTo("/v1/customers")))).singleElement()
                 .satisfies(request -> assertThat(request.queryParameter("limit").firstValue()).isEqualTo("1"));
 
@@ -464,7 +465,7 @@ class ThirdSystemIT {
     }
 
     @Test
-    void aRecordsPathThatMatchesNothingReadsNoRecords() throws InterruptedException {
+    void aRecordsPathThatMatchesNothingIsPointedOutByTheConnectionTest() throws InterruptedException {
         // given the definition with a records path that Acme's answers do not have
         Answer created = call("POST", "/api/connectors", YAML,
                 acmeDefinition().replace("    records: data\n", "    records: items\n"), null);
@@ -474,8 +475,12 @@ class ThirdSystemIT {
         // when the connection is tested
         Answer test = json("POST", "/api/connections/" + shop + "/test", null);
 
-        // then the test says the records path matched nothing in Acme's answer
-        assertThat(test.body().path("message").asText()).as(test.text()).contains("items");
-        assertThat(test.body().path("message").asText()).contains("matched nothing");
+        Answer inEnglish = call("POST", "/api/connections/" + shop + "/test", null, null, "en");
+
+        // then the test works, and says the records path found nothing in Acme's answer, in the asker's language
+        assertThat(test.body().path("ok").asBoolean()).as(test.text()).isTrue();
+        assertThat(test.body().path("unmatchedRecords").asText()).isEqualTo("items");
+        assertThat(test.body().path("note").asText()).contains("记录路径“items”", "customers.list", "records");
+        assertThat(inEnglish.body().path("note").asText()).contains("records path 'items'", "found nothing");
     }
 }
