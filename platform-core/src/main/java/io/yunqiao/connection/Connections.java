@@ -143,8 +143,10 @@ public class Connections {
         }
         long started = System.nanoTime();
         try {
-            client.query(connection, probe.id(), Map.of(), PageRequest.first(1));
-            return new ConnectionTest(true, probe.id(), "ok", Duration.ofNanos(System.nanoTime() - started));
+            ConnectorClient.Probe answer = client.probe(connection, probe.id(), Map.of(), PageRequest.first(1));
+            // The credentials work either way; a records path that found nothing may be a wrong path, not "no data".
+            return new ConnectionTest(true, probe.id(), "ok", Duration.ofNanos(System.nanoTime() - started),
+                    answer.recordsMatched() ? null : probe.records());
         } catch (ConnectorException e) {
             return new ConnectionTest(false, probe.id(), e.getMessage(), Duration.ofNanos(System.nanoTime() - started));
         }

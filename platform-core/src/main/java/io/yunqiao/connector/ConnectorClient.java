@@ -98,6 +98,27 @@ public final class ConnectorClient {
      *                            {@link ErrorClass#VALIDATION} and is refused before anything is sent
      */
     public QueryPage query(Connection connection, String operationId, Map<String, ?> params, PageRequest page) {
+        return probe(connection, operationId, params, page).page();
+    }
+
+    /**
+     * One page of a QUERY operation and whether its records path matched anything in the answer.
+     *
+     * @param page           the page, as {@link #query} answers it
+     * @param recordsMatched whether the operation's {@code records} path found a value in the answer; when not, the
+     *                       page is empty (vendors leave the list out when there is nothing more) and the path may
+     *                       be wrong, which a connection test should say
+     */
+    public record Probe(QueryPage page, boolean recordsMatched) {
+    }
+
+    /**
+     * Fetches one page like {@link #query} and tells whether the records path matched: a wrong path otherwise reads
+     * as "no data", silently.
+     *
+     * @throws ConnectorException as {@link #query}
+     */
+    public Probe probe(Connection connection, String operationId, Map<String, ?> params, PageRequest page) {
         ConnectorDefinition definition = registry.definition(connection.connectorId());
         OperationDefinition operation = operationOf(definition, connection, operationId, OperationRole.QUERY);
         ObjectNode body = queryBody(connection, operation, params, page);
@@ -112,7 +133,8 @@ public final class ConnectorClient {
             throw new ConnectorException(definition.errorsOf(operation).malformedClass(), connection, operationId,
                     null, exchange.status, selection.problem() + ": " + AnswerClassifier.clip(exchange.body), null);
         }
-        return toPage(connection, definition, operation, exchange, selection.records(), page);
+        return new Probe(toPage(connection, definition, operation, exchange, selection.records(), page),
+                selection.matched());
     }
 
     /** Whether another page follows, and where it continues, by the operation's paging type and stop rule. */

@@ -458,6 +458,24 @@ class DeclarativeRequestsTest {
         assertThat(page.hasMore()).isFalse();
     }
 
+    @Test
+    void aProbeTellsThatTheRecordsPathMatchedNothingWhereAQueryJustSeesNoData() {
+        ROUTES.put("GET /orders/offset", seen -> Answer.ok(Map.of("ok", true, "rows", List.of(Map.of("id", "1")))));
+
+        ConnectorClient.Probe probe = client.probe(connection, "orders.offset", Map.of(), PageRequest.first(1));
+
+        assertThat(probe.recordsMatched()).isFalse();
+        assertThat(probe.page().records()).isEmpty();
+    }
+
+    @Test
+    void aProbeOfAnAnswerWithRecordsSaysThePathMatched() {
+        ROUTES.put("GET /orders/offset", seen -> Answer.ok(Map.of("ok", true, "items", List.of())));
+
+        assertThat(client.probe(connection, "orders.offset", Map.of(), PageRequest.first(1)).recordsMatched())
+                .isTrue();
+    }
+
     // the connection test's operation
 
     @Test

@@ -6,7 +6,9 @@ import io.yunqiao.connection.ConnectionView;
 import io.yunqiao.connection.Connections;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,7 +63,20 @@ class ConnectionsApi {
     @PostMapping("/{id}/test")
     @Operation(summary = "Log in and read one record with the connector's check operation (without one: its first"
             + " query operation that needs no values)")
-    ConnectionTest test(@PathVariable long id) {
-        return connections.test(id);
+    TestAnswer test(@PathVariable long id, Locale locale) {
+        return TestAnswer.of(connections.test(id), locale);
+    }
+
+    /**
+     * A connection test as answered: the outcome, and {@code note}, what to check (in the request's language), when
+     * the check operation's records path found nothing ({@code unmatchedRecords}).
+     */
+    record TestAnswer(boolean ok, String operation, String message, Duration duration, String unmatchedRecords,
+            String note) {
+
+        static TestAnswer of(ConnectionTest test, Locale locale) {
+            return new TestAnswer(test.ok(), test.operation(), test.message(), test.duration(),
+                    test.unmatchedRecords(), test.note(locale));
+        }
     }
 }

@@ -33,6 +33,9 @@ class TestOutcome extends Div {
                         .map(t -> t.in(getLocale()) + " (" + test.operation() + ")").orElse(test.operation());
         add(line(getTranslation("connections.test.operation", operation)));
         add(line(getTranslation("connections.test.message", test.message())));
+        if (test.unmatchedRecords() != null) {
+            add(line(test.note(getLocale())));
+        }
         add(line(getTranslation("connections.test.duration", test.duration().toMillis())));
         setVisible(true);
     }
