@@ -2,9 +2,12 @@ package io.yunqiao.connector.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.yunqiao.connector.ConnectorDefinition;
 import io.yunqiao.connector.ConnectorException;
 import io.yunqiao.connector.ErrorClass;
+import io.yunqiao.connector.OperationDefinition;
 import io.yunqiao.connector.OutgoingRequest;
+import io.yunqiao.connector.RequestSpec;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * {@code type: signed-params}: the pattern of most Chinese e-commerce gateways. Adds fields ({@code add},
@@ -45,6 +49,9 @@ final class SignedParamsAuth implements Part {
         Spec sign = spec.at("sign");
         this.output = sign.text("output", "sign");
         this.include = sign.has("include") ? sign.strings("include", List.of()) : null;
+        if (include != null) {
+            checkIncluded(spec.definition(), sign.at("include"));
+        }
         Set<String> excluded = new LinkedHashSet<>(sign.strings("exclude", List.of()));
         excluded.add(output);
         this.exclude = Set.copyOf(excluded);
@@ -85,6 +92,36 @@ final class SignedParamsAuth implements Part {
             }
         });
         put(request, output, sign(fields, scope));
+    }
+
+    /**
+     * Every name {@code sign.include} lists must be one that some request can carry: a field this scheme adds, or a
+     * fixed field, a parameter, a paging parameter or the JSON field of one of the operations. A name no request
+     * carries is a typo that would silently leave it out of every signature, and the vendor would refuse them all.
+     */
+    private void checkIncluded(ConnectorDefinition definition, Spec at) {
+        Set<String> sendable = new TreeSet<>(add.keySet());
+        for (OperationDefinition operation : definition.operations()) {
+            RequestSpec request = operation.request();
+            if (request != null) {
+                sendable.addAll(request.form().keySet());
+                sendable.addAll(request.query().keySet());
+                if (request.field() != null) {
+                    sendable.add(request.field());
+                }
+            }
+            operation.params().forEach(param -> sendable.add(param.name()));
+            operation.fields().stream().filter(field -> field.parent() == null)
+                    .forEach(field -> sendable.add(field.name()));
+            if (operation.paging() != null) {
+                sendable.addAll(operation.paging().runtimeParams());
+            }
+        }
+        for (int i = 0; i < include.size(); i++) {
+            if (!sendable.contains(include.get(i))) {
+                throw at.at(i).error("problem.definition.auth.signFieldUnknown", include.get(i), sendable);
+            }
+        }
     }
 
     /** The request's fields where this scheme signs, as text, in the order they are sent. */

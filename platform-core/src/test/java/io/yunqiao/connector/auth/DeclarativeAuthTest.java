@@ -126,6 +126,34 @@ class DeclarativeAuthTest {
     }
 
     @Test
+    void aSignFieldThatNoRequestCanCarryIsRefusedAtItsPlace() {
+        // given signed-params that sign "timestmap" (a typo): no operation sends it and the scheme does not add it
+        // when the definition is read, then it is refused at the misspelt name, listing the names requests carry
+        assertThatThrownBy(() -> definition("""
+                type: signed-params
+                in: query
+                add: { appkey: "{{connection.appKey}}", timestamp: "{{now:epoch-s}}" }
+                sign: { include: [appkey, timestmap], secret: "{{connection.appSecret}}", hash: MD5 }
+                """)).isInstanceOfSatisfying(DefinitionException.class, e -> {
+                    assertThat(e.code()).isEqualTo("problem.definition.auth.signFieldUnknown");
+                    assertThat(e.message(java.util.Locale.SIMPLIFIED_CHINESE)).contains("$.auth.sign.include[1]")
+                            .contains("timestmap").contains("timestamp");
+                });
+    }
+
+    @Test
+    void signFieldsThatTheSchemeAddsOrAnOperationSendsAreAccepted() {
+        // given include names added by the scheme (appkey) and sent by the operation (the key field id)
+        // when read, then nothing is refused
+        definition("""
+                type: signed-params
+                in: query
+                add: { appkey: "{{connection.appKey}}" }
+                sign: { include: [appkey, id], secret: "{{connection.appSecret}}", hash: MD5 }
+                """);
+    }
+
+    @Test
     void anUnknownTypeIsRefusedByTheSchemaAtItsPath() {
         assertThatThrownBy(() -> definition("""
                 - type: none
