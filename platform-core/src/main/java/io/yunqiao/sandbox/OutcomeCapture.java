@@ -20,6 +20,12 @@ import java.util.Set;
  * Keeps a copy of the first bytes of an answer while it streams to the caller, and reads the business outcome
  * fields from them. Only the start is kept (business envelopes put their code first) so a page of thousands of
  * records costs no more memory than a refusal.
+ *
+ * <p>The answer is never completed here: a declared {@code Content-Length} is held back and closing the stream does
+ * not close the response, so the caller receives the end of its answer only after {@code service} returns, that is
+ * after the call is in the log. (When the container completed an answer on its last declared byte, a caller could
+ * read the call log, or reset it, before its own call was recorded: a test then counted a call too few, or a call of
+ * the previous test too many.) The container sets the length itself when the answer fits its buffer.
  */
 final class OutcomeCapture extends HttpServletResponseWrapper {
 
@@ -30,6 +36,7 @@ final class OutcomeCapture extends HttpServletResponseWrapper {
     private final ByteArrayOutputStream head = new ByteArrayOutputStream();
     private ServletOutputStream stream;
     private PrintWriter writer;
+    private boolean finishing;
 
     OutcomeCapture(HttpServletResponse response) {
         super(response);
@@ -59,9 +66,52 @@ final class OutcomeCapture extends HttpServletResponseWrapper {
         super.flushBuffer();
     }
 
-    /** Sends what the writer still holds; called once the sandbox has answered. */
+    @Override
+    public void setContentLength(int length) {
+        // held back: see the class comment
+    }
+
+    @Override
+    public void setContentLengthLong(long length) {
+        // held back: see the class comment
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+        if (!"Content-Length".equalsIgnoreCase(name)) {
+            super.setHeader(name, value);
+        }
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+        if (!"Content-Length".equalsIgnoreCase(name)) {
+            super.addHeader(name, value);
+        }
+    }
+
+    @Override
+    public void setIntHeader(String name, int value) {
+        if (!"Content-Length".equalsIgnoreCase(name)) {
+            super.setIntHeader(name, value);
+        }
+    }
+
+    @Override
+    public void addIntHeader(String name, int value) {
+        if (!"Content-Length".equalsIgnoreCase(name)) {
+            super.addIntHeader(name, value);
+        }
+    }
+
+    /**
+     * Moves what the writer still holds into the answer (and into the kept head); called once the sandbox has
+     * answered, before the call is recorded. The answer stays open until {@code service} returns.
+     */
     void finish() {
         if (writer != null) {
+            // into the container's buffer only: a flush to the caller would commit a small answer without its length
+            finishing = true;
             writer.flush();
         }
     }
@@ -130,12 +180,14 @@ final class OutcomeCapture extends HttpServletResponseWrapper {
 
         @Override
         public void flush() throws IOException {
-            out.flush();
+            if (!finishing) {
+                out.flush();
+            }
         }
 
         @Override
-        public void close() throws IOException {
-            out.close();
+        public void close() {
+            // the container completes the answer after the call is recorded: see the class comment
         }
 
         @Override

@@ -78,7 +78,8 @@ public abstract class SandboxServlet extends HttpServlet {
         FaultKind kind = fault.map(Fault::kind).orElse(null);
         OutcomeCapture answer = new OutcomeCapture(response);
         try {
-            if (fault.isPresent() && applyFault(fault.get(), request, answer)) {
+            // a dropped connection must keep the length it promises, so it bypasses the capture (it has no outcome)
+            if (fault.isPresent() && applyFault(fault.get(), request, kind == FaultKind.DROP ? response : answer)) {
                 return;
             }
             handle(request, answer);

@@ -87,7 +87,7 @@ public class Templates {
         return solutions.create(spec, "copied from template " + id);
     }
 
-    private static SolutionTemplate read(ClassLoader loader, String resource) {
+    static SolutionTemplate read(ClassLoader loader, String resource) {
         try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new DefinitionException("solution template '" + resource + "' is named by a connector plugin but"

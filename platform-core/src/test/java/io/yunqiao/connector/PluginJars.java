@@ -79,6 +79,23 @@ final class PluginJars {
         }
     }
 
+    /**
+     * The shop definition of core's tests under another id, authenticated by a declarative session-token scheme
+     * instead of Java: a definition a plugin jar or the database can hold alone.
+     */
+    static String declarativeShopDefinition(String id) {
+        return shopDefinition(id, String.join("\n", "",
+                "  type: session-token",
+                "  steps:",
+                "    - method: POST",
+                "      path: /token",
+                "      body: form",
+                "      values: { user: \"{{connection.user}}\", secret: \"{{connection.secret}}\" }",
+                "      extract: { token: token }",
+                "  apply:",
+                "    headers: { Authorization: \"Bearer {{session.token}}\" }"));
+    }
+
     /** Where the platform's API and the JSON library it exposes are, for the compiler. */
     private static String classPath() {
         List<String> entries = new ArrayList<>();

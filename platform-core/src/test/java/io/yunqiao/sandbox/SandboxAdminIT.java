@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.yunqiao.connector.ShopSandbox;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +96,61 @@ class SandboxAdminIT {
         assertThat(calls).hasSize(1);
         assertThat(calls.get(0).get("path").asText()).isEqualTo("/token");
         assertThat(calls.get(0).get("status").asInt()).isEqualTo(200);
+    }
+
+    @Test
+    void aCallIsInTheLogByTheTimeItsCallerHasTheAnswer() throws Exception {
+        // given a sandbox that streams its answer and closes the stream (as paging sandboxes do), and takes a while
+        // to note who called
+        SandboxServlet slowToLog = new StreamingSandbox();
+        try (SandboxServer slow = SandboxServer.start(slowToLog)) {
+            // when a caller has the answer
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(slow.baseUrl() + "/page"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+            // then the call is already in the log (so a test that reads or resets the log next sees its own calls)
+            assertThat(answer.body()).isEqualTo("{\"status\":\"ok\"}");
+            assertThat(slowToLog.calls()).extracting(ReceivedCall::path).containsExactly("/page");
+        }
+    }
+
+    /** Answers every call with a streamed, closed JSON body; notes the caller 300 ms late. */
+    private static final class StreamingSandbox extends SandboxServlet {
+
+        private static final long serialVersionUID = 1L;
+
+        StreamingSandbox() {
+            super(0, "status");
+        }
+
+        @Override
+        protected void handle(SandboxRequest request, HttpServletResponse response) throws IOException {
+            response.setStatus(200);
+            response.setContentType("application/json;charset=UTF-8");
+            try (OutputStream out = response.getOutputStream()) {
+                out.write("{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+
+        @Override
+        protected String callerOf(SandboxRequest request) {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "anyone";
+        }
+
+        @Override
+        protected void writeThrottled(HttpServletResponse response) throws IOException {
+            writeJson(response, 429, Map.of("status", "throttled"));
+        }
+
+        @Override
+        protected void resetData() {
+            // no data
+        }
     }
 
     @Test

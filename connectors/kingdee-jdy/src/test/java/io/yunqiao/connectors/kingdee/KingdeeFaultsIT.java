@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.yunqiao.connector.Connection;
-import io.yunqiao.connector.ConnectorDefinition;
 import io.yunqiao.connector.ConnectorException;
 import io.yunqiao.connector.ErrorClass;
 import io.yunqiao.connector.PageRequest;
@@ -13,44 +12,20 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Vendor failures are classified as the connector definition says. */
+/**
+ * Kingdee's own refusals (rate limit, a throttled login, a parameter error), classified as the definition says.
+ * Throttle, HTTP 500, malformed and dropped answers are checked for every connector by the conformance suite
+ * ({@link KingdeeV1ConformanceIT}, {@link KingdeeV2ConformanceIT}).
+ */
 class KingdeeFaultsIT extends KingdeeSandboxSupport {
 
     private static final String LIST_PATH = "/jdy/pur/pur_inbound_list";
-
-    private ConnectorDefinition definition() {
-        return registry.definition("kingdee-jdy");
-    }
 
     /** A connection that already holds its token, so faults hit the business call only. */
     private Connection loggedIn() {
         Connection connection = v1Connection();
         client.query(connection, LIST, Map.of(), PageRequest.first(1));
         return connection;
-    }
-
-    private ConnectorException failureOf(Connection connection) {
-        try {
-            client.query(connection, LIST, Map.of(), PageRequest.first(10));
-        } catch (ConnectorException e) {
-            return e;
-        }
-        throw new AssertionError("the query was expected to fail");
-    }
-
-    @Test
-    void theVendorsThrottleAnswerIsThrottled() {
-        // given the vendor throttles the next call
-        Connection connection = loggedIn();
-        installFault("THROTTLE", 1, LIST_PATH);
-
-        // when queried, then the answer is classified by its throttle code
-        ConnectorException e = failureOf(connection);
-        assertThat(e.errorClass()).isEqualTo(ErrorClass.THROTTLED);
-        assertThat(definition().errors().classes().get(ErrorClass.THROTTLED)).contains(e.vendorCode());
-        assertThat(e).hasMessageContaining("请求过于频繁");
-        // and the next call goes through
-        assertThat(client.query(connection, LIST, Map.of(), PageRequest.first(10)).records()).hasSize(10);
     }
 
     @Test
@@ -73,38 +48,6 @@ class KingdeeFaultsIT extends KingdeeSandboxSupport {
         // then some were throttled, and nothing failed otherwise
         assertThat(outcomes).contains(ErrorClass.THROTTLED).containsOnly(null, ErrorClass.THROTTLED);
         assertThat(callsTo(LIST_PATH)).extracting(c -> c.path("caller").asText()).containsOnly("yunqiao-demo");
-    }
-
-    @Test
-    void anHttp500IsRetryable() {
-        Connection connection = loggedIn();
-        installFault("HTTP_500", 1, LIST_PATH);
-
-        ConnectorException e = failureOf(connection);
-        assertThat(e.errorClass()).isEqualTo(ErrorClass.RETRYABLE);
-        assertThat(e.httpStatus()).isEqualTo(500);
-        assertThat(e.connectionName()).isEqualTo(connection.name());
-    }
-
-    @Test
-    void aMalformedBodyIsClassifiedAsTheDefinitionSays() {
-        Connection connection = loggedIn();
-        installFault("MALFORMED", 1, LIST_PATH);
-
-        ConnectorException e = failureOf(connection);
-        assertThat(e.errorClass()).isEqualTo(definition().errors().malformed()).isEqualTo(ErrorClass.RETRYABLE);
-        assertThat(e).hasMessageContaining("not a JSON object");
-    }
-
-    @Test
-    void aDroppedConnectionIsClassifiedAsTheDefinitionSays() {
-        Connection connection = loggedIn();
-        installFault("DROP", 1, LIST_PATH);
-
-        ConnectorException e = failureOf(connection);
-        assertThat(e.errorClass()).isEqualTo(definition().errors().transport()).isEqualTo(ErrorClass.RETRYABLE);
-        assertThat(e.httpStatus()).isZero();
-        assertThat(e).hasMessageContaining("no answer");
     }
 
     @Test
