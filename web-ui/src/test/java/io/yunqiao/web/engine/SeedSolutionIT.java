@@ -132,6 +132,30 @@ class SeedSolutionIT {
     }
 
     @Test
+    void theV2GatewayTemplateWritesTheSameCustomersThroughTheSignedGateway() {
+        // given the V2 template (app-token + X-Api-* signing, declared in its definition alone) bound to the sandbox
+        long v2 = connections.create(new ConnectionDraft("金蝶沙箱 V2", "kingdee-jdy-v2", Map.of(
+                "baseUrl", sandboxes.kingdee(), "clientId", "yunqiao-v2-demo", "clientSecret", "demo-secret-v2",
+                "appKey", "demo-app-key", "appSecret", "demo-app-secret"))).id();
+        SolutionView copied = templates.copy("kingdee-v2-pur-inbound-to-jackyun-customer", "种子方案 V2", v2, jackyun);
+        SolutionSpec spec = copied.spec();
+        SolutionView seed = solutions.update(copied.id(), new SolutionSpec(spec.name(), spec.description(),
+                spec.source(), new SolutionSpec.Window("P31D", 300, 744), spec.target(), spec.dedupe(),
+                new SolutionSpec.RateLimit(0), spec.retry(), spec.schedule(), spec.alerts()), "whole data set");
+
+        // when it runs
+        Run run = engine.runNow(seed.id(), RunTrigger.MANUAL, false);
+
+        // then every bill was read through the gateway and one customer per supplier was written to Jackyun
+        Set<String> suppliers = suppliersOfAllBills();
+        assertThat(run.getStatus()).as(run.getError()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(run.getFetched()).isEqualTo(1000);
+        assertThat(run.getWritten()).isEqualTo(suppliers.size());
+        assertThat(run.getFailed()).isZero();
+        assertThat(addCalls(sandboxes.customers()).keySet()).isEqualTo(suppliers);
+    }
+
+    @Test
     void aSecondRunWritesNothingNew() {
         SolutionView seed = seedSolution();
         engine.runNow(seed.id(), RunTrigger.MANUAL, false);
