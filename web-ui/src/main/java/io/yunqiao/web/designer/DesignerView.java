@@ -142,11 +142,11 @@ class DesignerView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         add(new HorizontalLayout(save, back), errors);
         tabs.setId("designer-tabs");
         tabs.setWidthFull();
-        tabs.add(getTranslation("designer.tab.basics"), basics());
-        tabs.add(getTranslation("designer.tab.connection"), connectionTab());
-        tabs.add(getTranslation("designer.tab.operations"), operationsTab());
-        tabs.add(getTranslation("designer.tab.try"), tryTab());
-        tabs.add(getTranslation("designer.tab.yaml"), yamlTab());
+        tabs.add(getTranslation("designer.tab.basics"), basics()).setId("designer-tab-basics");
+        tabs.add(getTranslation("designer.tab.connection"), connectionTab()).setId("designer-tab-connection");
+        tabs.add(getTranslation("designer.tab.operations"), operationsTab()).setId("designer-tab-operations");
+        tabs.add(getTranslation("designer.tab.try"), tryTab()).setId("designer-tab-try");
+        tabs.add(getTranslation("designer.tab.yaml"), yamlTab()).setId("designer-tab-yaml");
         tabs.addSelectedChangeListener(e -> {
             if (e.getSelectedTab() != null && tabs.getIndexOf(e.getSelectedTab()) == 4) {
                 yaml.setValue(draft.yaml());
@@ -215,7 +215,11 @@ class DesignerView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
             }
             Draft.set(draft.root(), "extends", e.getValue());
             if (e.getValue() != null && id.isEmpty()) {
-                id.setValue(e.getValue() + "-ext");
+                Draft.set(draft.root(), "id", e.getValue() + "-ext");
+            }
+            if (e.getValue() != null && nameZh.isEmpty()) {
+                registry.find(e.getValue()).ifPresent(d -> Draft.set(draft.root(), "name.zh",
+                        getTranslation("designer.extensionName", d.name().zh())));
             }
             refresh();
         });
@@ -408,7 +412,7 @@ class DesignerView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         ObjectNode op = draft.operations().addObject();
         op.put("id", "");
         op.put("role", "QUERY");
-        op.putObject("title").put("zh", "").put("en", "");
+        op.putObject("title");
         ObjectNode requestNode = op.putObject("request");
         requestNode.put("method", "POST");
         requestNode.put("path", "");
@@ -416,16 +420,23 @@ class DesignerView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         ConnectorDefinition baseDefinition = baseId == null ? null : registry.find(baseId).orElse(null);
         if (baseDefinition != null && !baseDefinition.operations().isEmpty()) {
             OperationDefinition model = baseDefinition.operations().get(0);
-            ObjectNode copied = JSON.valueToTree(model.request());
-            copied.remove("query");
-            copied.remove("headers");
-            JsonNode form = copied.get("form");
-            if (form instanceof ObjectNode fixed) {
-                fixed.put("method", "");
+            io.yunqiao.connector.RequestSpec shape = model.request();
+            requestNode.put("method", shape.method());
+            requestNode.put("path", shape.path());
+            requestNode.put("body", shape.body().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            if (shape.field() != null) {
+                requestNode.put("field", shape.field());
             }
-            requestNode.setAll(copied);
-            requestNode.put("method", model.request().method());
-            op.put("records", "");
+            if (!shape.form().isEmpty()) {
+                ObjectNode form = requestNode.putObject("form");
+                // the method name first: it is what a new operation of the same vendor changes
+                form.put("method", "");
+                new java.util.TreeMap<>(shape.form()).forEach((name, value) -> {
+                    if (!name.equals("method")) {
+                        form.put(name, value);
+                    }
+                });
+            }
         } else {
             requestNode.put("body", "json");
         }
