@@ -52,7 +52,7 @@ public final class FieldsFromAnswer {
         if (!object.isObject()) {
             return;
         }
-        object.fields().forEachRemaining(entry -> {
+        object.properties().forEach(entry -> {
             String name = prefix + entry.getKey();
             JsonNode value = entry.getValue();
             types.merge(name, typeOf(value), FieldsFromAnswer::merged);

@@ -48,7 +48,6 @@ import io.yunqiao.web.shell.Notices;
 import jakarta.annotation.security.RolesAllowed;
 import java.security.Principal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -738,8 +737,7 @@ class DesignerView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
             opField.setValue(Draft.text(operation, "request.field"));
             JsonNode form = operation.path("request").path("form");
             List<String> lines = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = form.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : form.properties()) {
                 lines.add(entry.getKey() + "=" + entry.getValue().asText());
             }
             opForm.setValue(String.join("\n", lines));
