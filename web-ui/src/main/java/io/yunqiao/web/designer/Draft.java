@@ -20,7 +20,8 @@ import java.util.Set;
 final class Draft {
 
     static final YAMLMapper YAML = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS).build();
     /** What an extension may declare; anything else would be refused on save. */
     private static final Set<String> EXTENSION_KEYS = Set.of("id", "name", "version", "extends", "operations");
 
