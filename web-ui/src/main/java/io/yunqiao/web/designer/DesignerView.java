@@ -543,7 +543,7 @@ class DesignerView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
             return;
         }
         try {
-            TryCallResult result = tries.tryCall(new TryCallRequest(draft.yaml(), null, Draft.text(operation, "id"),
+            TryCallResult result = tries.tryCall(new TryCallRequest(draft.yamlToTry(operation), null, Draft.text(operation, "id"),
                     chosen == null ? null : chosen.id(), params, body, confirmed));
             showErrors(null);
             show(result);

@@ -70,6 +70,28 @@ final class Draft {
         }
     }
 
+    /**
+     * The text to try {@code operation} with: while it has no fields yet (they come from the answer of this very
+     * try), its key is declared as a provisional field, since a definition's key must be one of its fields.
+     */
+    String yamlToTry(ObjectNode operation) {
+        ArrayNode operations = operations();
+        for (int i = 0; i < operations.size(); i++) {
+            if (operations.get(i) == operation) {
+                String key = text(operation, "key");
+                JsonNode fields = operation.get("fields");
+                if (!key.isEmpty() && (fields == null || fields.isEmpty())) {
+                    Draft copy = new Draft(root.deepCopy());
+                    ObjectNode field = ((ObjectNode) copy.operations().get(i)).putArray("fields").addObject();
+                    field.put("name", key);
+                    field.putObject("label").put("zh", key);
+                    return copy.yaml();
+                }
+            }
+        }
+        return yaml();
+    }
+
     ArrayNode operations() {
         return array(root, "operations");
     }
