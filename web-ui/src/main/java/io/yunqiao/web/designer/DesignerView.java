@@ -504,6 +504,11 @@ class DesignerView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         request.addClassName("yq-code");
         response.setId("designer-try-response");
         response.addClassName("yq-code");
+        for (Pre pre : List.of(request, response)) {
+            // a signed form body is one long line: wrap it rather than hide its end
+            pre.getStyle().set("white-space", "pre-wrap").set("word-break", "break-all").set("max-width", "100%");
+        }
+        response.getStyle().set("max-height", "32em").set("overflow", "auto");
         Span hint = new Span(getTranslation("designer.try.hint"));
         hint.addClassName("yq-muted");
         return new VerticalLayout(hint, connection, tryInput, new HorizontalLayout(run, derive), outcome,
