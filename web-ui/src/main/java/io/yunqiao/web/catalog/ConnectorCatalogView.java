@@ -52,7 +52,7 @@ class ConnectorCatalogView extends VerticalLayout implements HasDynamicTitle {
         add(search, noMatch);
         if (user.mayEdit()) {
             // stored definitions are designed, versioned, exported and imported by administrators
-            add(new StoredDefinitions(stored, limits));
+            add(new StoredDefinitions(stored, limits, user.name()));
         }
         for (ConnectorDefinition definition : registry.definitions()) {
             ConnectorSection section = new ConnectorSection(definition);

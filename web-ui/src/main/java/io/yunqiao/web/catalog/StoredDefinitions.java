@@ -45,11 +45,13 @@ class StoredDefinitions extends VerticalLayout {
             .withZone(ZoneId.systemDefault());
 
     private final transient StoredConnectors stored;
+    private final String author;
     private final Grid<StoredConnectorView> grid = new Grid<>();
     private final Span none = new Span();
 
-    StoredDefinitions(StoredConnectors stored, InputLimits limits) {
+    StoredDefinitions(StoredConnectors stored, InputLimits limits, String author) {
         this.stored = stored;
+        this.author = author;
         setId("stored-definitions");
         setPadding(false);
         Button create = new Button(getTranslation("designer.catalog.new"), VaadinIcon.PLUS.create(),
@@ -110,7 +112,7 @@ class StoredDefinitions extends VerticalLayout {
 
     private void importText(String text) {
         try {
-            SaveResult result = stored.importText(text, null, "imported", false);
+            SaveResult result = stored.importText(text, author, "imported", false);
             Notices.success(getTranslation("designer.catalog.imported", result.connector().id(),
                     result.connector().version()));
         } catch (Problem e) {
@@ -124,7 +126,7 @@ class StoredDefinitions extends VerticalLayout {
                 getTranslation("designer.catalog.deleteConfirm", id), getTranslation("designer.catalog.delete"),
                 e -> {
                     try {
-                        stored.delete(id, null);
+                        stored.delete(id, author);
                         Notices.success(getTranslation("designer.catalog.deleted", id));
                     } catch (Problem problem) {
                         Notices.error(problem.message(getLocale()));
