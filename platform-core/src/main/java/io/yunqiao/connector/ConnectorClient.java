@@ -98,7 +98,17 @@ public final class ConnectorClient {
      *                            {@link ErrorClass#VALIDATION} and is refused before anything is sent
      */
     public QueryPage query(Connection connection, String operationId, Map<String, ?> params, PageRequest page) {
-        return probe(connection, operationId, params, page).page();
+        return probe(connection, operationId, params, page, null).page();
+    }
+
+    /**
+     * Fetches one page of a QUERY operation, showing {@code observer} each request sent and its answer (masked).
+     *
+     * @param observer sees the exchanges of this call only; {@code null} for none
+     */
+    public QueryPage query(Connection connection, String operationId, Map<String, ?> params, PageRequest page,
+            CallObserver observer) {
+        return probe(connection, operationId, params, page, observer).page();
     }
 
     /**
@@ -119,10 +129,20 @@ public final class ConnectorClient {
      * @throws ConnectorException as {@link #query}
      */
     public Probe probe(Connection connection, String operationId, Map<String, ?> params, PageRequest page) {
+        return probe(connection, operationId, params, page, null);
+    }
+
+    /**
+     * {@link #probe(Connection, String, Map, PageRequest)}, showing {@code observer} each request sent and its answer.
+     *
+     * @param observer sees the exchanges of this call only; {@code null} for none
+     */
+    public Probe probe(Connection connection, String operationId, Map<String, ?> params, PageRequest page,
+            CallObserver observer) {
         ConnectorDefinition definition = registry.definition(connection.connectorId());
         OperationDefinition operation = operationOf(definition, connection, operationId, OperationRole.QUERY);
         ObjectNode body = queryBody(connection, operation, params, page);
-        Exchange exchange = send(connection, definition, operation, body, page);
+        Exchange exchange = send(connection, definition, operation, body, page, observer);
         Outcome outcome = exchange.outcome;
         if (!outcome.success()) {
             throw new ConnectorException(outcome.errorClass(), connection, operationId, outcome.vendorCode(),
@@ -253,6 +273,15 @@ public final class ConnectorClient {
      *             parameters the operation declares in the path, query or headers are taken out of it
      */
     public ExecuteResult execute(Connection connection, String operationId, JsonNode body) {
+        return execute(connection, operationId, body, null);
+    }
+
+    /**
+     * Sends one request of an EXECUTE operation, showing {@code observer} each request sent and its answer (masked).
+     *
+     * @param observer sees the exchanges of this call only; {@code null} for none
+     */
+    public ExecuteResult execute(Connection connection, String operationId, JsonNode body, CallObserver observer) {
         ConnectorDefinition definition = registry.definition(connection.connectorId());
         OperationDefinition operation = operationOf(definition, connection, operationId, OperationRole.EXECUTE);
         long started = System.nanoTime();
@@ -263,7 +292,7 @@ public final class ConnectorClient {
         }
         Exchange exchange;
         try {
-            exchange = send(connection, definition, operation, (ObjectNode) body, null);
+            exchange = send(connection, definition, operation, (ObjectNode) body, null, observer);
         } catch (ConnectorException e) {
             // refused before the request was sent (no base URL, an invalid URL, the credentials' own call failed)
             return new ExecuteResult(false, e.errorClass(), e.vendorCode(), e.getMessage(), e.httpStatus(),
@@ -322,17 +351,17 @@ public final class ConnectorClient {
 
     /** Sends once; after an AUTH answer, forgets the cached credentials and sends once more. */
     private Exchange send(Connection connection, ConnectorDefinition definition, OperationDefinition operation,
-            ObjectNode body, PageRequest page) {
+            ObjectNode body, PageRequest page, CallObserver observer) {
         AuthScheme scheme = registry.authSchemeOf(definition);
-        Exchange exchange = sendOnce(scheme, connection, definition, operation, body, page);
+        Exchange exchange = sendOnce(scheme, connection, definition, operation, body, page, observer);
         if (exchange.outcome.errorClass() == ErrorClass.AUTH && scheme.invalidate(connection)) {
-            exchange = sendOnce(scheme, connection, definition, operation, body, page);
+            exchange = sendOnce(scheme, connection, definition, operation, body, page, observer);
         }
         return exchange;
     }
 
     private Exchange sendOnce(AuthScheme scheme, Connection connection, ConnectorDefinition definition,
-            OperationDefinition operation, ObjectNode body, PageRequest page) {
+            OperationDefinition operation, ObjectNode body, PageRequest page, CallObserver observer) {
         RequestSpec spec = operation.request();
         String baseUrl = baseUrl(connection, definition);
         destinations.checkBeforeSending(baseUrl).ifPresent(refusal -> {
@@ -368,7 +397,12 @@ public final class ConnectorClient {
             exchange = new Exchange(AnswerClassifier.noAnswer(rules, e), 0, null, null, requestText, e, true,
                     httpRequest.uri(), null);
         }
-        measure(definition, operation, exchange.outcome, System.nanoTime() - started);
+        long elapsed = System.nanoTime() - started;
+        measure(definition, operation, exchange.outcome, elapsed);
+        if (observer != null) {
+            observer.exchanged(trace(request, httpRequest, exchange, connection, definition, scheme,
+                    Duration.ofNanos(elapsed)));
+        }
         return exchange;
     }
 
@@ -417,6 +451,90 @@ public final class ConnectorClient {
         copy.replaceAll((key, value) -> secrets.contains(value)
                 || signatures.contains(key.toLowerCase(Locale.ROOT)) ? MASK : value);
         return copy;
+    }
+
+    /**
+     * The exchange as a person may see it: secret connection values anywhere, and the values of the fields, query
+     * parameters and headers the auth scheme masks, become {@value #MASK}.
+     */
+    private static CallTrace trace(OutgoingRequest request, HttpRequest sent, Exchange exchange,
+            Connection connection, ConnectorDefinition definition, AuthScheme scheme, Duration elapsed) {
+        List<String> secrets = definition.connection().stream().filter(ConnectionField::secret)
+                .map(field -> connection.value(field.name())).filter(value -> value != null && !value.isEmpty())
+                .toList();
+        Set<String> signatures = scheme.maskedFields().stream()
+                .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        String url = request.baseUrl() + request.path();
+        if (!request.query().isEmpty()) {
+            url += (url.contains("?") ? "&" : "?") + urlEncoded(maskedValues(request.query(), secrets, signatures));
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        sent.headers().map().forEach((name, values) -> headers.put(name, values.stream()
+                .map(value -> signatures.contains(name.toLowerCase(Locale.ROOT)) ? MASK : hidden(value, secrets))
+                .toList()));
+        String body;
+        if (request.jsonBody() != null) {
+            body = maskedJson(request.jsonBody().deepCopy(), secrets, signatures).toString();
+        } else if (!request.form().isEmpty()) {
+            body = urlEncoded(maskedValues(request.form(), secrets, signatures));
+        } else {
+            body = "";
+        }
+        String answer = exchange.body;
+        boolean truncated = answer != null && answer.length() > CallTrace.BODY_LIMIT;
+        if (truncated) {
+            answer = answer.substring(0, CallTrace.BODY_LIMIT);
+        }
+        Map<String, List<String>> answerHeaders = exchange.headers == null ? Map.of() : exchange.headers.map();
+        return new CallTrace(request.method(), hidden(url, secrets), headers, hidden(body, secrets), exchange.status,
+                answerHeaders, answer, truncated, elapsed);
+    }
+
+    private static Map<String, String> maskedValues(Map<String, String> values, List<String> secrets,
+            Set<String> signatures) {
+        Map<String, String> copy = new LinkedHashMap<>(values);
+        copy.replaceAll((key, value) -> signatures.contains(key.toLowerCase(Locale.ROOT)) ? MASK
+                : hidden(value, secrets));
+        return copy;
+    }
+
+    private static JsonNode maskedJson(JsonNode node, List<String> secrets, Set<String> signatures) {
+        if (node instanceof ObjectNode object) {
+            List<String> names = new java.util.ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                JsonNode child = object.get(name);
+                if (signatures.contains(name.toLowerCase(Locale.ROOT)) && child.isValueNode()) {
+                    object.put(name, MASK);
+                } else if (child.isTextual()) {
+                    object.put(name, hidden(child.asText(), secrets));
+                } else {
+                    maskedJson(child, secrets, signatures);
+                }
+            }
+        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    array.set(i, JSON.getNodeFactory().textNode(hidden(array.get(i).asText(), secrets)));
+                } else {
+                    maskedJson(array.get(i), secrets, signatures);
+                }
+            }
+        }
+        return node;
+    }
+
+    /** {@code text} with every secret in it, raw or URL-encoded, replaced by the mask. */
+    private static String hidden(String text, List<String> secrets) {
+        String result = text;
+        for (String secret : secrets) {
+            result = result.replace(secret, MASK);
+            String encoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
+            if (!encoded.equals(secret)) {
+                result = result.replace(encoded, MASK);
+            }
+        }
+        return result;
     }
 
     private static String baseUrl(Connection connection, ConnectorDefinition definition) {

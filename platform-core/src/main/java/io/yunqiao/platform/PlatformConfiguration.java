@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackages = {"io.yunqiao.secret", "io.yunqiao.connection", "io.yunqiao.solution", "io.yunqiao.run",
-    "io.yunqiao.connectorstore",
+    "io.yunqiao.connectorstore", "io.yunqiao.designer",
     "io.yunqiao.schedule"})
 @EntityScan(basePackages = "io.yunqiao")
 @EnableJpaRepositories(basePackages = "io.yunqiao")

@@ -1,11 +1,13 @@
 package io.yunqiao.web.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.yunqiao.connector.CallTrace;
 import io.yunqiao.connector.CatalogEntry;
 import io.yunqiao.connector.ConnectorRegistry;
 import io.yunqiao.connector.DefinitionOrigin;
@@ -15,6 +17,9 @@ import io.yunqiao.connectorstore.SaveResult;
 import io.yunqiao.connectorstore.StoredConnectorView;
 import io.yunqiao.connectorstore.StoredConnectors;
 import io.yunqiao.connectorstore.StoredVersionView;
+import io.yunqiao.designer.TryCallRequest;
+import io.yunqiao.designer.TryCallResult;
+import io.yunqiao.designer.TryCalls;
 import io.yunqiao.diff.LineDiff;
 import io.yunqiao.problem.Problem;
 import java.lang.annotation.ElementType;
@@ -56,11 +61,32 @@ class ConnectorsApi {
     private final ConnectorRegistry registry;
     private final StoredConnectors stored;
     private final ObjectMapper json;
+    private final TryCalls tries;
 
-    ConnectorsApi(ConnectorRegistry registry, StoredConnectors stored, ObjectMapper json) {
+    ConnectorsApi(ConnectorRegistry registry, StoredConnectors stored, ObjectMapper json, TryCalls tries) {
         this.registry = registry;
         this.stored = stored;
         this.json = json;
+        this.tries = tries;
+    }
+
+    /**
+     * A try call: a draft's text ({@code definition}) or a connector in effect ({@code connectorId}), the operation,
+     * a saved connection, and the QUERY's parameters or the EXECUTE's body; an EXECUTE needs {@code confirmWrite}.
+     */
+    record TryBody(String definition, String connectorId, String operation, Long connectionId,
+            Map<String, Object> params, JsonNode body, Boolean confirmWrite) {
+    }
+
+    /** A try call's outcome and each request as sent (secrets masked) with its answer. */
+    record TryAnswer(boolean success, String errorClass, String vendorCode, String message, Boolean recordsMatched,
+            int records, long elapsedMs, List<ExchangeAnswer> exchanges) {
+    }
+
+    /** One request as sent, secrets, tokens and signatures shown as ******, and its answer. */
+    record ExchangeAnswer(String method, String url, Map<String, List<String>> headers, String body, int status,
+            Map<String, List<String>> responseHeaders, String responseBody, boolean responseTruncated,
+            long elapsedMs) {
     }
 
     /**
@@ -155,6 +181,24 @@ class ConnectorsApi {
         SaveResult result = stored.importText(text(body), name(user), note, acceptBreaking);
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(answer(result, locale));
+    }
+
+    @PostMapping("/try")
+    @Operation(summary = "试调用 Try an operation once with a saved connection: of a draft definition (not saved) or of a"
+            + " connector in effect; answers the request exactly as sent with secrets masked, the answer, and the"
+            + " outcome. A write operation is sent only with confirmWrite=true")
+    TryAnswer tryCall(@RequestBody TryBody body) {
+        TryCallResult result = tries.tryCall(new TryCallRequest(body.definition(), body.connectorId(),
+                body.operation(), body.connectionId(), body.params(), body.body(),
+                Boolean.TRUE.equals(body.confirmWrite())));
+        return new TryAnswer(result.success(), result.errorClass(), result.vendorCode(), result.message(),
+                result.recordsMatched(), result.records(), result.elapsed().toMillis(),
+                result.exchanges().stream().map(ConnectorsApi::exchange).toList());
+    }
+
+    private static ExchangeAnswer exchange(CallTrace trace) {
+        return new ExchangeAnswer(trace.method(), trace.url(), trace.headers(), trace.body(), trace.status(),
+                trace.responseHeaders(), trace.responseBody(), trace.truncated(), trace.elapsed().toMillis());
     }
 
     /** How the API documentation shows a definition body: its text, YAML or JSON. */

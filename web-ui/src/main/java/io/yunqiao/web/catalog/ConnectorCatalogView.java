@@ -11,6 +11,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.yunqiao.connector.ConnectorDefinition;
 import io.yunqiao.connector.ConnectorRegistry;
+import io.yunqiao.connectorstore.StoredConnectors;
+import io.yunqiao.limit.InputLimits;
+import io.yunqiao.web.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +21,8 @@ import java.util.List;
 /**
  * The documentation of every installed connector, read from its definition: connection fields, operations, their
  * parameters and record or body fields, with a search over operations and fields in both languages. What a user
- * would otherwise look up in the vendor's documentation.
+ * would otherwise look up in the vendor's documentation. Administrators also see the definitions stored in the
+ * platform, with the designer to create and edit them.
  */
 @Route("connectors")
 @PermitAll
@@ -30,7 +34,7 @@ class ConnectorCatalogView extends VerticalLayout implements HasDynamicTitle {
     private final List<ConnectorSection> sections = new ArrayList<>();
     private final Span noMatch = new Span();
 
-    ConnectorCatalogView(ConnectorRegistry registry) {
+    ConnectorCatalogView(ConnectorRegistry registry, StoredConnectors stored, InputLimits limits, CurrentUser user) {
         addClassName("yq-page");
         add(new H2(getTranslation("catalog.title")));
         TextField search = new TextField();
@@ -46,6 +50,10 @@ class ConnectorCatalogView extends VerticalLayout implements HasDynamicTitle {
         noMatch.addClassName("yq-muted");
         noMatch.setVisible(false);
         add(search, noMatch);
+        if (user.mayEdit()) {
+            // stored definitions are designed, versioned, exported and imported by administrators
+            add(new StoredDefinitions(stored, limits, user.name()));
+        }
         for (ConnectorDefinition definition : registry.definitions()) {
             ConnectorSection section = new ConnectorSection(definition);
             sections.add(section);

@@ -495,4 +495,74 @@ class StoredConnectorsIT {
         assertThat(registry.find("jackyun").orElseThrow().operation("crm.customer.list.other")).isPresent();
         assertThat(registry.find("jackyun").orElseThrow().operation("crm.customer.list.all")).isEmpty();
     }
+
+    // ---- try calls (the connector designer's 试调用) ----
+
+    @Test
+    void aDraftIsTriedWithASavedConnectionWithoutBeingSavedAndTheRequestShowsNoSecret() {
+        // given a customer in the sandbox
+        client.execute(connections.runtime(jackyun), "crm.customer.add", JSON.createObjectNode()
+                .put("customerCode", "TRY-1").put("nickname", "试调用客户"));
+
+        // when a draft extension's new operation is tried with the existing Jackyun connection
+        ObjectNode body = JSON.createObjectNode().put("definition", EXTRA).put("operation", "crm.customer.list.all")
+                .put("connectionId", jackyun);
+        Answer tried = json("POST", "/api/connectors/try", body);
+
+        // then the answer shows the records found and the request as sent, its signature masked, no secret
+        assertThat(tried.status()).as(tried.text()).isEqualTo(200);
+        assertThat(tried.body().path("success").asBoolean()).as(tried.text()).isTrue();
+        assertThat(tried.body().path("recordsMatched").asBoolean()).isTrue();
+        assertThat(tried.body().path("records").asInt()).isPositive();
+        JsonNode exchange = tried.body().path("exchanges").get(0);
+        assertThat(exchange.path("method").asText()).isEqualTo("POST");
+        assertThat(exchange.path("status").asInt()).isEqualTo(200);
+        assertThat(exchange.path("body").asText()).contains("method=crm.customer.list").contains("sign=******");
+        assertThat(exchange.path("responseBody").asText()).contains("TRY-1");
+        assertThat(tried.text()).doesNotContain("0f1e2d3c4b5a69788796a5b4c3d2e1f0");
+
+        // and nothing was saved: the operation is not in effect
+        assertThat(stored.list()).isEmpty();
+        assertThat(registry.definition("jackyun").operation("crm.customer.list.all")).isEmpty();
+    }
+
+    @Test
+    void aWriteIsTriedOnlyWhenConfirmed() {
+        ObjectNode body = JSON.createObjectNode().put("connectorId", "jackyun").put("operation", "crm.customer.add")
+                .put("connectionId", jackyun);
+        body.putObject("body").put("customerCode", "TRY-W").put("nickname", "写入");
+
+        Answer refused = json("POST", "/api/connectors/try", body);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+        assertThat(refused.body().path("code").asText()).isEqualTo("problem.designer.confirmWrite");
+
+        body.put("confirmWrite", true);
+        Answer written = json("POST", "/api/connectors/try", body);
+        assertThat(written.body().path("success").asBoolean()).as(written.text()).isTrue();
+    }
+
+    @Test
+    void badTryRequestsAreRefusedWithACodeAndOnlyAnAdminMayTry() {
+        Answer noDefinition = json("POST", "/api/connectors/try", JSON.createObjectNode().put("operation", "x")
+                .put("connectionId", jackyun));
+        assertThat(noDefinition.status()).isEqualTo(400);
+        assertThat(noDefinition.body().path("code").asText()).isEqualTo("problem.designer.noDefinition");
+
+        Answer unknown = json("POST", "/api/connectors/try", JSON.createObjectNode().put("connectorId", "jackyun")
+                .put("operation", "no.such.operation").put("connectionId", jackyun));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().path("code").asText()).isEqualTo("problem.designer.unknownOperation");
+
+        Answer invalidDraft = json("POST", "/api/connectors/try", JSON.createObjectNode()
+                .put("definition", EXTRA.replace("role: QUERY", "role: READ")).put("operation", "crm.customer.list.all")
+                .put("connectionId", jackyun));
+        assertThat(invalidDraft.status()).isEqualTo(400);
+        assertThat(invalidDraft.text()).contains("$.operations[0].role");
+
+        users.create("operator-try", null, Role.OPERATOR, "operator-pass-2");
+        Answer forbidden = call("operator-try", "operator-pass-2", "POST", "/api/connectors/try", "application/json",
+                JSON.createObjectNode().put("connectorId", "jackyun").put("operation", "crm.customer.list")
+                        .put("connectionId", jackyun).toString(), null);
+        assertThat(forbidden.status()).isEqualTo(403);
+    }
 }
