@@ -17,8 +17,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.InMemoryUploadCallback;
-import com.vaadin.flow.server.streams.InMemoryUploadHandler;
+import io.yunqiao.web.shell.BoundedImport;
 import io.yunqiao.connectorstore.SaveResult;
 import io.yunqiao.connectorstore.StoredConnectorView;
 import io.yunqiao.connectorstore.StoredConnectors;
@@ -191,27 +190,5 @@ class StoredDefinitions extends VerticalLayout {
         grid.setItems(views);
         grid.setVisible(!views.isEmpty());
         none.setVisible(views.isEmpty());
-    }
-
-    /** An in-memory upload the server cuts off above {@code yunqiao.limits.import-file}. */
-    private static final class BoundedImport extends InMemoryUploadHandler {
-
-        private static final long serialVersionUID = 1L;
-        private final long maxBytes;
-
-        BoundedImport(long maxBytes, InMemoryUploadCallback callback) {
-            super(callback);
-            this.maxBytes = maxBytes;
-        }
-
-        @Override
-        public long getFileSizeMax() {
-            return maxBytes;
-        }
-
-        @Override
-        public long getRequestSizeMax() {
-            return maxBytes + 64 * 1024;
-        }
     }
 }

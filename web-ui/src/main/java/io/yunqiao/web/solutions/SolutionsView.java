@@ -30,8 +30,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.InMemoryUploadCallback;
-import com.vaadin.flow.server.streams.InMemoryUploadHandler;
+import io.yunqiao.web.shell.BoundedImport;
 import io.yunqiao.connection.ConnectionView;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.connector.ConnectorDefinition;
@@ -459,31 +458,5 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("solutions.pageTitle");
-    }
-
-    /**
-     * An in-memory upload that the server itself cuts off above {@code yunqiao.limits.import-file}: the Upload
-     * component's own maximum is checked in the browser only, which a hostile client skips.
-     */
-    private static final class BoundedImport extends InMemoryUploadHandler {
-
-        private static final long serialVersionUID = 1L;
-        private final long maxBytes;
-
-        BoundedImport(long maxBytes, InMemoryUploadCallback callback) {
-            super(callback);
-            this.maxBytes = maxBytes;
-        }
-
-        @Override
-        public long getFileSizeMax() {
-            return maxBytes;
-        }
-
-        @Override
-        public long getRequestSizeMax() {
-            // the file plus the multipart framing around it
-            return maxBytes + 64 * 1024;
-        }
     }
 }
