@@ -482,9 +482,42 @@ public class StoredConnectors implements SmartInitializingSingleton, DisposableB
                     limits.definitionBytes().toBytes(), "yunqiao.limits.definition-bytes");
         }
         try {
-            return DefinitionReader.read(SOURCE_PREFIX + idIn(text), text);
+            ConnectorDefinition definition = DefinitionReader.read(SOURCE_PREFIX + idIn(text), text);
+            requireAuthCallsToTheBaseUrl(definition);
+            return definition;
         } catch (DefinitionException e) {
             throw refusal(e);
+        }
+    }
+
+    /**
+     * A stored definition's login and token calls go to the connection's base URL, never to an absolute address:
+     * secrets are bound to a connection's destination fields (changing the base URL asks for them again), and a
+     * definition edited in the platform must not be a way around that, sending the client secret of every existing
+     * connection elsewhere. Definitions installed on disk (built-ins, plugins) are the operator's and may name other
+     * hosts.
+     */
+    static void requireAuthCallsToTheBaseUrl(ConnectorDefinition definition) {
+        if (definition.auth() == null || !definition.auth().declarative()) {
+            return;
+        }
+        var chain = definition.auth().chain();
+        for (int i = 0; i < chain.size(); i++) {
+            String at = chain.size() == 1 ? "$.auth" : "$.auth[" + i + "]";
+            JsonNode scheme = chain.get(i);
+            absoluteRefused(definition, at + ".tokenUrl", scheme.path("tokenUrl"));
+            JsonNode steps = scheme.path("steps");
+            for (int step = 0; step < steps.size(); step++) {
+                absoluteRefused(definition, at + ".steps[" + step + "].path", steps.get(step).path("path"));
+            }
+        }
+    }
+
+    private static void absoluteRefused(ConnectorDefinition definition, String at, JsonNode url) {
+        String text = url.asText("").trim().toLowerCase(java.util.Locale.ROOT);
+        if (text.startsWith("http:") || text.startsWith("https:") || text.startsWith("//")) {
+            throw new DefinitionException("problem.connectors.absoluteAuthUrl", definition.source(), at,
+                    url.asText());
         }
     }
 
