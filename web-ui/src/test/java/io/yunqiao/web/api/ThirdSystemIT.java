@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -290,6 +291,21 @@ class ThirdSystemIT {
         assertThat(test.body().path("note").asText("")).as(test.text()).isIn("", "null");
         assertThat(acme.findAll(getRequestedFor(urlPathEqualTo("/v1/customers")))).singleElement()
                 .satisfies(request -> assertThat(request.queryParameter("limit").firstValue()).isEqualTo("1"));
+
+        // when one operation is try-called through the REST API (试调用), then the answer and the masked request show
+        Map<String, Object> tryCall = new LinkedHashMap<>();
+        tryCall.put("connectorId", "acme-shop");
+        tryCall.put("operation", "customers.get");
+        tryCall.put("connectionId", shop);
+        tryCall.put("params", Map.of("id", "cus_1"));
+        Answer tried = json("POST", "/api/connectors/try", tryCall);
+        assertThat(tried.status()).as(tried.text()).isEqualTo(200);
+        assertThat(tried.body().path("success").asBoolean()).as(tried.text()).isTrue();
+        assertThat(tried.body().path("recordsMatched").asBoolean()).isTrue();
+        JsonNode sent = tried.body().path("exchanges").path(tried.body().path("exchanges").size() - 1);
+        assertThat(sent.path("url").asText()).endsWith("/v1/customers/cus_1");
+        assertThat(sent.path("headers").toString()).contains("******");
+        assertThat(sent.path("responseBody").asText()).contains("cus_1");
 
         // when a solution Acme customers -> Jackyun crm.customer.add runs
         long sync = solution("某商城客户 → 吉客云", shop, "acme-shop", "customers.list", jackyun, "jackyun",
