@@ -11,6 +11,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.yunqiao.connector.ConnectorDefinition;
 import io.yunqiao.connector.ConnectorRegistry;
+import io.yunqiao.connector.Plugins;
 import io.yunqiao.connectorstore.StoredConnectors;
 import io.yunqiao.limit.InputLimits;
 import io.yunqiao.web.security.CurrentUser;
@@ -34,7 +35,8 @@ class ConnectorCatalogView extends VerticalLayout implements HasDynamicTitle {
     private final List<ConnectorSection> sections = new ArrayList<>();
     private final Span noMatch = new Span();
 
-    ConnectorCatalogView(ConnectorRegistry registry, StoredConnectors stored, InputLimits limits, CurrentUser user) {
+    ConnectorCatalogView(ConnectorRegistry registry, StoredConnectors stored, Plugins plugins, InputLimits limits,
+            CurrentUser user) {
         addClassName("yq-page");
         add(new H2(getTranslation("catalog.title")));
         TextField search = new TextField();
@@ -53,9 +55,10 @@ class ConnectorCatalogView extends VerticalLayout implements HasDynamicTitle {
         if (user.mayEdit()) {
             // stored definitions are designed, versioned, exported and imported by administrators
             add(new StoredDefinitions(stored, limits, user.name()));
+            add(new PluginsPanel(plugins));
         }
         for (ConnectorDefinition definition : registry.definitions()) {
-            ConnectorSection section = new ConnectorSection(definition);
+            ConnectorSection section = new ConnectorSection(registry.entry(definition.id()).orElseThrow());
             sections.add(section);
             add(section);
         }

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import io.yunqiao.connector.ConnectionField;
+import io.yunqiao.connector.CatalogEntry;
 import io.yunqiao.connector.ConnectorDefinition;
 import io.yunqiao.connector.LocalizedText;
 import io.yunqiao.connector.OperationDefinition;
@@ -23,8 +24,8 @@ class ConnectorSection extends Details {
     private final ConnectorDefinition definition;
     private final List<OperationPanel> operations = new ArrayList<>();
 
-    ConnectorSection(ConnectorDefinition definition) {
-        this.definition = definition;
+    ConnectorSection(CatalogEntry entry) {
+        this.definition = entry.definition();
         setId("catalog-connector-" + definition.id());
         addClassName("yq-catalog-connector");
         Span name = new Span(definition.name().in(getLocale()));
@@ -39,6 +40,10 @@ class ConnectorSection extends Details {
         content.add(new Paragraph(text(definition.description())));
         content.add(line(getTranslation("catalog.vendor", nonNull(definition.vendor()), nonNull(definition.version()))));
         content.add(line(getTranslation("catalog.auth", definition.auth())));
+        // where the definition comes from tells an administrator where to change it
+        content.add(line(getTranslation("catalog.origin." + entry.origin().name().toLowerCase(java.util.Locale.ROOT))
+                + (entry.extensions().isEmpty() ? ""
+                        : getTranslation("catalog.extendedBy", String.join(", ", entry.extensions())))));
         content.add(new H4(getTranslation("catalog.connectionFields")));
         content.add(connectionGrid());
         content.add(new H4(getTranslation("catalog.operations", definition.operations().size())));

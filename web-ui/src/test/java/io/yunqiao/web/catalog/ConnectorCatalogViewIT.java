@@ -77,6 +77,27 @@ class ConnectorCatalogViewIT {
     }
 
     @Test
+    void eachConnectorSaysWhereItsDefinitionComesFrom() {
+        // then a built-in connector says it is built in, so an administrator knows it is not changed here
+        Details jackyun = _get(Details.class, spec -> spec.withId("catalog-connector-jackyun"));
+        assertThat(jackyun.getElement().getTextRecursively()).contains("来源：平台内置");
+    }
+
+    @Test
+    void aReaderDoesNotSeeThePluginsFolderAndAnAdministratorDoes() {
+        // given a reader, then no plugins panel
+        assertThat(_find(Details.class, spec -> spec.withId("catalog-plugins"))).isEmpty();
+
+        // when an administrator opens the catalog, then the plugins folder is described (this test has no jars)
+        MockUi.stop();
+        MockUi.start(context, "admin", Role.ADMIN);
+        UI.getCurrent().navigate("connectors");
+        Details plugins = _get(Details.class, spec -> spec.withId("catalog-plugins"));
+        assertThat(plugins.getSummaryText()).isEqualTo("插件目录：已加载 0 个 jar，跳过 0 个");
+        assertThat(plugins.getElement().getTextRecursively()).contains("插件目录中没有 jar");
+    }
+
+    @Test
     void listsEveryInstalledConnectorWithEachOfItsOperations() {
         // then both seed connectors are there, and every installed connector and operation has its panel
         assertThat(registry.definitions()).extracting(ConnectorDefinition::id).contains("kingdee-jdy", "jackyun");
