@@ -499,8 +499,8 @@ class DesignerView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
                     .toList();
             String templates = fields.isEmpty() ? ""
                     : getTranslation("designer.auth.templates", String.join("  ", fields));
-            authHint.setText(params == null && authType.getValue() != null
-                    ? getTranslation("designer.auth.yamlOnly") + " " + templates : templates);
+            boolean yamlOnly = params == null && (authType.getValue() != null || !authYaml.getValue().isBlank());
+            authHint.setText(yamlOnly ? getTranslation("designer.auth.yamlOnly") + " " + templates : templates);
         }
     }
 
