@@ -142,6 +142,11 @@ final class ParamsForm extends FormLayout {
                 }
                 area.setValue(String.join("\n", lines));
                 area.setHelperText(getTranslation("designer.param.pairsHelp"));
+                if (node != null && node.valueStream().anyMatch(JsonNode::isContainerNode)) {
+                    // a computed value (a digest) has no line form: edited in the YAML tab, never flattened here
+                    area.setReadOnly(true);
+                    area.setHelperText(getTranslation("designer.param.pairsInYaml"));
+                }
                 area.setId(id);
                 listen(area, param);
                 yield area;

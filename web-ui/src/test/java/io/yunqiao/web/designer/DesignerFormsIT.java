@@ -156,6 +156,42 @@ class DesignerFormsIT {
                 .contains("YAML").contains("{{connection.clientId}}");
     }
 
+    @Test
+    void signedParamsFilledInItsFieldsIsTheAuthBlockWithItsSignAndSaves() {
+        tabs().setSelectedIndex(1);
+        fill("designer-auth-type", "signed-params");
+        fill("designer-auth-add", "appkey={{connection.clientId}}\ntimestamp={{now:yyyy-MM-dd HH:mm:ss}}");
+        fill("designer-auth-sign-exclude", "sign, token");
+        fill("designer-auth-sign-join", "k=v&");
+        fill("designer-auth-sign-secret", "{{connection.clientSecret}}");
+        fill("designer-auth-sign-placement", "suffix");
+        fill("designer-auth-sign-uppercaseInput", true);
+        fill("designer-auth-sign-hash", "SHA256");
+
+        JsonNode auth = yamlTab().get("auth");
+        assertThat(auth.toString()).isEqualTo("{\"type\":\"signed-params\",\"add\":{\"appkey\":"
+                + "\"{{connection.clientId}}\",\"timestamp\":\"{{now:yyyy-MM-dd HH:mm:ss}}\"},\"sign\":{\"exclude\":"
+                + "[\"sign\",\"token\"],\"join\":\"k=v&\",\"secret\":\"{{connection.clientSecret}}\",\"placement\":"
+                + "\"suffix\",\"uppercaseInput\":true,\"hash\":\"SHA256\"}}");
+        _click(_get(Button.class, spec -> spec.withId("designer-save")));
+        assertThat(saved().get("auth")).isEqualTo(auth);
+    }
+
+    @Test
+    void aParameterTheFormDoesNotShowIsKeptWhenAFieldIsEdited() {
+        Draft written = new Draft((ObjectNode) yamlTab());
+        written.root().putObject("auth").put("type", "oauth2-client-credentials").put("tokenUrl", "/oauth/token")
+                .put("timeZone", "Asia/Shanghai");
+        _setValue(_get(TextArea.class, spec -> spec.withId("designer-yaml")), written.yaml());
+        _click(_get(Button.class, spec -> spec.withId("designer-yaml-apply")));
+        tabs().setSelectedIndex(1);
+
+        fill("designer-auth-tokenUrl", "/oauth2/token");
+
+        assertThat(yamlTab().get("auth").toString()).isEqualTo(
+                "{\"type\":\"oauth2-client-credentials\",\"tokenUrl\":\"/oauth2/token\",\"timeZone\":\"Asia/Shanghai\"}");
+    }
+
     @SuppressWarnings("unchecked")
     private static void selectFirstOperation() {
         Grid<ObjectNode> grid = (Grid<ObjectNode>) _get(Component.class, spec -> spec.withId("designer-operations"));
