@@ -97,6 +97,8 @@ class DesignerView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
     private final Grid<ObjectNode> connectionGrid = new Grid<>();
     private final ComboBox<String> authType = new ComboBox<>();
     private final TextArea authYaml = new TextArea();
+    private final ParamsForm authForm = new ParamsForm("designer-auth", () -> formChanged(true));
+    private final Span authHint = new Span();
     private final Grid<ObjectNode> operationGrid = new Grid<>();
     private final FormLayout operationForm = new FormLayout();
     private final TextField opId = new TextField();
@@ -111,6 +113,7 @@ class DesignerView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
     private final TextField opKey = new TextField();
     private final ComboBox<String> opPaging = new ComboBox<>();
     private final TextArea opPagingParams = new TextArea();
+    private final ParamsForm pagingForm = new ParamsForm("designer-paging", () -> formChanged(false));
     private final Grid<ObjectNode> paramGrid = new Grid<>();
     private final Grid<ObjectNode> fieldGrid = new Grid<>();
     private final TextArea yaml = new TextArea();
@@ -252,7 +255,9 @@ class DesignerView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         authType.setItems(AUTH_TYPES);
         authType.addValueChangeListener(e -> {
             if (!loading) {
+                keepWhatApplies(authYaml, FormParams.AUTH.get(e.getValue()), e.getValue() == null);
                 writeAuth();
+                showForm(true);
             }
         });
         authYaml.setId("designer-auth-params");
@@ -263,12 +268,15 @@ class DesignerView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         authYaml.addValueChangeListener(e -> {
             if (!loading) {
                 writeAuth();
+                showForm(true);
             }
         });
+        authHint.setId("designer-auth-hint");
+        authHint.addClassName("yq-muted");
         Span note = new Span(getTranslation("designer.connection.extensionNote"));
         note.addClassName("yq-muted");
         return new VerticalLayout(note, new H3(getTranslation("designer.connection.title")), connectionGrid, add,
-                new H3(getTranslation("designer.auth.title")), authType, authYaml);
+                new H3(getTranslation("designer.auth.title")), authType, authForm, authYaml, authHint);
     }
 
     /** The auth scheme from the picker and the YAML of its parameters; an unreadable YAML is shown, not lost. */
@@ -363,16 +371,20 @@ class DesignerView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         });
         opPaging.addValueChangeListener(e -> {
             if (!loading && operation != null) {
+                keepWhatApplies(opPagingParams, FormParams.PAGING.get(e.getValue()), e.getValue() == null);
                 writePaging();
+                showForm(false);
             }
         });
         opPagingParams.addValueChangeListener(e -> {
             if (!loading && operation != null) {
                 writePaging();
+                showForm(false);
             }
         });
         operationForm.add(opId, opRole, opTitle, opMethod, opPath, opBody, opField, opForm, opRecords, opKey, opPaging,
-                opPagingParams);
+                pagingForm, opPagingParams);
+        operationForm.setColspan(pagingForm, 2);
         paramGrid.setId("designer-params");
         paramGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
         paramGrid.setAllRowsVisible(true);
@@ -459,6 +471,74 @@ class DesignerView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
             requestNode.remove("form");
         } else {
             requestNode.set("form", form);
+        }
+    }
+
+    /**
+     * The form of the chosen auth scheme or paging type, filled from the parameters' YAML; a type without a form (a
+     * session-token, hmac-headers or a chain of schemes) keeps the YAML box, with a hint saying so.
+     */
+    private void showForm(boolean auth) {
+        ComboBox<String> type = auth ? authType : opPaging;
+        TextArea box = auth ? authYaml : opPagingParams;
+        ParamsForm form = auth ? authForm : pagingForm;
+        List<ParamsForm.Param> params = type.getValue() == null ? null
+                : (auth ? FormParams.AUTH : FormParams.PAGING).get(type.getValue());
+        Draft values = box.getValue().isBlank() ? new Draft(JSON.createObjectNode()) : Draft.parse(box.getValue());
+        if (params == null || values == null) {
+            form.show(List.of(), JSON.createObjectNode());
+            box.setVisible(true);
+        } else {
+            values.root().remove("type");
+            form.show(params, values.root());
+            box.setVisible(false);
+        }
+        if (auth) {
+            List<String> fields = Draft.objects(Draft.array(draft.root(), "connection")).stream()
+                    .map(f -> Draft.text(f, "name")).filter(n -> !n.isEmpty()).map(n -> "{{connection." + n + "}}")
+                    .toList();
+            String templates = fields.isEmpty() ? ""
+                    : getTranslation("designer.auth.templates", String.join("  ", fields));
+            boolean yamlOnly = params == null && (authType.getValue() != null || !authYaml.getValue().isBlank());
+            authHint.setText(yamlOnly ? getTranslation("designer.auth.yamlOnly") + " " + templates : templates);
+        }
+    }
+
+    /** A field of the form changed: its parameters written back as YAML (the one text both views read). */
+    private void formChanged(boolean auth) {
+        if (!auth && operation == null) {
+            return;
+        }
+        TextArea box = auth ? authYaml : opPagingParams;
+        ObjectNode values = (auth ? authForm : pagingForm).values();
+        loading = true;
+        try {
+            box.setValue(values.isEmpty() ? "" : yamlOf(values));
+        } finally {
+            loading = false;
+        }
+        if (auth) {
+            writeAuth();
+        } else {
+            writePaging();
+        }
+    }
+
+    /** On a change of type, only the parameters the new type has a field for stay (all of them for a YAML-only type). */
+    private void keepWhatApplies(TextArea box, List<ParamsForm.Param> params, boolean cleared) {
+        if (cleared || params == null || box.getValue().isBlank()) {
+            return;
+        }
+        Draft values = Draft.parse(box.getValue());
+        if (values == null) {
+            return;
+        }
+        values.root().retain(ParamsForm.tops(params));
+        loading = true;
+        try {
+            box.setValue(values.root().isEmpty() ? "" : yamlOf(values.root()));
+        } finally {
+            loading = false;
         }
     }
 
@@ -694,6 +774,8 @@ class DesignerView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
                 authYaml.setValue(auth == null ? "" : yamlOf(auth));
             }
             refreshConnection();
+            showForm(true);
+            authForm.setEnabled(!extension);
             List<ObjectNode> ops = Draft.objects(draft.operations());
             operationGrid.setItems(ops);
             if (operation != null && ops.contains(operation)) {
@@ -758,6 +840,7 @@ class DesignerView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
                 opPaging.clear();
                 opPagingParams.setValue("");
             }
+            showForm(false);
             paramGrid.setItems(Draft.objects(Draft.array(operation, "params")));
             fieldGrid.setItems(Draft.objects(Draft.array(operation, "fields")));
         } finally {
