@@ -285,20 +285,31 @@ class DesignerView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
         if (authType.getValue() == null) {
             return;
         }
-        ObjectNode auth = JSON.createObjectNode();
-        auth.put("type", authType.getValue());
-        if (!authYaml.getValue().isBlank()) {
-            Draft params = Draft.parse(authYaml.getValue());
+        ObjectNode auth = typed(authType.getValue(), authYaml);
+        if (auth != null) {
+            root.set("auth", auth);
+        }
+    }
+
+    /**
+     * {@code {type: …}} with the parameters of a YAML box; {@code null}, with the box marked, when its YAML cannot be
+     * read (what was typed stays in the box).
+     */
+    private ObjectNode typed(String type, TextArea box) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("type", type);
+        if (!box.getValue().isBlank()) {
+            Draft params = Draft.parse(box.getValue());
             if (params == null) {
-                authYaml.setInvalid(true);
-                authYaml.setErrorMessage(getTranslation("designer.yamlInvalid"));
-                return;
+                box.setInvalid(true);
+                box.setErrorMessage(getTranslation("designer.yamlInvalid"));
+                return null;
             }
             params.root().remove("type");
-            auth.setAll(params.root());
+            node.setAll(params.root());
         }
-        authYaml.setInvalid(false);
-        root.set("auth", auth);
+        box.setInvalid(false);
+        return node;
     }
 
     private VerticalLayout operationsTab() {
@@ -548,20 +559,10 @@ class DesignerView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
             operation.remove("paging");
             return;
         }
-        ObjectNode paging = JSON.createObjectNode();
-        paging.put("type", type);
-        if (!opPagingParams.getValue().isBlank()) {
-            Draft params = Draft.parse(opPagingParams.getValue());
-            if (params == null) {
-                opPagingParams.setInvalid(true);
-                opPagingParams.setErrorMessage(getTranslation("designer.yamlInvalid"));
-                return;
-            }
-            params.root().remove("type");
-            paging.setAll(params.root());
+        ObjectNode paging = typed(type, opPagingParams);
+        if (paging != null) {
+            operation.set("paging", paging);
         }
-        opPagingParams.setInvalid(false);
-        operation.set("paging", paging);
     }
 
     private VerticalLayout tryTab() {
