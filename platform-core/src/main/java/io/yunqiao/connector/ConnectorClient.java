@@ -443,14 +443,29 @@ public final class ConnectorClient {
      */
     private static Map<String, String> masked(Map<String, String> form, Connection connection,
             ConnectorDefinition definition, AuthScheme scheme) {
-        List<String> secrets = definition.connection().stream().filter(ConnectionField::secret)
-                .map(field -> connection.value(field.name())).filter(Objects::nonNull).toList();
-        Set<String> signatures = scheme.maskedFields().stream()
-                .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        Masks masks = Masks.of(connection, definition, scheme);
         Map<String, String> copy = new LinkedHashMap<>(form);
-        copy.replaceAll((key, value) -> secrets.contains(value)
-                || signatures.contains(key.toLowerCase(Locale.ROOT)) ? MASK : value);
+        copy.replaceAll((key, value) -> masks.secrets().contains(value) || masks.named(key) ? MASK : value);
         return copy;
+    }
+
+    /**
+     * What is never shown: the values of the connection's secret fields, and the values of the fields, parameters
+     * and headers the auth scheme {@linkplain AuthScheme#maskedFields() names} (compared ignoring case).
+     */
+    private record Masks(List<String> secrets, Set<String> names) {
+
+        static Masks of(Connection connection, ConnectorDefinition definition, AuthScheme scheme) {
+            // Connection.value answers null for a blank value, so no secret here is empty
+            return new Masks(definition.connection().stream().filter(ConnectionField::secret)
+                    .map(field -> connection.value(field.name())).filter(Objects::nonNull).toList(),
+                    scheme.maskedFields().stream().map(name -> name.toLowerCase(Locale.ROOT))
+                            .collect(Collectors.toSet()));
+        }
+
+        boolean named(String name) {
+            return names.contains(name.toLowerCase(Locale.ROOT));
+        }
     }
 
     /**
@@ -459,11 +474,9 @@ public final class ConnectorClient {
      */
     private static CallTrace trace(OutgoingRequest request, HttpRequest sent, Exchange exchange,
             Connection connection, ConnectorDefinition definition, AuthScheme scheme, Duration elapsed) {
-        List<String> secrets = definition.connection().stream().filter(ConnectionField::secret)
-                .map(field -> connection.value(field.name())).filter(value -> value != null && !value.isEmpty())
-                .toList();
-        Set<String> signatures = scheme.maskedFields().stream()
-                .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        Masks masks = Masks.of(connection, definition, scheme);
+        List<String> secrets = masks.secrets();
+        Set<String> signatures = masks.names();
         String url = request.baseUrl() + request.path();
         if (!request.query().isEmpty()) {
             url += (url.contains("?") ? "&" : "?") + urlEncoded(maskedValues(request.query(), secrets, signatures));
@@ -551,13 +564,9 @@ public final class ConnectorClient {
     }
 
     private HttpRequest encode(OutgoingRequest request, Connection connection, OperationDefinition operation) {
-        String url = request.baseUrl() + request.path();
-        if (!request.query().isEmpty()) {
-            url += (url.contains("?") ? "&" : "?") + urlEncoded(request.query());
-        }
         HttpRequest.Builder builder;
         try {
-            builder = HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout);
+            builder = HttpRequest.newBuilder(URI.create(request.url())).timeout(requestTimeout);
         } catch (IllegalArgumentException e) {
             // nothing was sent; the message names the base URL only (the query may carry a signature or token)
             String reason = e.getCause() instanceof java.net.URISyntaxException syntax ? syntax.getReason()
@@ -576,22 +585,7 @@ public final class ConnectorClient {
             }
         }
         // a fixed header or a header parameter may name the content type the vendor wants
-        boolean typed = request.headers().keySet().stream().anyMatch("Content-Type"::equalsIgnoreCase);
-        HttpRequest.BodyPublisher publisher;
-        if (request.jsonBody() != null) {
-            if (!typed) {
-                builder.header("Content-Type", "application/json; charset=UTF-8");
-            }
-            publisher = HttpRequest.BodyPublishers.ofString(request.jsonBody().toString(), StandardCharsets.UTF_8);
-        } else if (!request.form().isEmpty()) {
-            if (!typed) {
-                builder.header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8");
-            }
-            publisher = HttpRequest.BodyPublishers.ofString(urlEncoded(request.form()), StandardCharsets.UTF_8);
-        } else {
-            publisher = HttpRequest.BodyPublishers.noBody();
-        }
-        return builder.method(request.method(), publisher).build();
+        return request.withBody(builder).build();
     }
 
     /** {@code k=v&…} with keys and values URL-encoded in UTF-8, in the map's order. */

@@ -1,6 +1,8 @@
 package io.yunqiao.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -58,5 +60,34 @@ public final class OutgoingRequest {
     /** The JSON body, or {@code null} for form or query requests. */
     public JsonNode jsonBody() {
         return jsonBody;
+    }
+
+    /** The URL as sent: the base URL, the path and the query, URL-encoded in UTF-8. */
+    public String url() {
+        String url = baseUrl + path;
+        return query.isEmpty() ? url : url + (url.contains("?") ? "&" : "?") + ConnectorClient.urlEncoded(query);
+    }
+
+    /**
+     * Puts the method and the body on {@code builder}: the JSON body, else the form URL-encoded, else none, with its
+     * content type unless one of the headers already names one (a vendor may want its own).
+     */
+    public HttpRequest.Builder withBody(HttpRequest.Builder builder) {
+        boolean typed = headers.keySet().stream().anyMatch("Content-Type"::equalsIgnoreCase);
+        HttpRequest.BodyPublisher publisher;
+        if (jsonBody != null) {
+            if (!typed) {
+                builder.header("Content-Type", "application/json; charset=UTF-8");
+            }
+            publisher = HttpRequest.BodyPublishers.ofString(jsonBody.toString(), StandardCharsets.UTF_8);
+        } else if (!form.isEmpty()) {
+            if (!typed) {
+                builder.header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8");
+            }
+            publisher = HttpRequest.BodyPublishers.ofString(ConnectorClient.urlEncoded(form), StandardCharsets.UTF_8);
+        } else {
+            publisher = HttpRequest.BodyPublishers.noBody();
+        }
+        return builder.method(method, publisher);
     }
 }

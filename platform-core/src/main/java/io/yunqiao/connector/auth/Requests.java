@@ -1,7 +1,6 @@
 package io.yunqiao.connector.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.yunqiao.connector.ConnectorClient;
 import io.yunqiao.connector.OutgoingRequest;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -57,24 +56,9 @@ final class Requests {
 
     /** The HTTP request of a login call; the runtime adds its timeout and checks its destination. */
     static HttpRequest.Builder encode(OutgoingRequest request) {
-        String url = request.baseUrl() + request.path();
-        if (!request.query().isEmpty()) {
-            url += (url.contains("?") ? "&" : "?") + ConnectorClient.urlEncoded(request.query());
-        }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url()));
         request.headers().forEach(builder::header);
-        HttpRequest.BodyPublisher body;
-        if (request.jsonBody() != null) {
-            builder.header("Content-Type", "application/json; charset=UTF-8");
-            body = HttpRequest.BodyPublishers.ofString(request.jsonBody().toString(), StandardCharsets.UTF_8);
-        } else if (!request.form().isEmpty()) {
-            builder.header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8");
-            body = HttpRequest.BodyPublishers.ofString(ConnectorClient.urlEncoded(request.form()),
-                    StandardCharsets.UTF_8);
-        } else {
-            body = HttpRequest.BodyPublishers.noBody();
-        }
-        return builder.method(request.method(), body);
+        return request.withBody(builder);
     }
 
     private static String decode(String text) {
