@@ -94,7 +94,9 @@ class ConnectorDesignerBrowserIT extends BrowserIT {
 
         // then they see the answer, and the request as sent with its signature masked and no secret
         assertThat(byId("designer-try-outcome")).hasAttribute("data-success", "true");
-        assertThat(byId("designer-try-outcome")).containsText("1");
+        // the sandbox is shared with other tests of this context: it holds our customer, and maybe others
+        assertThat(byId("designer-try-outcome")).containsText(
+                java.util.regex.Pattern.compile("记录路径找到 [1-9][0-9]* 条记录"));
         assertThat(byId("designer-try-response")).containsText("customers");
         assertThat(byId("designer-try-request")).containsText("method=crm.customer.list");
         assertThat(byId("designer-try-request")).containsText("sign=******");
