@@ -1,5 +1,6 @@
 package io.yunqiao.run;
 
+import io.yunqiao.solution.LogLevel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -140,10 +141,13 @@ class Outcomes {
     /**
      * The outcomes of some records, their logs and the run's counts, in one transaction.
      *
+     * @param logLevel how much of each record the solution keeps in its log
+     *
      * @return how many were written, skipped and failed
      */
     @Transactional
-    public RecordWriter.Written recordAll(long solutionId, long runId, List<RecordOutcome> results) {
+    public RecordWriter.Written recordAll(long solutionId, long runId, List<RecordOutcome> results,
+            LogLevel logLevel) {
         Instant now = clock.instant();
         Map<Long, SourceRecord> byId = records.findAllById(results.stream().map(RecordOutcome::sourceRecordId)
                 .toList()).stream().collect(Collectors.toMap(SourceRecord::getId, r -> r));

@@ -11,6 +11,7 @@ import io.yunqiao.connector.ConnectorClient;
 import io.yunqiao.connector.ErrorClass;
 import io.yunqiao.connector.ExecuteResult;
 import io.yunqiao.connector.Presence;
+import io.yunqiao.solution.LogLevel;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,7 +46,7 @@ final class RecordWriter {
 
     /** The target side of one run, resolved once. */
     record Target(Connection connection, String operation, RecordPreparation preparation, RateLimiter limiter,
-            Retry retry) {
+            Retry retry, LogLevel logLevel) {
     }
 
     /** What the write phase did; {@code unconfirmed} records may have been stored, no answer said so. */
@@ -82,9 +83,11 @@ final class RecordWriter {
     private final int batchSize;
     private final Clock clock;
     private final EngineMetrics metrics;
+    private final StagedContents contents;
 
     RecordWriter(ConnectorClient client, Outcomes outcomes, ExecutorService writers, int batchSize, Clock clock,
-            EngineMetrics metrics) {
+            EngineMetrics metrics, StagedContents contents) {
+        this.contents = contents;
         this.client = client;
         this.outcomes = outcomes;
         this.writers = writers;
@@ -135,7 +138,7 @@ final class RecordWriter {
      */
     private Written writeBatch(long solutionId, long runId, Target target, List<SourceRecord> batch)
             throws InterruptedException {
-        Map<String, List<Item>> groups = groupByTargetKey(batch, target.preparation());
+        Map<String, List<Item>> groups = groupByTargetKey(batch, target.preparation(), contents);
         Set<String> alreadyWritten = outcomes.writtenKeys(solutionId, groups.values().stream()
                 .map(group -> group.get(0).prepared().targetKey()).filter(Objects::nonNull).toList());
         CompletionService<List<RecordOutcome>> sent = new ExecutorCompletionService<>(writers);
@@ -169,7 +172,7 @@ final class RecordWriter {
                 if (!ready.isEmpty() && due) {
                     List<Long> ids = ready.stream().map(RecordOutcome::sourceRecordId).toList();
                     try {
-                        total = total.plus(record(solutionId, runId, ready));
+                        total = total.plus(record(solutionId, runId, ready, target.logLevel()));
                         refusals = 0;
                     } catch (RuntimeException e) {
                         // e.g. another node recorded the same target key at the same instant: send again,
@@ -217,8 +220,8 @@ final class RecordWriter {
     }
 
     /** Records outcomes and their logs in one transaction, then adds them to the run's counts and the metrics. */
-    private Written record(long solutionId, long runId, List<RecordOutcome> results) {
-        Written recorded = outcomes.recordAll(solutionId, runId, results);
+    private Written record(long solutionId, long runId, List<RecordOutcome> results, LogLevel logLevel) {
+        Written recorded = outcomes.recordAll(solutionId, runId, results, logLevel);
         metrics.records(solutionId, "written", recorded.written());
         metrics.records(solutionId, "skipped", recorded.skipped());
         metrics.records(solutionId, "failed", recorded.failed());
@@ -229,10 +232,11 @@ final class RecordWriter {
     private record Item(SourceRecord record, Prepared prepared) {
     }
 
-    private static Map<String, List<Item>> groupByTargetKey(List<SourceRecord> batch, RecordPreparation preparation) {
+    private static Map<String, List<Item>> groupByTargetKey(List<SourceRecord> batch, RecordPreparation preparation,
+            StagedContents contents) {
         Map<String, List<Item>> groups = new LinkedHashMap<>();
         for (SourceRecord record : batch) {
-            Prepared prepared = preparation.prepare(read(record.getContent()));
+            Prepared prepared = preparation.prepare(contents.read(record));
             String group = prepared.targetKey() != null ? "key:" + prepared.targetKey() : "id:" + record.getId();
             groups.computeIfAbsent(group, k -> new ArrayList<>()).add(new Item(record, prepared));
         }

@@ -1,9 +1,6 @@
 package io.yunqiao.run;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.connector.Connection;
 import io.yunqiao.connector.ConnectorClient;
@@ -37,16 +34,16 @@ public class SourceSamples {
     /** How far back a live sample looks: the default first window of a solution. */
     public static final Duration WINDOW = Duration.ofDays(30);
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
-
     private final Connections connections;
     private final ConnectorClient client;
     private final ConnectorRegistry registry;
     private final SourceRecordRepository records;
+    private final StagedContents contents;
     private final Clock clock;
 
     SourceSamples(Connections connections, ConnectorClient client, ConnectorRegistry registry,
-            SourceRecordRepository records, Clock clock) {
+            SourceRecordRepository records, StagedContents contents, Clock clock) {
+        this.contents = contents;
         this.connections = connections;
         this.client = client;
         this.registry = registry;
@@ -102,13 +99,7 @@ public class SourceSamples {
     /** The record the solution staged last, if it has staged any. */
     @Transactional(readOnly = true)
     public Optional<JsonNode> lastStaged(long solutionId) {
-        return records.findFirstBySolutionIdOrderByIdDesc(solutionId).map(record -> {
-            try {
-                return JSON.readTree(record.getContent());
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("staged record " + record.getId() + " is not JSON", e);
-            }
-        });
+        return records.findFirstBySolutionIdOrderByIdDesc(solutionId).map(contents::read);
     }
 
     private OperationDefinition queryOperation(String connectorId, String operationId) {

@@ -32,8 +32,17 @@ class Staging {
         this.clock = clock;
     }
 
-    /** What staging one page did. */
-    record Staged(int fetched, int duplicates, int withoutKey) {
+    /**
+     * What staging one page did.
+     *
+     * @param pending the records this page made pending (new or changed), in page order, with their parsed content:
+     *                what a writer of the same run maps without reading them back
+     */
+    record Staged(int fetched, int duplicates, int withoutKey, List<StagedRecord> pending) {
+    }
+
+    /** A record staged pending, with the content it was staged with. */
+    record StagedRecord(long id, JsonNode content) {
     }
 
     /**
@@ -62,25 +71,35 @@ class Staging {
         }
         int duplicates = 0;
         List<SourceRecord> added = new ArrayList<>();
+        List<SourceRecord> changed = new ArrayList<>();
+        Map<SourceRecord, JsonNode> contents = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : byKey.entrySet()) {
             JsonNode record = entry.getValue();
             String hash = ContentHash.of(record);
             String code = source.code() == null ? null : JsonPaths.text(record, source.code());
             SourceRecord known = existing.get(entry.getKey());
             if (known == null) {
-                added.add(new SourceRecord(solutionId, entry.getKey(), code, hash, record.toString(), runId, now));
+                SourceRecord staged = new SourceRecord(solutionId, entry.getKey(), code, hash, record.toString(),
+                        runId, now);
+                added.add(staged);
+                contents.put(staged, record);
             } else if (!known.getContentHash().equals(hash)) {
                 known.refetched(code, hash, record.toString(), runId, now);
+                changed.add(known);
+                contents.put(known, record);
             } else if (known.getStatus() == RecordStatus.SUCCESS || known.getStatus() == RecordStatus.SKIPPED) {
                 duplicates++;
             }
         }
         records.saveAll(added);
+        records.flush();
+        List<StagedRecord> pending = new ArrayList<>();
+        contents.forEach((staged, content) -> pending.add(new StagedRecord(staged.getId(), content)));
         if (completesWindowAt != null) {
             checkpoints.findById(solutionId).ifPresentOrElse(c -> c.advanceTo(completesWindowAt, now),
                     () -> checkpoints.save(new Checkpoint(solutionId, completesWindowAt, now)));
         }
-        return new Staged(page.size(), duplicates, withoutKey);
+        return new Staged(page.size(), duplicates, withoutKey, pending);
     }
 
     /** Where the last complete fetch of a solution ended, or {@code null}. */

@@ -12,6 +12,7 @@ import io.yunqiao.connector.OperationDefinition;
 import io.yunqiao.connector.PageRequest;
 import io.yunqiao.connector.QueryPage;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.solution.LogLevel;
 import io.yunqiao.solution.SolutionRepository;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.Solutions;
@@ -73,6 +74,7 @@ public class SyncEngine {
     private final ApplicationEventPublisher events;
     private final ClusterNodes nodes;
     private final EngineMetrics metrics;
+    private final StagedContents contents;
     /** Set when the platform stops: runs interrupted by it are left for recovery, not failed. */
     private volatile boolean stopping;
 
@@ -81,7 +83,8 @@ public class SyncEngine {
             RunRepository runs, WriteGuards guards, Preparations preparations, TransactionTemplate transactions,
             Clock clock, NodeName node, @Value("${yunqiao.engine.writers:4}") int writerThreads,
             @Value("${yunqiao.engine.batch-size:200}") int batchSize, ApplicationEventPublisher events,
-            ClusterNodes nodes, EngineMetrics metrics) {
+            ClusterNodes nodes, EngineMetrics metrics, StagedContents contents) {
+        this.contents = contents;
         this.solutionRepository = solutionRepository;
         this.solutions = solutions;
         this.connections = connections;
@@ -239,9 +242,10 @@ public class SyncEngine {
             if (!run.isDryRun()) {
                 transactions.executeWithoutResult(status -> runs.findById(runId).orElseThrow()
                         .writing(clock.instant()));
-                new RecordWriter(client, outcomes, writers, batchSize, clock, metrics).drain(solutionId, runId,
-                        new RecordWriter.Target(target, spec.target().operation(), preparation,
-                                guards.limiter(target.id(), spec.rateLimit().perSecond()), writeRetry), nodes);
+                new RecordWriter(client, outcomes, writers, batchSize, clock, metrics, contents).drain(solutionId,
+                        runId, new RecordWriter.Target(target, spec.target().operation(), preparation,
+                                guards.limiter(target.id(), spec.rateLimit().perSecond()), writeRetry, LogLevel.ALL),
+                        nodes);
             }
             finish(runId, fetchFailure);
         } catch (InterruptedException e) {
@@ -286,9 +290,10 @@ public class SyncEngine {
         }
         RecordWriter.Target target = new RecordWriter.Target(connection(spec.target().connection(), "target"),
                 spec.target().operation(), preparations.of(solutionId, run.getSolutionVersion(), spec), null,
-                WriteGuards.writeRetry("assist-" + solutionId, spec.retry()));
-        return new RecordWriter(client, outcomes, writers, batchSize, clock, metrics).writeWhilePending(solutionId,
-                run.getId(), target, nodes.self(), () -> stillWriting(solutionId, run.getId(), run.getInstanceId()));
+                WriteGuards.writeRetry("assist-" + solutionId, spec.retry()), LogLevel.ALL);
+        return new RecordWriter(client, outcomes, writers, batchSize, clock, metrics, contents).writeWhilePending(
+                solutionId, run.getId(), target, nodes.self(),
+                () -> stillWriting(solutionId, run.getId(), run.getInstanceId()));
     }
 
     /** Whether a helped run still runs, on a live node: a dead node's run is for whoever takes it over. */
