@@ -139,9 +139,10 @@ class Outcomes {
     }
 
     /**
-     * The outcomes of some records, their logs and the run's counts, in one transaction.
+     * The outcomes of some records, their logs and the run's counts, in one transaction. The counts are the same at
+     * every log level; the level only decides how much of a written or skipped record the log keeps.
      *
-     * @param logLevel how much of each record the solution keeps in its log
+     * @param logLevel how much of each record the solution keeps in its log; {@code null} means {@link LogLevel#ALL}
      *
      * @return how many were written, skipped and failed
      */
@@ -169,9 +170,10 @@ class Outcomes {
                     && keysWritten.add(outcome.targetKey())) {
                 newKeys.add(new WrittenKey(solutionId, outcome.targetKey(), record.getId(), now));
             }
-            newLogs.add(new RecordLog(runId, record, outcome.status(), outcome.attempts(), outcome.request(),
-                    outcome.response(), outcome.errorClass(), outcome.vendorCode(), outcome.message(),
-                    outcome.durationMillis(), outcome.finishedAt()));
+            RecordLog log = logOf(runId, record, outcome, logLevel);
+            if (log != null) {
+                newLogs.add(log);
+            }
             switch (outcome.status()) {
                 case SUCCESS -> written++;
                 case SKIPPED -> skipped++;
@@ -183,6 +185,25 @@ class Outcomes {
         logs.saveAll(newLogs);
         runs.addCounts(runId, 0, 0, written, skipped, failed);
         return new RecordWriter.Written(written, skipped, failed, unconfirmed);
+    }
+
+    /**
+     * The log line of one outcome at a solution's log level, or {@code null} for none. A record that was not written
+     * (FAILED, UNCONFIRMED) is always logged in full, with request and response: that is what a user needs to
+     * understand it and re-push it.
+     */
+    static RecordLog logOf(long runId, SourceRecord record, RecordOutcome outcome, LogLevel logLevel) {
+        boolean written = outcome.status() == RecordStatus.SUCCESS || outcome.status() == RecordStatus.SKIPPED;
+        LogLevel level = logLevel == null || !written ? LogLevel.ALL : logLevel;
+        return switch (level) {
+            case SUMMARY -> null;
+            case FAILURES -> new RecordLog(runId, record, outcome.status(), outcome.attempts(), null, null,
+                    outcome.errorClass(), outcome.vendorCode(), outcome.message(), outcome.durationMillis(),
+                    outcome.finishedAt());
+            case ALL -> new RecordLog(runId, record, outcome.status(), outcome.attempts(), outcome.request(),
+                    outcome.response(), outcome.errorClass(), outcome.vendorCode(), outcome.message(),
+                    outcome.durationMillis(), outcome.finishedAt());
+        };
     }
 
     /** A log of a dry run: mapped and validated, nothing staged or sent. */

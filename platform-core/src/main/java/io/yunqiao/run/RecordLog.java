@@ -9,12 +9,33 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import io.yunqiao.problem.ProblemTexts;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The outcome of handling one record in one run (数据日志): request sent, response received, status, error. */
+/**
+ * The outcome of handling one record in one run (数据日志): request sent, response received, status, error.
+ *
+ * <p>Request and response are stored zstd-compressed ({@link CompressedText}): they are most of a log's size, and
+ * JSON shrinks several times. A body shorter than {@link #COMPRESS_FROM} characters, or one that compressing would not
+ * make smaller, is kept as text; logs written before compression keep theirs as text too. The getters answer text
+ * either way. A compressed body that cannot be read back answers a coded explanation instead
+ * ({@code problem.log.requestUnreadable} / {@code problem.log.responseUnreadable}): the rest of the log still shows.
+ */
 @Entity
 @Table(name = "yq_record_log")
 public class RecordLog {
+
+    /**
+     * Bodies shorter than this are kept as text: a zstd frame's own header and checksum take about a dozen bytes, so
+     * small answers such as {@code {"code":200}} would barely shrink, if at all, and compressing them costs time.
+     */
+    static final int COMPRESS_FROM = 64;
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordLog.class);
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "yq_id")
@@ -40,11 +61,19 @@ public class RecordLog {
     @Column(nullable = false)
     private int attempts;
 
+    /** The request as text: logs written before compression, and bodies too small to compress. */
     @Column
     private String request;
 
     @Column
     private String response;
+
+    /** The request compressed; when set, {@link #request} is {@code null}. */
+    @Column(name = "request_zstd")
+    private byte[] requestZstd;
+
+    @Column(name = "response_zstd")
+    private byte[] responseZstd;
 
     @Column(name = "error_class", length = 20)
     private String errorClass;
@@ -72,13 +101,30 @@ public class RecordLog {
         this.code = record == null ? null : record.getCode();
         this.status = status;
         this.attempts = attempts;
-        this.request = request;
-        this.response = response;
+        this.requestZstd = compressed(request);
+        this.request = requestZstd == null ? request : null;
+        this.responseZstd = compressed(response);
+        this.response = responseZstd == null ? response : null;
         this.errorClass = errorClass;
         this.vendorCode = vendorCode;
         this.message = message;
         this.durationMillis = durationMillis;
         this.createdAt = now;
+    }
+
+    /** The body compressed, or {@code null} when it is kept as text (absent, small, or not made smaller). */
+    private static byte[] compressed(String body) {
+        if (body == null || body.length() < COMPRESS_FROM) {
+            return null;
+        }
+        try {
+            byte[] packed = CompressedText.compress(body);
+            // a body's UTF-8 bytes are at least its characters: smaller than those, it is smaller than the text
+            return packed.length < body.length() ? packed : null;
+        } catch (CompressedText.Unreadable e) {
+            LOG.warn("a record log body of {} characters is stored uncompressed: {}", body.length(), e.getMessage());
+            return null;
+        }
     }
 
     RecordLog withSourceKey(String key) {
@@ -114,12 +160,49 @@ public class RecordLog {
         return attempts;
     }
 
+    /**
+     * The request sent, as text; a stored body that cannot be decompressed answers why, in Chinese (the platform's
+     * default language). {@link #request(Locale)} answers in a given language.
+     */
     public String getRequest() {
-        return request;
+        return request(Locale.SIMPLIFIED_CHINESE);
     }
 
+    /** The response received, as text; see {@link #getRequest()}. */
     public String getResponse() {
-        return response;
+        return response(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** The request sent; a stored body that cannot be decompressed answers why in {@code locale}'s language. */
+    public String request(Locale locale) {
+        return body(request, requestZstd, "problem.log.requestUnreadable", locale);
+    }
+
+    /** The response received; a stored body that cannot be decompressed answers why in {@code locale}'s language. */
+    public String response(Locale locale) {
+        return body(response, responseZstd, "problem.log.responseUnreadable", locale);
+    }
+
+    /** What the two bodies take in the database, in bytes: compressed, or as UTF-8 text. */
+    long storedBodyBytes() {
+        return stored(request, requestZstd) + stored(response, responseZstd);
+    }
+
+    private static long stored(String text, byte[] packed) {
+        return packed != null ? packed.length : text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private String body(String text, byte[] packed, String unreadable, Locale locale) {
+        if (packed == null) {
+            return text;
+        }
+        try {
+            return CompressedText.decompress(packed);
+        } catch (CompressedText.Unreadable e) {
+            LOG.warn("record log {}: a stored body of {} bytes cannot be decompressed: {}", id, packed.length,
+                    e.getMessage());
+            return ProblemTexts.render(unreadable, locale, String.valueOf(id), packed.length);
+        }
     }
 
     public String getErrorClass() {

@@ -244,7 +244,7 @@ public class SyncEngine {
                         .writing(clock.instant()));
                 new RecordWriter(client, outcomes, writers, batchSize, clock, metrics, contents).drain(solutionId,
                         runId, new RecordWriter.Target(target, spec.target().operation(), preparation,
-                                guards.limiter(target.id(), spec.rateLimit().perSecond()), writeRetry, LogLevel.ALL),
+                                guards.limiter(target.id(), spec.rateLimit().perSecond()), writeRetry, spec.logLevel()),
                         nodes);
             }
             finish(runId, fetchFailure);
@@ -290,7 +290,7 @@ public class SyncEngine {
         }
         RecordWriter.Target target = new RecordWriter.Target(connection(spec.target().connection(), "target"),
                 spec.target().operation(), preparations.of(solutionId, run.getSolutionVersion(), spec), null,
-                WriteGuards.writeRetry("assist-" + solutionId, spec.retry()), LogLevel.ALL);
+                WriteGuards.writeRetry("assist-" + solutionId, spec.retry()), spec.logLevel());
         return new RecordWriter(client, outcomes, writers, batchSize, clock, metrics, contents).writeWhilePending(
                 solutionId, run.getId(), target, nodes.self(),
                 () -> stillWriting(solutionId, run.getId(), run.getInstanceId()));

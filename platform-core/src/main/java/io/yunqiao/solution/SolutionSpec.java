@@ -1,5 +1,6 @@
 package io.yunqiao.solution;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,9 +23,12 @@ import java.util.TreeMap;
  * @param retry       how retryable failures are retried
  * @param schedule    when it runs
  * @param alerts      who is told when a run fails; off when absent (exports and templates made before alerts)
+ * @param logLevel    how much of each record the record log keeps; {@link LogLevel#ALL} when absent (exports,
+ *                    templates and versions made before log levels), and then left out of the JSON, so those read
+ *                    and diff as before
  */
 @JsonPropertyOrder({"name", "description", "source", "window", "target", "dedupe", "rateLimit", "retry", "schedule",
-    "alerts"})
+    "alerts", "logLevel"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SolutionSpec(
         String name,
@@ -36,8 +40,10 @@ public record SolutionSpec(
         RateLimit rateLimit,
         Retry retry,
         Schedule schedule,
-        Alerts alerts) {
+        Alerts alerts,
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = DefaultLogLevel.class) LogLevel logLevel) {
 
+    @JsonCreator
     public SolutionSpec {
         window = window == null ? Window.DEFAULT : window;
         dedupe = dedupe == null ? new Dedupe(null) : dedupe;
@@ -45,6 +51,27 @@ public record SolutionSpec(
         retry = retry == null ? Retry.DEFAULT : retry;
         schedule = schedule == null ? new Schedule(null, false) : schedule;
         alerts = alerts == null ? Alerts.OFF : alerts;
+        logLevel = logLevel == null ? LogLevel.ALL : logLevel;
+    }
+
+    /** A spec that logs every record in full ({@link LogLevel#ALL}), as every spec did before log levels. */
+    public SolutionSpec(String name, String description, Source source, Window window, Target target, Dedupe dedupe,
+            RateLimit rateLimit, Retry retry, Schedule schedule, Alerts alerts) {
+        this(name, description, source, window, target, dedupe, rateLimit, retry, schedule, alerts, LogLevel.ALL);
+    }
+
+    /** Jackson's filter that leaves the default log level out of the JSON: it "equals" what is not written. */
+    static final class DefaultLogLevel {
+
+        @Override
+        public boolean equals(Object value) {
+            return value == null || value == LogLevel.ALL;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
     }
 
     /**
@@ -178,26 +205,31 @@ public record SolutionSpec(
 
     public SolutionSpec withName(String newName) {
         return new SolutionSpec(newName, description, source, window, target, dedupe, rateLimit, retry, schedule,
-                alerts);
+                alerts, logLevel);
     }
 
     public SolutionSpec withConnections(Long sourceConnection, Long targetConnection) {
         return new SolutionSpec(name, description, source.withConnection(sourceConnection), window,
-                target.withConnection(targetConnection), dedupe, rateLimit, retry, schedule, alerts);
+                target.withConnection(targetConnection), dedupe, rateLimit, retry, schedule, alerts, logLevel);
     }
 
     public SolutionSpec withSchedule(Schedule newSchedule) {
         return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, newSchedule,
-                alerts);
+                alerts, logLevel);
     }
 
     public SolutionSpec withTarget(Target newTarget) {
         return new SolutionSpec(name, description, source, window, newTarget, dedupe, rateLimit, retry, schedule,
-                alerts);
+                alerts, logLevel);
     }
 
     public SolutionSpec withAlerts(Alerts newAlerts) {
         return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, schedule,
-                newAlerts);
+                newAlerts, logLevel);
+    }
+
+    public SolutionSpec withLogLevel(LogLevel newLogLevel) {
+        return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, schedule, alerts,
+                newLogLevel);
     }
 }
