@@ -48,8 +48,8 @@ class RecordDialog extends Dialog {
         if (log.getMessage() != null && !log.getMessage().isBlank()) {
             add(new H4(getTranslation("runs.record.message")), message);
         }
-        add(new H4(getTranslation("runs.record.request")), body(log.getRequest(), "record-request"));
-        add(new H4(getTranslation("runs.record.response")), body(log.getResponse(), "record-response"));
+        add(new H4(getTranslation("runs.record.request")), body(log.request(getLocale()), "record-request"));
+        add(new H4(getTranslation("runs.record.response")), body(log.response(getLocale()), "record-response"));
 
         if (repush != null && log.getStatus() == RecordStatus.FAILED) {
             Button again = new Button(getTranslation("runs.repush.one"), e -> {

@@ -35,6 +35,7 @@ import io.yunqiao.run.Run;
 import io.yunqiao.run.RunHistory;
 import io.yunqiao.run.RunStatus;
 import io.yunqiao.run.SyncEngine;
+import io.yunqiao.solution.LogLevel;
 import io.yunqiao.solution.Solutions;
 import io.yunqiao.web.security.CurrentUser;
 import io.yunqiao.web.shell.Notices;
@@ -83,9 +84,11 @@ class RunDetailView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
     private final Button repushAll = new Button();
     private final Select<RecordStatus> recordStatus = new Select<>();
     private final Grid<RecordLog> records = new Grid<>();
+    private final Span logLevelNotice = new Span();
     private Map<RecordStatus, Long> recordCounts = Map.of();
 
     private Run run;
+    private LogLevel logLevel = LogLevel.ALL;
     private Registration following;
     private int ticks;
 
@@ -217,7 +220,11 @@ class RunDetailView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
         records.addSelectionListener(e -> repushSelected.setEnabled(!failedSelection().isEmpty()));
         records.setHeight("32em");
 
-        VerticalLayout log = new VerticalLayout(new H3(getTranslation("runs.records.title")), bar, records);
+        logLevelNotice.setId("records-log-level");
+        logLevelNotice.addClassName("yq-run-log-level");
+        logLevelNotice.setVisible(false);
+        VerticalLayout log = new VerticalLayout(new H3(getTranslation("runs.records.title")), logLevelNotice, bar,
+                records);
         log.setPadding(false);
         return log;
     }
@@ -248,6 +255,7 @@ class RunDetailView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
                         .stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, history.countRecords(runId, recordStatus.getValue())),
                 RecordLog::getId));
+        logLevel = logLevelOf(run);
         showRun();
         refreshRecordCounts();
         getUI().ifPresent(this::follow);
@@ -269,6 +277,30 @@ class RunDetailView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
         }
     }
 
+    /** The log level the run's version of its solution had: the level its records were logged at. */
+    private LogLevel logLevelOf(Run shown) {
+        try {
+            return shown.isDryRun() ? LogLevel.ALL
+                    : solutions.version(shown.getSolutionId(), shown.getSolutionVersion()).logLevel();
+        } catch (Problem e) {
+            return LogLevel.ALL;
+        }
+    }
+
+    /**
+     * Says plainly when the run's successes are counted but not itemised, so nobody takes the short record log
+     * for records that vanished.
+     */
+    private void showLogLevel() {
+        logLevelNotice.setVisible(logLevel != LogLevel.ALL);
+        if (logLevel != LogLevel.ALL) {
+            logLevelNotice.setText(getTranslation("runs.records.level." + logLevel.name(), run.getWritten(),
+                    run.getSkipped()));
+        }
+        records.setEmptyStateText(getTranslation(logLevel == LogLevel.SUMMARY ? "runs.records.emptySummary"
+                : "runs.records.empty"));
+    }
+
     /** Writes the run's state into the header; keeps the record log as it is. */
     private void showRun() {
         status.show(run.getStatus());
@@ -286,6 +318,7 @@ class RunDetailView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
         set("run-ended", RunFormat.time(run.getEndedAt()));
         set("run-duration", RunFormat.duration(this, run));
         set("run-node", run.getNode());
+        showLogLevel();
         error.setText(Objects.toString(run.getError(), ""));
         error.setVisible(run.getError() != null && !run.getError().isBlank());
 

@@ -19,6 +19,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import io.yunqiao.schedule.SolutionScheduler;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.solution.LogLevel;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionValidator;
 import java.text.ParseException;
@@ -33,7 +34,8 @@ import org.quartz.CronExpression;
 /**
  * When the solution runs and how it delivers: the Quartz cron with its meaning in words and the next five fire
  * times (Beijing time) as one types, invalid expressions refused on the field with Quartz's reason; switched on
- * or off; the rate limit and the retry policy with the waits it gives.
+ * or off; the rate limit and the retry policy with the waits it gives; how much of each record the record log keeps
+ * (日志级别), with what the chosen level keeps in one line.
  */
 class ScheduleSection extends VerticalLayout {
 
@@ -52,6 +54,7 @@ class ScheduleSection extends VerticalLayout {
     private final NumberField multiplier = new NumberField();
     private final NumberField jitter = new NumberField();
     private final Span retrySummary = new Span();
+    private final Select<LogLevel> logLevel = new Select<>();
     private final Duration minInterval;
 
     /** {@code minInterval}: yunqiao.limits.min-schedule-interval, checked as one types, as saving checks it. */
@@ -137,6 +140,22 @@ class ScheduleSection extends VerticalLayout {
         delivery.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
         add(new H3(getTranslation("solutions.delivery.title")),
                 new Paragraph(getTranslation("solutions.delivery.intro")), delivery, retrySummary);
+
+        logLevel.setId("log-level");
+        logLevel.setLabel(getTranslation("solutions.log.level"));
+        logLevel.setItems(LogLevel.values());
+        logLevel.setItemLabelGenerator(level -> getTranslation("solutions.log.level." + level.name()));
+        logLevel.setWidth("22em");
+        logLevel.addValueChangeListener(e -> {
+            logLevel.setHelperText(e.getValue() == null ? ""
+                    : getTranslation("solutions.log.help." + e.getValue().name()));
+            if (e.isFromClient()) {
+                onChange.run();
+            }
+        });
+        logLevel.setValue(LogLevel.ALL);
+        add(new H3(getTranslation("solutions.log.title")), new Paragraph(getTranslation("solutions.log.intro")),
+                logLevel);
     }
 
     private void changed(HasValidation field, boolean fromClient, Runnable onChange) {
@@ -157,6 +176,7 @@ class ScheduleSection extends VerticalLayout {
         multiplier.setValue(spec.retry().multiplier());
         jitter.setValue(spec.retry().jitter());
         retrySummary.setText(retryText());
+        logLevel.setValue(spec.logLevel());
     }
 
     /** Checks the expression with Quartz as one types: its meaning and next fire times, or Quartz's reason. */
@@ -242,6 +262,10 @@ class ScheduleSection extends VerticalLayout {
                 jitter.getValue() == null ? 0 : jitter.getValue());
     }
 
+    LogLevel logLevel() {
+        return logLevel.getValue() == null ? LogLevel.ALL : logLevel.getValue();
+    }
+
     TextField cronField() {
         return cron;
     }
@@ -254,6 +278,7 @@ class ScheduleSection extends VerticalLayout {
             case "retry.backoffMillis" -> backoff;
             case "retry.multiplier" -> multiplier;
             case "retry.jitter" -> jitter;
+            case "logLevel" -> logLevel;
             default -> null;
         });
     }

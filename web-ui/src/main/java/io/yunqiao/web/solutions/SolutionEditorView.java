@@ -38,6 +38,7 @@ import io.yunqiao.run.RunStatus;
 import io.yunqiao.run.RunTrigger;
 import io.yunqiao.run.SourceSamples;
 import io.yunqiao.run.SyncEngine;
+import io.yunqiao.solution.LogLevel;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
@@ -241,7 +242,8 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     /** A new solution: nothing chosen yet, a sensible schedule (disabled) and an empty object to map into. */
     private SolutionSpec blank() {
         return new SolutionSpec("", null, null, null, new SolutionSpec.Target(null, null, null, BLANK_MAPPING), null,
-                null, null, new SolutionSpec.Schedule("0 */5 * * * ?", false), SolutionSpec.Alerts.OFF);
+                null, null, new SolutionSpec.Schedule("0 */5 * * * ?", false), SolutionSpec.Alerts.OFF,
+                LogLevel.ALL);
     }
 
     /** Shows a spec: the saved solution's (view given) or a blank one. */
@@ -288,7 +290,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     SolutionSpec currentSpec() {
         return new SolutionSpec(basics.name(), basics.description(), source.source(), source.window(),
                 target.target(workbench.getMapping()), source.dedupe(), schedule.rateLimit(), schedule.retry(),
-                schedule.schedule(), alerts.alerts());
+                schedule.schedule(), alerts.alerts(), schedule.logLevel());
     }
 
     private void changed() {

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import io.yunqiao.solution.LogLevel;
 import io.yunqiao.solution.Solutions;
 import io.yunqiao.web.security.Role;
 import io.yunqiao.web.security.UserAccounts;
@@ -393,10 +394,47 @@ class RestApiIT {
     }
 
     @Test
+    void theLogLevelPassesThroughSaveReadExportAndImport() {
+        // given a solution saved through the API with the log level 仅摘要
+        JsonNode solution = copySeed();
+        long id = solution.path("id").asLong();
+        ObjectNode spec = ((ObjectNode) solution.path("spec").deepCopy()).put("logLevel", "SUMMARY");
+        Answer saved = save(solution, spec);
+        assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
+
+        // when it is read and exported, then both carry the level, and the engine's spec has it
+        assertThat(call("GET", "/api/solutions/" + id, null).body().path("solution").path("spec").path("logLevel")
+                .asText()).isEqualTo("SUMMARY");
+        assertThat(solutions.current(id).spec().logLevel()).isEqualTo(LogLevel.SUMMARY);
+        Answer exported = call("GET", "/api/solutions/" + id + "/export", null);
+        assertThat(exported.body().path("logLevel").asText()).isEqualTo("SUMMARY");
+
+        // and an import of the export keeps it
+        Answer imported = call("POST", "/api/solutions/import",
+                ((ObjectNode) exported.body()).put("name", "导入的仅摘要方案").toString());
+        assertThat(imported.status()).as(imported.body().toString()).isEqualTo(201);
+        assertThat(imported.body().path("solution").path("spec").path("logLevel").asText()).isEqualTo("SUMMARY");
+    }
+
+    @Test
+    void anUnknownLogLevelIsRefusedNamingTheField() {
+        JsonNode solution = copySeed();
+        ObjectNode spec = ((ObjectNode) solution.path("spec").deepCopy()).put("logLevel", "NOTHING");
+
+        Answer refused = save(solution, spec);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().toString()).contains("logLevel");
+        assertThat(solutions.current(solution.path("id").asLong()).spec().logLevel()).isEqualTo(LogLevel.ALL);
+    }
+
+    @Test
     void theOpenApiDocumentIsServed() {
         Answer docs = call("GET", "/api/docs", null);
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body().path("paths").has("/api/solutions/{id}/runs")).isTrue();
+        assertThat(docs.body().path("components").path("schemas").path("SolutionSpec").path("properties")
+                .path("logLevel").path("enum").toString()).contains("ALL", "FAILURES", "SUMMARY");
     }
 
     private JsonNode awaitEnd(long runId) throws InterruptedException {

@@ -16,12 +16,21 @@ import io.yunqiao.run.Run;
 import io.yunqiao.run.RunStatus;
 import io.yunqiao.run.RunTrigger;
 import io.yunqiao.run.SyncEngine;
+import io.yunqiao.solution.LogLevel;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
 import io.yunqiao.solution.Templates;
+import io.yunqiao.web.runs.RunFixtures;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -31,6 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
@@ -67,6 +77,9 @@ class SeedSolutionIT {
 
     @Autowired
     RecordLogRepository logs;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private SandboxAdmin sandboxes;
     private long kingdee;
@@ -210,6 +223,84 @@ class SeedSolutionIT {
             assertThat(log.getCode()).isEqualTo(firstBill);
             assertThat(log.getMessage()).contains("nickname");
         });
+    }
+
+    @Test
+    void atSummaryOnlyRecordsNotWrittenAreLoggedInFullAndTheCountsStillAddUp() {
+        // given one customer per bill at the log level 仅摘要, tried once: the first bill has no nickname, and the
+        // target answers the first add with a server error
+        SolutionView seed = seedSolution();
+        SolutionSpec spec = seed.spec();
+        String firstBill = client.query(connections.runtime(kingdee), "jdy/pur/pur_inbound_list",
+                Map.of("search", "CGRK"), PageRequest.first(1)).records().get(0).get("billno").asText();
+        solutions.update(seed.id(), new SolutionSpec(spec.name(), null, new SolutionSpec.Source(kingdee, "kingdee-jdy",
+                "jdy/pur/pur_inbound_list", Map.of("search", TextNode.valueOf(firstBill.substring(0, 13))), 100),
+                spec.window(), spec.target().withMapping("{ \"customerCode\": billno, \"nickname\": billno = \""
+                        + firstBill + "\" ? \"\" : supplierid_name }"),
+                new SolutionSpec.Dedupe(null), spec.rateLimit(), new SolutionSpec.Retry(1, 0, 1, 0), spec.schedule(),
+                spec.alerts(), LogLevel.SUMMARY), "summary only");
+        sandboxes.post("/jackyun/_admin/faults", "{\"kind\":\"HTTP_500\",\"count\":1}");
+
+        // when it runs
+        Run run = engine.runNow(seed.id(), RunTrigger.MANUAL, false);
+
+        // then the run counts every record, written or not
+        assertThat(run.getStatus()).as(run.getError()).isEqualTo(RunStatus.PARTIAL);
+        assertThat(run.getFailed()).isEqualTo(2);
+        assertThat(run.getWritten()).isEqualTo(run.getFetched() - 2).isPositive();
+        assertThat(run.getWritten() + run.getSkipped() + run.getFailed()).isEqualTo(run.getFetched());
+        // and the log has a line for each failed record alone, in full: what was sent, what came back, why
+        List<RecordLog> logged = logs.findByRunIdOrderById(run.getId(), Pageable.unpaged());
+        assertThat(logged).hasSize(2).allSatisfy(log -> {
+            assertThat(log.getStatus()).isEqualTo(RecordStatus.FAILED);
+            assertThat(log.getRequest()).contains("customerCode");
+            assertThat(log.getMessage()).isNotBlank();
+        });
+        assertThat(logged).anySatisfy(log -> assertThat(log.getMessage()).contains("nickname"));
+        assertThat(logged).anySatisfy(log -> {
+            assertThat(log.getErrorClass()).isNotEqualTo("VALIDATION");
+            assertThat(log.getResponse()).isNotBlank();
+        });
+        // and both can be re-pushed as at any level: the one the server refused is written this time
+        Run repushed = engine.repush(run.getId(), List.of(), true);
+        assertThat(repushed.getWritten()).isEqualTo(1);
+        assertThat(repushed.getFailed()).isEqualTo(1);
+    }
+
+    @Test
+    void bodiesAreStoredCompressedAndLogsFromBeforeAsWellAsDamagedBodiesStillRead() throws Exception {
+        // given a run logged in full
+        SolutionView seed = seedSolution();
+        Run run = engine.runNow(seed.id(), RunTrigger.MANUAL, false);
+        assertThat(run.getStatus()).as(run.getError()).isEqualTo(RunStatus.SUCCESS);
+
+        // then its request bodies are stored compressed, not as text, and read back as the JSON that was sent
+        Long compressed = jdbc.queryForObject("select min(id) from yq_record_log where run_id = ?"
+                + " and request_zstd is not null and request is null", Long.class, run.getId());
+        assertThat(compressed).isNotNull();
+        assertThat(logs.findById(compressed).orElseThrow().getRequest()).contains("customerCode");
+
+        // and given a log as written before compression, and a compressed body that was damaged in the database
+        jdbc.update("insert into yq_record_log (id, run_id, status, attempts, request, response, duration_ms,"
+                + " created_at) values (-1, ?, 'SUCCESS', 1, ?, ?, 5, ?)", run.getId(),
+                "{\"customerCode\":\"OLD-1\"}", "{\"code\":200}", Timestamp.from(Instant.now()));
+        jdbc.update("update yq_record_log set request_zstd = ? where id = ?", new byte[] {1, 2, 3, 4}, compressed);
+
+        // when they are read, then the old one answers its text and the damaged one says why it cannot be shown
+        RecordLog old = logs.findById(-1L).orElseThrow();
+        assertThat(old.getRequest()).isEqualTo("{\"customerCode\":\"OLD-1\"}");
+        assertThat(old.getResponse()).isEqualTo("{\"code\":200}");
+        RecordLog damaged = logs.findById(compressed).orElseThrow();
+        assertThat(damaged.getRequest()).contains("无法解压").contains(String.valueOf(compressed));
+        assertThat(damaged.request(Locale.ENGLISH)).contains("cannot be decompressed");
+        assertThat(damaged.getResponse()).isNotBlank();
+        // and the REST API answers the record log as usual, not a server error
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + port + "/api/runs/" + run.getId() + "/records?size=1000"))
+                .header("Authorization", RunFixtures.basic("admin", SandboxAdmin.ADMIN_PASSWORD)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("无法解压").contains("OLD-1");
     }
 
     @Test

@@ -26,6 +26,7 @@ import io.yunqiao.run.RunHistory;
 import io.yunqiao.run.RunStatus;
 import io.yunqiao.run.RunTrigger;
 import io.yunqiao.run.SyncEngine;
+import io.yunqiao.solution.LogLevel;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
 import io.yunqiao.solution.Templates;
@@ -295,6 +296,37 @@ class RunDetailViewIT {
         assertThat(_find(ProgressBar.class, spec -> spec.withId("run-progress"))).noneMatch(Component::isVisible);
         assertThat(text("run-fetched")).isEqualTo(String.valueOf(ended.getFetched()));
         assertThat(GridKt._size(records())).isEqualTo(logsOf(ended.getId())).isPositive();
+    }
+
+    @Test
+    void aRunOfASummarySolutionSaysItsSuccessesAreCountedNotItemised() {
+        // given a run of a solution that keeps only a summary: its good suppliers written, GYS0001 failed
+        fixtures.fresh();
+        SolutionView summary = fixtures.solution("仅摘要方案");
+        solutions.update(summary.id(), solutions.get(summary.id()).spec().withLogLevel(LogLevel.SUMMARY), "仅摘要");
+        Run run = fixtures.partialRun(summary);
+        assertThat(run.getWritten()).isPositive();
+        MockUi.start(context, "viewer", Role.VIEWER);
+
+        // when it is opened
+        UI.getCurrent().navigate("runs/" + run.getId());
+
+        // then the record log lists only the failed records, and says the successes are counted, with their number
+        assertThat(GridKt._size(records())).isEqualTo(run.getFailed());
+        Span notice = _get(Span.class, spec -> spec.withId("records-log-level"));
+        assertThat(notice.isVisible()).isTrue();
+        assertThat(notice.getText()).contains("仅摘要").contains("成功 " + run.getWritten() + " 条")
+                .contains("只计数");
+        assertThat(text("run-written")).isEqualTo(String.valueOf(run.getWritten()));
+    }
+
+    @Test
+    void aRunLoggedInFullHasNoLogLevelNotice() {
+        MockUi.start(context, "viewer", Role.VIEWER);
+
+        UI.getCurrent().navigate("runs/" + partial.getId());
+
+        assertThat(_get(Span.class, spec -> spec.withId("records-log-level")).isVisible()).isFalse();
     }
 
     @Test

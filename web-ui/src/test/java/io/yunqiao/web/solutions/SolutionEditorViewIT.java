@@ -23,6 +23,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -40,6 +41,7 @@ import io.yunqiao.connector.OperationDefinition;
 import io.yunqiao.mapping.MappingEngine;
 import io.yunqiao.mapping.MappingSyntaxException;
 import io.yunqiao.run.SyncEngine;
+import io.yunqiao.solution.LogLevel;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionVersion;
 import io.yunqiao.solution.SolutionView;
@@ -328,6 +330,38 @@ class SolutionEditorViewIT {
         assertThat(_get(Span.class, spec -> spec.withId("editor-version")).getText())
                 .contains("2");
         assertThat(_find(Span.class, spec -> spec.withId("unsaved-marker"))).isEmpty();
+    }
+
+    @Test
+    void theLogLevelIsChosenWithWhatItKeepsAndSavedAsANewVersion() {
+        // given the seed solution, which logs every record in full
+        openAsAdmin();
+        tab("schedule");
+        Select<LogLevel> level = logLevel();
+        assertThat(level.getValue()).isEqualTo(LogLevel.ALL);
+        assertThat(level.getItemLabelGenerator().apply(LogLevel.SUMMARY)).isEqualTo("仅摘要");
+        assertThat(level.getHelperText()).contains("请求").contains("应答");
+
+        // when 仅摘要 is chosen
+        _setValue(level, LogLevel.SUMMARY);
+
+        // then the field says in one line what that keeps, the editor has an unsaved change, and saving stores it
+        assertThat(level.getHelperText()).contains("只计入运行的数量");
+        assertThat(_find(Span.class, spec -> spec.withId("unsaved-marker"))).hasSize(1);
+        save("只记失败");
+        assertThat(solutions.get(seed.id()).version()).isEqualTo(2);
+        assertThat(solutions.current(seed.id()).spec().logLevel()).isEqualTo(LogLevel.SUMMARY);
+
+        // and opening the solution again shows the saved level
+        UI.getCurrent().navigate("solutions");
+        UI.getCurrent().navigate("solutions/" + seed.id());
+        tab("schedule");
+        assertThat(logLevel().getValue()).isEqualTo(LogLevel.SUMMARY);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Select<LogLevel> logLevel() {
+        return _get(Select.class, spec -> spec.withId("log-level"));
     }
 
     @Test
