@@ -10,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import io.yunqiao.problem.ProblemTexts;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -119,12 +118,31 @@ public class RecordLog {
         }
         try {
             byte[] packed = CompressedText.compress(body);
-            // a body's UTF-8 bytes are at least its characters: smaller than those, it is smaller than the text
-            return packed.length < body.length() ? packed : null;
+            return packed.length < utf8Length(body) ? packed : null;
         } catch (CompressedText.Unreadable e) {
             LOG.warn("a record log body of {} characters is stored uncompressed: {}", body.length(), e.getMessage());
             return null;
         }
+    }
+
+    /** How many bytes the text takes as UTF-8 (what a text column stores), counted without encoding it. */
+    static int utf8Length(String text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     RecordLog withSourceKey(String key) {
@@ -189,7 +207,7 @@ public class RecordLog {
     }
 
     private static long stored(String text, byte[] packed) {
-        return packed != null ? packed.length : text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
+        return packed != null ? packed.length : text == null ? 0 : utf8Length(text);
     }
 
     private String body(String text, byte[] packed, String unreadable, Locale locale) {
