@@ -20,9 +20,11 @@ class RecordDialog extends Dialog {
     private static final long serialVersionUID = 1L;
 
     /**
-     * @param repush re-pushes this record; {@code null} when the person may not, or the record cannot be
+     * @param repush      re-pushes this record; {@code null} when the person may not, or the record cannot be
+     * @param bodiesKept  whether the run's log level keeps this record's request and response (仅失败 keeps them only
+     *                    for records not written), so that a missing body is explained rather than shown as none
      */
-    RecordDialog(RecordLog log, Runnable repush) {
+    RecordDialog(RecordLog log, Runnable repush, boolean bodiesKept) {
         setId("record-dialog");
         setWidth("min(60em, 96vw)");
         String name = log.getCode() != null ? log.getCode() : log.getSourceKey() != null ? log.getSourceKey()
@@ -48,8 +50,10 @@ class RecordDialog extends Dialog {
         if (log.getMessage() != null && !log.getMessage().isBlank()) {
             add(new H4(getTranslation("runs.record.message")), message);
         }
-        add(new H4(getTranslation("runs.record.request")), body(log.request(getLocale()), "record-request"));
-        add(new H4(getTranslation("runs.record.response")), body(log.response(getLocale()), "record-response"));
+        String none = getTranslation(bodiesKept ? "runs.record.none" : "runs.record.notKept");
+        add(new H4(getTranslation("runs.record.request")), body(log.request(getLocale()), "record-request", none));
+        add(new H4(getTranslation("runs.record.response")), body(log.response(getLocale()), "record-response",
+                none));
 
         if (repush != null && log.getStatus() == RecordStatus.FAILED) {
             Button again = new Button(getTranslation("runs.repush.one"), e -> {
@@ -65,9 +69,9 @@ class RecordDialog extends Dialog {
         getFooter().add(close);
     }
 
-    private Pre body(String logged, String id) {
+    private Pre body(String logged, String id, String none) {
         String pretty = PrettyJson.of(logged);
-        Pre pre = new Pre(pretty.isEmpty() ? getTranslation("runs.record.none") : pretty);
+        Pre pre = new Pre(pretty.isEmpty() ? none : pretty);
         pre.setId(id);
         pre.addClassName("yq-json");
         return pre;

@@ -321,6 +321,33 @@ class RunDetailViewIT {
     }
 
     @Test
+    void aWrittenRecordOfAFailuresOnlyRunSaysItsRequestWasNotKeptWhileAFailedOneShowsItsOwn() {
+        // given a run of a solution that keeps request and response only for records not written
+        fixtures.fresh();
+        SolutionView failuresOnly = fixtures.solution("仅失败方案");
+        solutions.update(failuresOnly.id(), solutions.get(failuresOnly.id()).spec().withLogLevel(LogLevel.FAILURES),
+                "仅失败");
+        Run run = fixtures.partialRun(failuresOnly);
+        MockUi.start(context, "viewer", Role.VIEWER);
+        UI.getCurrent().navigate("runs/" + run.getId());
+        assertThat(_get(Span.class, spec -> spec.withId("records-log-level")).getText()).contains("仅失败");
+
+        // when a written record is opened
+        _setValue(recordStatus(), RecordStatus.SUCCESS);
+        GridKt._clickItem(records(), 0, 1, false, false, false, false);
+
+        // then where its request and response would be, the dialog says they were not kept and why
+        assertThat(_get(Pre.class, spec -> spec.withId("record-request")).getText()).contains("未保存")
+                .contains("仅失败");
+        _click(_get(Button.class, spec -> spec.withId("record-close")));
+
+        // and a failed record shows the request that was sent
+        _setValue(recordStatus(), RecordStatus.FAILED);
+        GridKt._clickItem(records(), 0, 1, false, false, false, false);
+        assertThat(_get(Pre.class, spec -> spec.withId("record-request")).getText()).contains("customerCode");
+    }
+
+    @Test
     void aRunLoggedInFullHasNoLogLevelNotice() {
         MockUi.start(context, "viewer", Role.VIEWER);
 
