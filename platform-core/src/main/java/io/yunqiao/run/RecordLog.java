@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
  * The outcome of handling one record in one run (数据日志): request sent, response received, status, error.
  *
  * <p>Request and response are stored zstd-compressed ({@link CompressedText}): they are most of a log's size, and
- * JSON shrinks several times. A body shorter than {@link #COMPRESS_FROM} characters, or one that compressing would not
- * make smaller, is kept as text; logs written before compression keep theirs as text too. The getters answer text
- * either way. A compressed body that cannot be read back answers a coded explanation instead
+ * JSON bodies of a few KB shrink several times (bodies of a few hundred bytes by about a tenth). A body shorter than
+ * {@link #COMPRESS_FROM} characters, or one that compressing would not make smaller, is kept as text; logs written
+ * before compression keep theirs as text too. The getters answer text either way. A compressed body that cannot be read back answers a coded explanation instead
  * ({@code problem.log.requestUnreadable} / {@code problem.log.responseUnreadable}): the rest of the log still shows.
  */
 @Entity
