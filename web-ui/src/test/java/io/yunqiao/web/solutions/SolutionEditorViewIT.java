@@ -39,7 +39,7 @@ import io.yunqiao.connector.FieldDefinition;
 import io.yunqiao.connector.OperationDefinition;
 import io.yunqiao.mapping.MappingEngine;
 import io.yunqiao.mapping.MappingSyntaxException;
-import io.yunqiao.run.SyncEngine;
+import io.yunqiao.run.RunHistory;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionVersion;
 import io.yunqiao.solution.SolutionView;
@@ -90,7 +90,7 @@ class SolutionEditorViewIT {
     Templates templates;
 
     @Autowired
-    SyncEngine engine;
+    RunHistory history;
 
     @Autowired
     MappingEngine mappingEngine;
@@ -100,7 +100,7 @@ class SolutionEditorViewIT {
 
     @BeforeEach
     void seedSolutionOnTheSandboxes() {
-        sandboxes = new SandboxFixture(port, connections, solutions, templates, engine).fresh();
+        sandboxes = new SandboxFixture(port, connections, solutions, templates, history).fresh();
         seed = sandboxes.seed("种子方案");
     }
 
