@@ -15,11 +15,15 @@ import io.yunqiao.run.RecordStatus;
 import io.yunqiao.run.Run;
 import io.yunqiao.run.RunStatus;
 import io.yunqiao.run.RunTrigger;
+import io.yunqiao.run.SourceRecord;
+import io.yunqiao.run.SourceRecordRepository;
 import io.yunqiao.run.SyncEngine;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
 import io.yunqiao.solution.Templates;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +71,9 @@ class SeedSolutionIT {
 
     @Autowired
     RecordLogRepository logs;
+
+    @Autowired
+    SourceRecordRepository sourceRecords;
 
     private SandboxAdmin sandboxes;
     private long kingdee;
@@ -245,5 +252,25 @@ class SeedSolutionIT {
         assertThat(run.getWritten()).isEqualTo(suppliersOfAllBills().size());
         assertThat(logs.findByRunIdAndStatusOrderById(run.getId(), RecordStatus.SUCCESS, Pageable.unpaged()))
                 .anySatisfy(log -> assertThat(log.getAttempts()).isGreaterThan(1));
+    }
+
+    @Test
+    void theFirstRecordIsWrittenBeforeTheLastPageIsFetched() {
+        // given the seed scenario: 1000 bills, fetched in pages of 100
+        SolutionView seed = seedSolution();
+
+        // when it runs
+        Run run = engine.runNow(seed.id(), RunTrigger.MANUAL, false);
+
+        // then writing overlapped fetching: the first outcome was recorded before the last page was staged (a run
+        // that fetched everything before writing would have staged every page first)
+        assertThat(run.getStatus()).as(run.getError()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(run.getPages()).isGreaterThanOrEqualTo(10);
+        Instant firstWritten = logs.findByRunIdAndStatusOrderById(run.getId(), RecordStatus.SUCCESS,
+                Pageable.unpaged()).stream().map(RecordLog::getCreatedAt).min(Comparator.naturalOrder()).orElseThrow();
+        Instant lastStaged = sourceRecords.findAll().stream().filter(r -> r.getSolutionId() == seed.id())
+                .map(SourceRecord::getFetchedAt).max(Comparator.naturalOrder()).orElseThrow();
+        assertThat(firstWritten).as("the first record written").isBefore(lastStaged);
+        assertThat(run.getWritingSince()).as("writing began").isBefore(lastStaged);
     }
 }
