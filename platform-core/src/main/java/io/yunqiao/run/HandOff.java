@@ -91,6 +91,21 @@ final class HandOff {
         }
     }
 
+    /** The next page if one is waiting, without waiting for one: lets the writer fill a batch from small pages. */
+    List<Staging.StagedRecord> poll() {
+        lock.lock();
+        try {
+            if (abandoned || pages.isEmpty()) {
+                return null;
+            }
+            List<Staging.StagedRecord> page = pages.removeFirst();
+            notFull.signal();
+            return page;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The writer stopped: a fetcher waiting to hand off is released, and every later page is refused. */
     void abandon() {
         lock.lock();

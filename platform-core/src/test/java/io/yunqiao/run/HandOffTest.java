@@ -171,4 +171,21 @@ class HandOffTest {
         handOff.finish();
         assertThatThrownBy(() -> handOff.put(page(1))).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void theWriterMayTakeAWaitingPageWithoutWaitingAndThatMakesRoom() throws Exception {
+        // given a full hand-off of one page and a fetcher waiting with the next
+        HandOff handOff = new HandOff(1);
+        assertThat(handOff.poll()).as("nothing waiting: no page, no wait").isNull();
+        handOff.put(page(1));
+        CompletableFuture<Boolean> waiting = putInTheBackground(handOff, page(2));
+        assertThat(stillWaiting(waiting)).isTrue();
+
+        // when the writer takes the waiting page without waiting
+        assertThat(handOff.poll()).extracting(Staging.StagedRecord::id).containsExactly(1L);
+
+        // then the fetcher goes on, and its page is next
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(handOff.poll()).extracting(Staging.StagedRecord::id).containsExactly(2L);
+    }
 }
