@@ -91,7 +91,7 @@ class Fetcher {
                     metrics.records(solutionId, "fetched", staged.fetched());
                     metrics.records(solutionId, "skipped", staged.duplicates());
                     metrics.records(solutionId, "failed", staged.withoutKey());
-                    if (!handOff.put(staged.pending())) {
+                    if (!handOff.put(new HandOff.Page(staged.pending(), clock.instant()))) {
                         return null;
                     }
                 }

@@ -1,5 +1,6 @@
 package io.yunqiao.run;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -15,8 +16,15 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class HandOff {
 
+    /**
+     * The records one staged page made pending, and an instant taken after its staging committed: a record whose
+     * stored fetch time is not before it was staged again by a later page, and this page's tree of it is outdated.
+     */
+    record Page(List<Staging.StagedRecord> records, Instant stagedBy) {
+    }
+
     private final int capacity;
-    private final Deque<List<Staging.StagedRecord>> pages = new ArrayDeque<>();
+    private final Deque<Page> pages = new ArrayDeque<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notFull = lock.newCondition();
     private final Condition notEmpty = lock.newCondition();
@@ -36,7 +44,7 @@ final class HandOff {
      *
      * @return whether the writer still takes pages: {@code false} once it stopped, and the fetcher should stop too
      */
-    boolean put(List<Staging.StagedRecord> page) throws InterruptedException {
+    boolean put(Page page) throws InterruptedException {
         lock.lockInterruptibly();
         try {
             while (!abandoned && pages.size() >= capacity) {
@@ -48,7 +56,7 @@ final class HandOff {
             if (finished) {
                 throw new IllegalStateException("a page was handed off after the end of the fetch");
             }
-            if (!page.isEmpty()) {
+            if (!page.records().isEmpty()) {
                 pages.addLast(page);
                 notEmpty.signal();
             }
@@ -74,7 +82,7 @@ final class HandOff {
      *
      * @return the page, or {@code null} once the fetch has finished and every page was taken (or the writer stopped)
      */
-    List<Staging.StagedRecord> take() throws InterruptedException {
+    Page take() throws InterruptedException {
         lock.lockInterruptibly();
         try {
             while (!abandoned && pages.isEmpty() && !finished) {
@@ -83,7 +91,7 @@ final class HandOff {
             if (abandoned || pages.isEmpty()) {
                 return null;
             }
-            List<Staging.StagedRecord> page = pages.removeFirst();
+            Page page = pages.removeFirst();
             notFull.signal();
             return page;
         } finally {
@@ -92,13 +100,13 @@ final class HandOff {
     }
 
     /** The next page if one is waiting, without waiting for one: lets the writer fill a batch from small pages. */
-    List<Staging.StagedRecord> poll() {
+    Page poll() {
         lock.lock();
         try {
             if (abandoned || pages.isEmpty()) {
                 return null;
             }
-            List<Staging.StagedRecord> page = pages.removeFirst();
+            Page page = pages.removeFirst();
             notFull.signal();
             return page;
         } finally {

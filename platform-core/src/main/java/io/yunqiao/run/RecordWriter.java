@@ -13,6 +13,7 @@ import io.yunqiao.connector.ExecuteResult;
 import io.yunqiao.connector.Presence;
 import io.yunqiao.solution.LogLevel;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -115,14 +116,15 @@ final class RecordWriter {
      */
     void writeHandedOff(long solutionId, long runId, Target target, HandOff handOff, ClusterNodes nodes)
             throws InterruptedException {
-        List<Staging.StagedRecord> page;
+        HandOff.Page page;
         while ((page = handOff.take()) != null) {
             // small pages that are already waiting make one batch: fewer claims, fewer waits for a batch's slowest
-            List<Staging.StagedRecord> records = new ArrayList<>(page);
-            List<Staging.StagedRecord> more;
-            while (records.size() < batchSize && (more = handOff.poll()) != null) {
-                records.addAll(more);
-            }
+            List<Handed> records = new ArrayList<>();
+            do {
+                for (Staging.StagedRecord record : page.records()) {
+                    records.add(new Handed(record, page.stagedBy()));
+                }
+            } while (records.size() < batchSize && (page = handOff.poll()) != null);
             for (int from = 0; from < records.size(); from += batchSize) {
                 writeStaged(solutionId, runId, target, records.subList(from, Math.min(records.size(),
                         from + batchSize)), nodes.self());
@@ -131,22 +133,36 @@ final class RecordWriter {
         drain(solutionId, runId, target, nodes);
     }
 
+    /** A handed-off record, with the instant its page's staging had committed by. */
+    record Handed(Staging.StagedRecord record, Instant stagedBy) {
+
+        /**
+         * Whether the record was staged again since this page (changed content on a later page), by the fetch time
+         * stored with it: then this page's tree is outdated and the stored content is the one to write.
+         */
+        boolean outdatedBy(Instant storedFetchedAt) {
+            return !storedFetchedAt.isBefore(stagedBy);
+        }
+    }
+
     /**
-     * Claims the records of a handed-off page that are still pending and writes them, mapping the trees the page was
-     * parsed into: nothing is read back from the database.
+     * Claims the handed-off records that are still pending and writes them, mapping the trees their pages were parsed
+     * into: nothing is read back from the database, unless a later page staged a record again meanwhile (then its
+     * stored content is the newer one).
      */
-    Written writeStaged(long solutionId, long runId, Target target, List<Staging.StagedRecord> staged,
-            String instance) throws InterruptedException {
-        Map<Long, JsonNode> trees = new HashMap<>();
-        staged.forEach(record -> trees.put(record.id(), record.content()));
-        List<SourceRecord> batch = claims.claim(runId, staged.stream().map(Staging.StagedRecord::id).toList(),
+    Written writeStaged(long solutionId, long runId, Target target, List<Handed> handed, String instance)
+            throws InterruptedException {
+        Map<Long, Handed> byId = new HashMap<>();
+        // a record handed off twice: the later page's tree is the newer
+        handed.forEach(record -> byId.put(record.record().id(), record));
+        List<SourceRecord> batch = claims.claim(runId, handed.stream().map(h -> h.record().id()).toList(),
                 instance);
         if (batch.isEmpty()) {
             return Written.NONE;
         }
         return writeBatch(solutionId, runId, target, batch, record -> {
-            JsonNode tree = trees.get(record.getId());
-            return tree != null ? tree : contents.read(record);
+            Handed tree = byId.get(record.getId());
+            return tree != null && !tree.outdatedBy(record.getFetchedAt()) ? tree.record().content() : contents.read(record);
         });
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,16 +15,23 @@ import org.junit.jupiter.api.Test;
 /** The bounded hand-off between a run's fetcher and its writer: back-pressure, order, the end of the fetch. */
 class HandOffTest {
 
-    private static List<Staging.StagedRecord> page(long... ids) {
+    private static final Instant STAGED = Instant.parse("2026-12-03T04:00:00Z");
+
+    private static HandOff.Page page(long... ids) {
         List<Staging.StagedRecord> records = new ArrayList<>();
         for (long id : ids) {
             records.add(new Staging.StagedRecord(id, JsonNodeFactory.instance.objectNode().put("id", id)));
         }
-        return records;
+        return new HandOff.Page(records, STAGED);
+    }
+
+    /** The ids of a page taken from the hand-off, or {@code null} for none. */
+    private static List<Long> ids(HandOff.Page page) {
+        return page == null ? null : page.records().stream().map(Staging.StagedRecord::id).toList();
     }
 
     /** Puts a page in another thread, as the fetcher does. */
-    private static CompletableFuture<Boolean> putInTheBackground(HandOff handOff, List<Staging.StagedRecord> page) {
+    private static CompletableFuture<Boolean> putInTheBackground(HandOff handOff, HandOff.Page page) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return handOff.put(page);
@@ -56,7 +64,7 @@ class HandOffTest {
 
         // then it waits, and goes on once the writer has taken a page
         assertThat(stillWaiting(third)).as("the fetcher waits while the hand-off is full").isTrue();
-        assertThat(handOff.take()).extracting(Staging.StagedRecord::id).containsExactly(1L);
+        assertThat(ids(handOff.take())).containsExactly(1L);
         assertThat(third.get(5, TimeUnit.SECONDS)).isTrue();
     }
 
@@ -84,9 +92,9 @@ class HandOffTest {
         handOff.put(page(3));
         handOff.put(page(4, 5, 6));
 
-        assertThat(handOff.take()).extracting(Staging.StagedRecord::id).containsExactly(1L, 2L);
-        assertThat(handOff.take()).extracting(Staging.StagedRecord::id).containsExactly(3L);
-        assertThat(handOff.take()).extracting(Staging.StagedRecord::id).containsExactly(4L, 5L, 6L);
+        assertThat(ids(handOff.take())).containsExactly(1L, 2L);
+        assertThat(ids(handOff.take())).containsExactly(3L);
+        assertThat(ids(handOff.take())).containsExactly(4L, 5L, 6L);
     }
 
     @Test
@@ -98,8 +106,8 @@ class HandOffTest {
         handOff.finish();
 
         // then the writer still gets both pages, and then the end
-        assertThat(handOff.take()).extracting(Staging.StagedRecord::id).containsExactly(1L);
-        assertThat(handOff.take()).extracting(Staging.StagedRecord::id).containsExactly(2L);
+        assertThat(ids(handOff.take())).containsExactly(1L);
+        assertThat(ids(handOff.take())).containsExactly(2L);
         assertThat(handOff.take()).isNull();
     }
 
@@ -107,7 +115,7 @@ class HandOffTest {
     void aWriterWaitingForAPageHearsTheEndOfTheFetch() throws Exception {
         // given a writer waiting on an empty hand-off
         HandOff handOff = new HandOff(2);
-        CompletableFuture<List<Staging.StagedRecord>> taking = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<HandOff.Page> taking = CompletableFuture.supplyAsync(() -> {
             try {
                 return handOff.take();
             } catch (InterruptedException e) {
@@ -131,7 +139,7 @@ class HandOffTest {
         assertThat(handOff.put(page(7))).as("the empty page took no room").isTrue();
         handOff.finish();
 
-        assertThat(handOff.take()).extracting(Staging.StagedRecord::id).containsExactly(7L);
+        assertThat(ids(handOff.take())).containsExactly(7L);
         assertThat(handOff.take()).isNull();
     }
 
@@ -182,10 +190,10 @@ class HandOffTest {
         assertThat(stillWaiting(waiting)).isTrue();
 
         // when the writer takes the waiting page without waiting
-        assertThat(handOff.poll()).extracting(Staging.StagedRecord::id).containsExactly(1L);
+        assertThat(ids(handOff.poll())).containsExactly(1L);
 
         // then the fetcher goes on, and its page is next
         assertThat(waiting.get(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(handOff.poll()).extracting(Staging.StagedRecord::id).containsExactly(2L);
+        assertThat(ids(handOff.poll())).containsExactly(2L);
     }
 }
