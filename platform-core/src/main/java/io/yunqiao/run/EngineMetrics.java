@@ -47,7 +47,7 @@ class EngineMetrics {
     private final Map<Long, String> names = new ConcurrentHashMap<>();
     private final MultiGauge backlog;
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
-            SyncEngine.named("yunqiao-metrics-"));
+            EngineThreads.named("yunqiao-metrics-"));
 
     EngineMetrics(ObjectProvider<MeterRegistry> registry, SolutionRepository solutions, SourceRecordRepository records,
             @Value("${yunqiao.metrics.backlog-refresh-millis:15000}") long backlogRefreshMillis) {

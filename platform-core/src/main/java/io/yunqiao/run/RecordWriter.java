@@ -13,8 +13,10 @@ import io.yunqiao.connector.ExecuteResult;
 import io.yunqiao.connector.Presence;
 import io.yunqiao.solution.LogLevel;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,14 +33,18 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The write phase of one run: claims pending records batch by batch, prepares them (mapping, validation, target
- * key), and sends them with the rate limit and retries. Records sharing a target key within a batch are handled one
- * after the other, so that a duplicate is skipped instead of racing the first write.
+ * The writing side of one run (or of one node's help with another node's run): takes the pages its fetcher hands
+ * off and claims their records by id, then claims whatever else is pending batch by batch; prepares each record
+ * (mapping, validation, target key; a handed-off record from the tree its page was parsed into, any other from its
+ * stored content) and sends them with the rate limit and retries. Records sharing a target key within a batch are
+ * handled one after the other, so that a duplicate is skipped instead of racing the first write. One instance
+ * serves one run on this node, its batches one after the other: the in-flight bound holds for the whole run.
  */
 final class RecordWriter {
 
@@ -84,16 +90,80 @@ final class RecordWriter {
     private final Clock clock;
     private final EngineMetrics metrics;
     private final StagedContents contents;
+    private final StagedClaims claims;
+    /**
+     * The run's records sent (or being sent) without their outcome recorded, at most {@value #UNRECORDED_AT_MOST}:
+     * one budget for every batch of the run, handed-off pages and backlog alike.
+     */
+    private final Semaphore unrecordedBudget = new Semaphore(UNRECORDED_AT_MOST);
 
     RecordWriter(ConnectorClient client, Outcomes outcomes, ExecutorService writers, int batchSize, Clock clock,
-            EngineMetrics metrics, StagedContents contents) {
+            EngineMetrics metrics, StagedContents contents, StagedClaims claims) {
         this.contents = contents;
+        this.claims = claims;
         this.client = client;
         this.outcomes = outcomes;
         this.writers = writers;
         this.batchSize = batchSize;
         this.clock = clock;
         this.metrics = metrics;
+    }
+
+    /**
+     * Writes what the run's fetcher hands off, page by page as it is staged, while later pages are still being
+     * fetched; once the fetch has ended, writes whatever else is pending as {@link #drain} does (older backlog, records
+     * another node gave back, pages whose hand-off the writer could not take).
+     */
+    void writeHandedOff(long solutionId, long runId, Target target, HandOff handOff, ClusterNodes nodes)
+            throws InterruptedException {
+        HandOff.Page page;
+        while ((page = handOff.take()) != null) {
+            // small pages that are already waiting make one batch: fewer claims, fewer waits for a batch's slowest
+            List<Handed> records = new ArrayList<>();
+            do {
+                for (Staging.StagedRecord record : page.records()) {
+                    records.add(new Handed(record, page.stagedBy()));
+                }
+            } while (records.size() < batchSize && (page = handOff.poll()) != null);
+            for (int from = 0; from < records.size(); from += batchSize) {
+                writeStaged(solutionId, runId, target, records.subList(from, Math.min(records.size(),
+                        from + batchSize)), nodes.self());
+            }
+        }
+        drain(solutionId, runId, target, nodes);
+    }
+
+    /** A handed-off record, with the instant its page's staging had committed by. */
+    record Handed(Staging.StagedRecord record, Instant stagedBy) {
+
+        /**
+         * Whether the record was staged again since this page (changed content on a later page), by the fetch time
+         * stored with it: then this page's tree is outdated and the stored content is the one to write.
+         */
+        boolean outdatedBy(Instant storedFetchedAt) {
+            return !storedFetchedAt.isBefore(stagedBy);
+        }
+    }
+
+    /**
+     * Claims the handed-off records that are still pending and writes them, mapping the trees their pages were parsed
+     * into: nothing is read back from the database, unless a later page staged a record again meanwhile (then its
+     * stored content is the newer one).
+     */
+    Written writeStaged(long solutionId, long runId, Target target, List<Handed> handed, String instance)
+            throws InterruptedException {
+        Map<Long, Handed> byId = new HashMap<>();
+        // a record handed off twice: the later page's tree is the newer
+        handed.forEach(record -> byId.put(record.record().id(), record));
+        List<SourceRecord> batch = claims.claim(runId, handed.stream().map(h -> h.record().id()).toList(),
+                instance);
+        if (batch.isEmpty()) {
+            return Written.NONE;
+        }
+        return writeBatch(solutionId, runId, target, batch, record -> {
+            Handed tree = byId.get(record.getId());
+            return tree != null && !tree.outdatedBy(record.getFetchedAt()) ? tree.record().content() : contents.read(record);
+        });
     }
 
     /**
@@ -126,7 +196,7 @@ final class RecordWriter {
         List<SourceRecord> batch;
         while (keepGoing.getAsBoolean()
                 && !(batch = outcomes.claimPending(solutionId, runId, batchSize, instance)).isEmpty()) {
-            total = total.plus(writeBatch(solutionId, runId, target, batch));
+            total = total.plus(writeBatch(solutionId, runId, target, batch, contents::read));
         }
         return total;
     }
@@ -136,14 +206,13 @@ final class RecordWriter {
      * crash can leave sent but unrecorded (and so sent again, as "possibly sent") is at most
      * {@value #UNRECORDED_AT_MOST} records, not the whole batch.
      */
-    private Written writeBatch(long solutionId, long runId, Target target, List<SourceRecord> batch)
-            throws InterruptedException {
-        Map<String, List<Item>> groups = groupByTargetKey(batch, target.preparation(), contents);
+    private Written writeBatch(long solutionId, long runId, Target target, List<SourceRecord> batch,
+            Function<SourceRecord, JsonNode> content) throws InterruptedException {
+        Map<String, List<Item>> groups = groupByTargetKey(batch, target.preparation(), content);
         Set<String> alreadyWritten = outcomes.writtenKeys(solutionId, groups.values().stream()
                 .map(group -> group.get(0).prepared().targetKey()).filter(Objects::nonNull).toList());
         CompletionService<List<RecordOutcome>> sent = new ExecutorCompletionService<>(writers);
         List<Future<List<RecordOutcome>>> futures = new ArrayList<>();
-        Semaphore unrecordedBudget = new Semaphore(UNRECORDED_AT_MOST);
         // the records whose sending began: only these may have reached the target
         Set<Long> sending = ConcurrentHashMap.newKeySet();
         for (List<Item> group : groups.values()) {
@@ -233,10 +302,10 @@ final class RecordWriter {
     }
 
     private static Map<String, List<Item>> groupByTargetKey(List<SourceRecord> batch, RecordPreparation preparation,
-            StagedContents contents) {
+            Function<SourceRecord, JsonNode> content) {
         Map<String, List<Item>> groups = new LinkedHashMap<>();
         for (SourceRecord record : batch) {
-            Prepared prepared = preparation.prepare(contents.read(record));
+            Prepared prepared = preparation.prepare(content.apply(record));
             String group = prepared.targetKey() != null ? "key:" + prepared.targetKey() : "id:" + record.getId();
             groups.computeIfAbsent(group, k -> new ArrayList<>()).add(new Item(record, prepared));
         }

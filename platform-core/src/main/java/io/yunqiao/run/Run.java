@@ -165,7 +165,10 @@ public class Run {
         return instanceId;
     }
 
-    /** When it began writing, after its fetch; {@code null} while fetching. */
+    /**
+     * When it began writing: with its fetch (the writer takes each page as it is staged), or at once for a re-push;
+     * {@code null} for a dry run, which writes nothing.
+     */
     public Instant getWritingSince() {
         return writingSince;
     }

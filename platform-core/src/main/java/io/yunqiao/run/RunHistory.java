@@ -90,6 +90,12 @@ public class RunHistory {
         return runs.findBy(matching, query -> query.sortBy(newestFirst).limit(Math.max(1, limit)).all());
     }
 
+    /** The runs of a solution, newest first, at most {@code limit}. */
+    public List<Run> runsOf(long solutionId, int limit) {
+        return new ArrayList<>(runs.findBySolutionIdOrderByStartedAtDesc(solutionId,
+                org.springframework.data.domain.PageRequest.of(0, limit)));
+    }
+
     public Optional<Run> run(long runId) {
         return runs.findById(runId);
     }

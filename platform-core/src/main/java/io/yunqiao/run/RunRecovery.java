@@ -53,7 +53,7 @@ class RunRecovery implements SmartInitializingSingleton {
     /** Interrupted runs whose old instance still looked alive at start. */
     private final Set<Long> watched = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(
-            SyncEngine.named("yunqiao-recovery-"));
+            EngineThreads.named("yunqiao-recovery-"));
 
     RunRecovery(RunRepository runs, SolutionRepository solutions, NodeName node, Clock clock,
             TransactionTemplate transactions, ClusterNodes nodes, SyncEngine engine,

@@ -31,7 +31,7 @@ class WriteAssist {
     private final long intervalMillis;
     private final long minPending;
     private final ScheduledExecutorService looker = Executors.newSingleThreadScheduledExecutor(
-            SyncEngine.named("yunqiao-assist-"));
+            EngineThreads.named("yunqiao-assist-"));
 
     WriteAssist(SyncEngine engine, RunRepository runs, Outcomes outcomes, ClusterNodes nodes,
             @Value("${yunqiao.engine.assist:true}") boolean enabled,

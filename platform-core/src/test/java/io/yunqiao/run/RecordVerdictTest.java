@@ -91,4 +91,47 @@ class RecordVerdictTest {
     void aThrottleAnswerIsARefusalNotAPossibleSend() {
         assertThat(RecordWriter.mayHaveApplied(answer(ErrorClass.THROTTLED, 429, true))).isFalse();
     }
+
+    @Test
+    void aSuccessIsWrittenWithTheTargetsMessageAndNeverLookedUp() {
+        AtomicInteger asked = new AtomicInteger();
+        RecordWriter.Verdict verdict = RecordWriter.verdict(answer(null, 200, true), false,
+                lookUp(Presence.ABSENT, asked));
+        assertThat(verdict.status()).isEqualTo(RecordStatus.SUCCESS);
+        assertThat(verdict.message()).isEqualTo("the answer");
+        assertThat(asked).hasValue(0);
+    }
+
+    @Test
+    void aGarbledAnswerToARequestThatReachedTheTargetIsALostAnswerSettledByLookUp() {
+        // a 200 whose body could not be read: the target may have stored the record
+        ExecuteResult garbled = answer(ErrorClass.RETRYABLE, 200, true);
+        AtomicInteger asked = new AtomicInteger();
+        assertThat(RecordWriter.answerLost(garbled)).isTrue();
+        assertThat(RecordWriter.verdict(garbled, true, lookUp(Presence.PRESENT, asked)).status())
+                .isEqualTo(RecordStatus.SUCCESS);
+        assertThat(asked).hasValue(1);
+    }
+
+    @Test
+    void aServerErrorIsAnAnswerNotALostOne() {
+        assertThat(RecordWriter.answerLost(answer(ErrorClass.RETRYABLE, 503, true))).isFalse();
+    }
+
+    @Test
+    void aValidationRefusalIsFailedNeitherPossiblySentNorLookedUp() {
+        ExecuteResult refused = answer(ErrorClass.VALIDATION, 400, true);
+        AtomicInteger asked = new AtomicInteger();
+        assertThat(RecordWriter.mayHaveApplied(refused)).isFalse();
+        assertThat(RecordWriter.answerLost(refused)).isFalse();
+        RecordWriter.Verdict verdict = RecordWriter.verdict(refused, false, lookUp(Presence.PRESENT, asked));
+        assertThat(verdict.status()).isEqualTo(RecordStatus.FAILED);
+        assertThat(verdict.message()).isEqualTo("the answer");
+        assertThat(asked).hasValue(0);
+    }
+
+    @Test
+    void aSuccessIsNeverAPossibleSendToRepeat() {
+        assertThat(RecordWriter.mayHaveApplied(answer(null, 200, true))).isFalse();
+    }
 }

@@ -3,6 +3,7 @@ package io.yunqiao.web.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.yunqiao.run.Run;
+import io.yunqiao.run.RunHistory;
 import io.yunqiao.run.RunTrigger;
 import io.yunqiao.run.SyncEngine;
 import io.yunqiao.schedule.SolutionScheduler;
@@ -35,13 +36,15 @@ class SolutionsApi {
 
     private final Solutions solutions;
     private final SyncEngine engine;
+    private final RunHistory history;
     private final SolutionScheduler scheduler;
 
     static final String MASK = "******";
 
-    SolutionsApi(Solutions solutions, SyncEngine engine, SolutionScheduler scheduler) {
+    SolutionsApi(Solutions solutions, SyncEngine engine, RunHistory history, SolutionScheduler scheduler) {
         this.solutions = solutions;
         this.engine = engine;
+        this.history = history;
         this.scheduler = scheduler;
     }
 
@@ -127,7 +130,7 @@ class SolutionsApi {
     @GetMapping("/{id}/runs")
     List<Run> runs(@PathVariable long id, @RequestParam(defaultValue = "50") int limit) {
         solutions.get(id);
-        return engine.runsOf(id, Math.min(Math.max(limit, 1), 500));
+        return history.runsOf(id, Math.min(Math.max(limit, 1), 500));
     }
 
     /** The alerts' signing secret is a secret: answers show it masked, like connection secrets. */

@@ -39,6 +39,7 @@ import io.yunqiao.connector.OperationDefinition;
 import io.yunqiao.limit.InputLimits;
 import io.yunqiao.problem.Problem;
 import io.yunqiao.run.Run;
+import io.yunqiao.run.RunHistory;
 import io.yunqiao.run.RunStatus;
 import io.yunqiao.run.RunTrigger;
 import io.yunqiao.run.SyncEngine;
@@ -83,6 +84,7 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
 
     private final Solutions solutions;
     private final SyncEngine engine;
+    private final RunHistory history;
     private final SolutionScheduler scheduler;
     private final ConnectorRegistry registry;
     private final Connections connections;
@@ -98,11 +100,12 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
     private volatile boolean running;
     private volatile long lastRefresh;
 
-    SolutionsView(Solutions solutions, SyncEngine engine, SolutionScheduler scheduler, ConnectorRegistry registry,
-            Connections connections, CurrentUser user, InputLimits limits) {
+    SolutionsView(Solutions solutions, SyncEngine engine, RunHistory history, SolutionScheduler scheduler,
+            ConnectorRegistry registry, Connections connections, CurrentUser user, InputLimits limits) {
         this.limits = limits;
         this.solutions = solutions;
         this.engine = engine;
+        this.history = history;
         this.scheduler = scheduler;
         this.registry = registry;
         this.connections = connections;
@@ -416,7 +419,7 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
                 .collect(Collectors.toMap(ConnectionView::id, ConnectionView::name, (a, b) -> a));
         List<Row> rows = new ArrayList<>();
         for (SolutionView solution : solutions.list()) {
-            List<Run> last = engine.runsOf(solution.id(), 1);
+            List<Run> last = history.runsOf(solution.id(), 1);
             rows.add(new Row(solution, last.isEmpty() ? null : last.get(0), scheduler.nextFireTime(solution.id())
                     .map(Times::format).orElse("—")));
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.run.Run;
+import io.yunqiao.run.RunHistory;
 import io.yunqiao.run.RunStatus;
 import io.yunqiao.run.SyncEngine;
 import io.yunqiao.schedule.SolutionScheduler;
@@ -47,6 +48,9 @@ class DemoSetupIT {
     SyncEngine engine;
 
     @Autowired
+    RunHistory history;
+
+    @Autowired
     SolutionScheduler scheduler;
 
     @Test
@@ -73,7 +77,7 @@ class DemoSetupIT {
     private Run awaitFirstRun(long solutionId) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
-            List<Run> runs = engine.runsOf(solutionId, 10);
+            List<Run> runs = history.runsOf(solutionId, 10);
             if (!runs.isEmpty() && runs.get(runs.size() - 1).getStatus().isFinal()) {
                 return runs.get(runs.size() - 1);
             }

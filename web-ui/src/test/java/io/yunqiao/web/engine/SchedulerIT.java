@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.yunqiao.connection.ConnectionDraft;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.run.Run;
+import io.yunqiao.run.RunHistory;
 import io.yunqiao.run.RunTrigger;
 import io.yunqiao.run.SyncEngine;
 import io.yunqiao.schedule.SolutionScheduler;
@@ -50,6 +51,9 @@ class SchedulerIT {
     SyncEngine engine;
 
     @Autowired
+    RunHistory history;
+
+    @Autowired
     SolutionScheduler scheduler;
 
     @Test
@@ -72,9 +76,9 @@ class SchedulerIT {
         solutions.setEnabled(everyTwoSeconds.id(), false);
         assertThat(scheduler.nextFireTime(everyTwoSeconds.id())).isEmpty();
         Thread.sleep(500);
-        int afterDisable = engine.runsOf(everyTwoSeconds.id(), 100).size();
+        int afterDisable = history.runsOf(everyTwoSeconds.id(), 100).size();
         Thread.sleep(4_000);
-        assertThat(engine.runsOf(everyTwoSeconds.id(), 100)).hasSize(afterDisable);
+        assertThat(history.runsOf(everyTwoSeconds.id(), 100)).hasSize(afterDisable);
     }
 
     @Test
@@ -88,7 +92,7 @@ class SchedulerIT {
     private List<Run> awaitScheduledRuns(long solutionId, int count) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
-            List<Run> runs = engine.runsOf(solutionId, 100).stream().filter(r -> r.getStatus().isFinal()).toList();
+            List<Run> runs = history.runsOf(solutionId, 100).stream().filter(r -> r.getStatus().isFinal()).toList();
             if (runs.size() >= count) {
                 return runs;
             }

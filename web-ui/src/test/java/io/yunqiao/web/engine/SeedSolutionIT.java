@@ -15,6 +15,8 @@ import io.yunqiao.run.RecordStatus;
 import io.yunqiao.run.Run;
 import io.yunqiao.run.RunStatus;
 import io.yunqiao.run.RunTrigger;
+import io.yunqiao.run.SourceRecord;
+import io.yunqiao.run.SourceRecordRepository;
 import io.yunqiao.run.SyncEngine;
 import io.yunqiao.solution.LogLevel;
 import io.yunqiao.solution.SolutionSpec;
@@ -28,6 +30,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -80,6 +83,9 @@ class SeedSolutionIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    SourceRecordRepository sourceRecords;
 
     private SandboxAdmin sandboxes;
     private long kingdee;
@@ -336,5 +342,25 @@ class SeedSolutionIT {
         assertThat(run.getWritten()).isEqualTo(suppliersOfAllBills().size());
         assertThat(logs.findByRunIdAndStatusOrderById(run.getId(), RecordStatus.SUCCESS, Pageable.unpaged()))
                 .anySatisfy(log -> assertThat(log.getAttempts()).isGreaterThan(1));
+    }
+
+    @Test
+    void theFirstRecordIsWrittenBeforeTheLastPageIsFetched() {
+        // given the seed scenario: 1000 bills, fetched in pages of 100
+        SolutionView seed = seedSolution();
+
+        // when it runs
+        Run run = engine.runNow(seed.id(), RunTrigger.MANUAL, false);
+
+        // then writing overlapped fetching: the first outcome was recorded before the last page was staged (a run
+        // that fetched everything before writing would have staged every page first)
+        assertThat(run.getStatus()).as(run.getError()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(run.getPages()).isGreaterThanOrEqualTo(10);
+        Instant firstWritten = logs.findByRunIdAndStatusOrderById(run.getId(), RecordStatus.SUCCESS,
+                Pageable.unpaged()).stream().map(RecordLog::getCreatedAt).min(Comparator.naturalOrder()).orElseThrow();
+        Instant lastStaged = sourceRecords.findAll().stream().filter(r -> r.getSolutionId() == seed.id())
+                .map(SourceRecord::getFetchedAt).max(Comparator.naturalOrder()).orElseThrow();
+        assertThat(firstWritten).as("the first record written").isBefore(lastStaged);
+        assertThat(run.getWritingSince()).as("writing began").isBefore(lastStaged);
     }
 }

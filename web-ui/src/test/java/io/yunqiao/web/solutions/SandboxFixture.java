@@ -3,8 +3,8 @@ package io.yunqiao.web.solutions;
 import io.yunqiao.connection.ConnectionDraft;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.run.Run;
+import io.yunqiao.run.RunHistory;
 import io.yunqiao.run.RunStatus;
-import io.yunqiao.run.SyncEngine;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
 import io.yunqiao.solution.Templates;
@@ -35,16 +35,16 @@ final class SandboxFixture {
     private final Connections connections;
     private final Solutions solutions;
     private final Templates templates;
-    private final SyncEngine engine;
+    private final RunHistory history;
     private final String base;
     long kingdee;
     long jackyun;
 
-    SandboxFixture(int port, Connections connections, Solutions solutions, Templates templates, SyncEngine engine) {
+    SandboxFixture(int port, Connections connections, Solutions solutions, Templates templates, RunHistory history) {
         this.connections = connections;
         this.solutions = solutions;
         this.templates = templates;
-        this.engine = engine;
+        this.history = history;
         this.base = "http://127.0.0.1:" + port + "/sandbox";
     }
 
@@ -95,7 +95,7 @@ final class SandboxFixture {
 
     void waitForRuns(long solutionId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (engine.runsOf(solutionId, 5).stream().map(Run::getStatus).anyMatch(s -> s == RunStatus.RUNNING)) {
+        while (history.runsOf(solutionId, 5).stream().map(Run::getStatus).anyMatch(s -> s == RunStatus.RUNNING)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("runs of solution " + solutionId + " still running after 60 s");
             }

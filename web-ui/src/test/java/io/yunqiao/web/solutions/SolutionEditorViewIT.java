@@ -40,7 +40,7 @@ import io.yunqiao.connector.FieldDefinition;
 import io.yunqiao.connector.OperationDefinition;
 import io.yunqiao.mapping.MappingEngine;
 import io.yunqiao.mapping.MappingSyntaxException;
-import io.yunqiao.run.SyncEngine;
+import io.yunqiao.run.RunHistory;
 import io.yunqiao.solution.LogLevel;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionVersion;
@@ -92,7 +92,7 @@ class SolutionEditorViewIT {
     Templates templates;
 
     @Autowired
-    SyncEngine engine;
+    RunHistory history;
 
     @Autowired
     MappingEngine mappingEngine;
@@ -102,7 +102,7 @@ class SolutionEditorViewIT {
 
     @BeforeEach
     void seedSolutionOnTheSandboxes() {
-        sandboxes = new SandboxFixture(port, connections, solutions, templates, engine).fresh();
+        sandboxes = new SandboxFixture(port, connections, solutions, templates, history).fresh();
         seed = sandboxes.seed("种子方案");
     }
 

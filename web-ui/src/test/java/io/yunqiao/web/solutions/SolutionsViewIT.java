@@ -25,6 +25,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.RouteConfiguration;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.run.Run;
+import io.yunqiao.run.RunHistory;
 import io.yunqiao.run.RunStatus;
 import io.yunqiao.run.RunTrigger;
 import io.yunqiao.run.SyncEngine;
@@ -75,12 +76,15 @@ class SolutionsViewIT {
     @Autowired
     SyncEngine engine;
 
+    @Autowired
+    RunHistory history;
+
     private SandboxFixture sandboxes;
     private SolutionView seed;
 
     @BeforeEach
     void seedSolutionOnTheSandboxes() {
-        sandboxes = new SandboxFixture(port, connections, solutions, templates, engine).fresh();
+        sandboxes = new SandboxFixture(port, connections, solutions, templates, history).fresh();
         seed = sandboxes.seed("种子方案");
     }
 
@@ -155,7 +159,7 @@ class SolutionsViewIT {
         _click((Button) inFirstRow("run-" + seed.id()).orElseThrow());
 
         // then a manual run of the solution has started and the UI went to that run
-        List<Run> runs = engine.runsOf(seed.id(), 5);
+        List<Run> runs = history.runsOf(seed.id(), 5);
         assertThat(runs).singleElement().satisfies(run -> {
             assertThat(run.getTrigger()).isEqualTo(RunTrigger.MANUAL);
             assertThat(run.isDryRun()).isFalse();
@@ -168,7 +172,7 @@ class SolutionsViewIT {
         // given an operator, when they click "dry run", then the run started is a dry run
         open(context, "ops", Role.OPERATOR);
         _click((Button) inFirstRow("dry-" + seed.id()).orElseThrow());
-        assertThat(engine.runsOf(seed.id(), 5)).singleElement().satisfies(run -> assertThat(run.isDryRun()).isTrue());
+        assertThat(history.runsOf(seed.id(), 5)).singleElement().satisfies(run -> assertThat(run.isDryRun()).isTrue());
     }
 
     @Test
@@ -295,7 +299,7 @@ class SolutionsViewIT {
         // given a run of the solution in progress
         open(context, "ops", Role.OPERATOR);
         Run first = engine.start(seed.id(), RunTrigger.MANUAL, false);
-        assumeTrue(engine.runsOf(seed.id(), 1).get(0).getStatus()
+        assumeTrue(history.runsOf(seed.id(), 1).get(0).getStatus()
                 == RunStatus.RUNNING, "the first run ended too quickly to overlap");
 
         // when "run now" is clicked again
@@ -303,7 +307,7 @@ class SolutionsViewIT {
 
         // then the second run is skipped, the list stays, and the notice says which run is in progress
         assertThat(NavigatorKt.getCurrentPath()).isEqualTo("solutions");
-        assertThat(engine.runsOf(seed.id(), 1).get(0).getStatus()).isEqualTo(RunStatus.SKIPPED);
+        assertThat(history.runsOf(seed.id(), 1).get(0).getStatus()).isEqualTo(RunStatus.SKIPPED);
         assertThat(NotificationsKt.getNotifications()).anySatisfy(n -> assertThat(n.getElement().getProperty("text"))
                 .contains("run " + first.getId()));
     }

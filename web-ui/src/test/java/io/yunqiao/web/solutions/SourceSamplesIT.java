@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.problem.Problem;
 import io.yunqiao.run.Run;
+import io.yunqiao.run.RunHistory;
 import io.yunqiao.run.RunStatus;
 import io.yunqiao.run.RunTrigger;
 import io.yunqiao.run.SourceSamples;
@@ -56,13 +57,16 @@ class SourceSamplesIT {
     SyncEngine engine;
 
     @Autowired
+    RunHistory history;
+
+    @Autowired
     SourceSamples samples;
 
     private SandboxFixture sandboxes;
 
     @BeforeEach
     void freshSandboxConnections() {
-        sandboxes = new SandboxFixture(port, connections, solutions, templates, engine).fresh();
+        sandboxes = new SandboxFixture(port, connections, solutions, templates, history).fresh();
     }
 
     private SolutionSpec.Source source(long connection, Map<String, String> params) {

@@ -1,0 +1,200 @@
+package io.yunqiao.run;
+
+import io.github.resilience4j.retry.Retry;
+import io.yunqiao.connector.Connection;
+import io.yunqiao.connector.ConnectorClient;
+import io.yunqiao.solution.SolutionSpec;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fetching and writing of one run at the same time: the writer starts on the first staged page while later pages
+ * are still being fetched, through a {@link HandOff} of at most {@code yunqiao.engine.hand-off-pages} pages (the
+ * fetcher waits while it is full). After the fetch the writer writes whatever else is pending and waits for the
+ * nodes helping it. A fetch that stops early stops only the fetching: what was staged is still written. A writer
+ * that fails stops the fetcher at its next page; what was staged stays pending for the next run. The platform's
+ * stop interrupts both sides.
+ */
+@Component
+class RunPipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunPipeline.class);
+
+    private final Fetcher fetcher;
+    private final ConnectorClient client;
+    private final Outcomes outcomes;
+    private final StagedClaims claims;
+    private final StagedContents contents;
+    private final EngineThreads threads;
+    private final EngineMetrics metrics;
+    private final ClusterNodes nodes;
+    private final RunRepository runs;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final int batchSize;
+    private final int handOffPages;
+
+    RunPipeline(Fetcher fetcher, ConnectorClient client, Outcomes outcomes, StagedClaims claims,
+            StagedContents contents, EngineThreads threads, EngineMetrics metrics, ClusterNodes nodes,
+            RunRepository runs, TransactionTemplate transactions, Clock clock,
+            @Value("${yunqiao.engine.batch-size:200}") int batchSize,
+            @Value("${yunqiao.engine.hand-off-pages:4}") int handOffPages) {
+        this.fetcher = fetcher;
+        this.client = client;
+        this.outcomes = outcomes;
+        this.claims = claims;
+        this.contents = contents;
+        this.threads = threads;
+        this.metrics = metrics;
+        this.nodes = nodes;
+        this.runs = runs;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.batchSize = Math.max(1, batchSize);
+        this.handOffPages = Math.max(1, handOffPages);
+    }
+
+    /** A new writer for one run on this node: its in-flight bound covers every batch it writes. */
+    private RecordWriter writer() {
+        return new RecordWriter(client, outcomes, threads.writers(), batchSize, clock, metrics, contents, claims);
+    }
+
+    /** Maps and validates every fetched record and logs it; stages and writes nothing. */
+    String dryRun(Run run, SolutionSpec spec, Connection source, RecordPreparation preparation, Retry fetchRetry)
+            throws InterruptedException {
+        return fetcher.fetch(run, spec, source, preparation, fetchRetry, null);
+    }
+
+    /**
+     * Fetches and writes at the same time (see the class comment), until both are done.
+     *
+     * @return why fetching stopped early, or {@code null}
+     * @throws RuntimeException the writer's failure, or the fetcher's
+     */
+    String fetchAndWrite(Run run, SolutionSpec spec, Connection source, RecordPreparation preparation,
+            Retry fetchRetry, RecordWriter.Target target) throws InterruptedException {
+        long runId = run.getId();
+        long solutionId = run.getSolutionId();
+        takeBackClaims(solutionId);
+        markWriting(runId);
+        HandOff handOff = new HandOff(handOffPages);
+        RecordWriter writer = writer();
+        CountDownLatch writerDone = new CountDownLatch(1);
+        Future<?> writing = threads.runs().submit(() -> {
+            try {
+                writer.writeHandedOff(solutionId, runId, target, handOff, nodes);
+                return null;
+            } catch (Exception | Error e) {
+                // the fetcher must not wait on a writer that is gone
+                handOff.abandon();
+                throw e;
+            } finally {
+                writerDone.countDown();
+            }
+        });
+        String fetchFailure;
+        try {
+            fetchFailure = fetcher.fetch(run, spec, source, preparation, fetchRetry, handOff);
+        } catch (InterruptedException e) {
+            stop(writing, writerDone);
+            throw e;
+        } catch (RuntimeException | Error e) {
+            if (threads.stopping()) {
+                stop(writing, writerDone);
+            } else {
+                // what was staged before the failure is still written; the fetcher's failure is the run's
+                handOff.finish();
+                awaitWriter(runId, writing, writerDone);
+            }
+            throw e;
+        } finally {
+            handOff.finish();
+        }
+        join(writing, writerDone);
+        return fetchFailure;
+    }
+
+    /** Writes a re-push: the given failed records of the solution, pending again, and nothing fetched. */
+    void repush(long solutionId, long runId, List<Long> ids, RecordWriter.Target target)
+            throws InterruptedException {
+        takeBackClaims(solutionId);
+        outcomes.requeue(solutionId, ids, runId);
+        markWriting(runId);
+        writer().drain(solutionId, runId, target, nodes);
+    }
+
+    /**
+     * Helps another node's run write its backlog: claims batches for this node while records are pending and
+     * {@code keepGoing} says so.
+     */
+    RecordWriter.Written help(Run run, RecordWriter.Target target, BooleanSupplier keepGoing)
+            throws InterruptedException {
+        return writer().writeWhilePending(run.getSolutionId(), run.getId(), target, nodes.self(), keepGoing);
+    }
+
+    /** Records dead nodes claimed, and records earlier runs left unconfirmed, are written again. */
+    private void takeBackClaims(long solutionId) {
+        outcomes.releaseClaims(solutionId, nodes.alive());
+        outcomes.requeueUnconfirmed(solutionId);
+    }
+
+    /** Lets other nodes see that the run writes, so that they may help with its backlog. */
+    private void markWriting(long runId) {
+        transactions.executeWithoutResult(status -> runs.findById(runId).orElseThrow().writing(clock.instant()));
+    }
+
+    /** Waits for the writer; answers its failure as this thread's. */
+    private static void join(Future<?> writing, CountDownLatch writerDone) throws InterruptedException {
+        try {
+            writing.get();
+        } catch (InterruptedException e) {
+            stop(writing, writerDone);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            if (cause instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Waits for a writer whose failure, if any, comes second to the fetcher's: it is only logged. */
+    private static void awaitWriter(long runId, Future<?> writing, CountDownLatch writerDone) {
+        try {
+            join(writing, writerDone);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            LOG.warn("run {}: the writer stopped too: {}", runId, e.toString());
+        }
+    }
+
+    /**
+     * Interrupts the writer and waits (briefly) until it has given its claims back, so that nothing it claimed stays
+     * claimed by this live node.
+     */
+    private static void stop(Future<?> writing, CountDownLatch writerDone) {
+        writing.cancel(true);
+        try {
+            writerDone.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

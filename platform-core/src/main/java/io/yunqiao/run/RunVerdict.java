@@ -1,0 +1,87 @@
+package io.yunqiao.run;
+
+import io.yunqiao.connector.ConnectorException;
+import io.yunqiao.problem.Problem;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Ends runs: a run that did its work by its counts ({@link RunEnding}), a run that could not by its failure; each
+ * end is committed, then announced ({@link RunEnded}). A run stopped by the platform's own stop is not ended: it
+ * stays RUNNING for recovery.
+ */
+@Component
+class RunVerdict {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunVerdict.class);
+
+    private final RunRepository runs;
+    private final Outcomes outcomes;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    RunVerdict(RunRepository runs, Outcomes outcomes, TransactionTemplate transactions, Clock clock,
+            ApplicationEventPublisher events) {
+        this.runs = runs;
+        this.outcomes = outcomes;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /**
+     * The error a run that failed by an exception keeps: a refusal's or a connector's own message; anything else
+     * unexpected is named by its kind.
+     */
+    static String failureOf(Throwable failure) {
+        if (failure instanceof InterruptedException) {
+            return "interrupted while writing";
+        }
+        if (failure instanceof Problem || failure instanceof ConnectorException) {
+            return failure.getMessage();
+        }
+        return failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
+
+    /** Whether a failure is one the run's own work may meet, rather than a fault of the engine worth a stack trace. */
+    static boolean expected(Throwable failure) {
+        return failure instanceof InterruptedException || failure instanceof Problem
+                || failure instanceof ConnectorException;
+    }
+
+    /** Ends a run that did its work, by its counts ({@link RunEnding}). */
+    void finish(long runId, String fetchFailure) {
+        Run ended = transactions.execute(status -> {
+            Run run = runs.findById(runId).orElseThrow();
+            RunEnding ending = RunEnding.of(fetchFailure, run.isDryRun(), run.getFetched(), run.getWritten(),
+                    run.getSkipped(), run.getFailed(), run.isDryRun() ? 0 : outcomes.unconfirmedOf(runId));
+            RunStatus end = ending.status();
+            String reason = ending.reason();
+            run.end(end, reason, clock.instant());
+            LOG.info("run {} of solution {} ended {}: fetched {}, written {}, skipped {}, failed {}{}", runId,
+                    run.getSolutionId(), end, run.getFetched(), run.getWritten(), run.getSkipped(), run.getFailed(),
+                    reason == null ? "" : " (" + reason + ")");
+            return run;
+        });
+        events.publishEvent(RunEnded.of(ended));
+    }
+
+    /** Ends a run FAILED by what stopped it ({@link #failureOf}). */
+    void fail(long runId, Throwable failure) {
+        Run ended = transactions.execute(status -> {
+            Run run = runs.findById(runId).orElseThrow();
+            if (!expected(failure)) {
+                LOG.error("run {} of solution {} failed", runId, run.getSolutionId(), failure);
+            }
+            run.end(RunStatus.FAILED, failureOf(failure), clock.instant());
+            LOG.warn("run {} of solution {} failed: {}", runId, run.getSolutionId(), run.getError());
+            return run;
+        });
+        events.publishEvent(RunEnded.of(ended));
+    }
+}

@@ -1,0 +1,54 @@
+package io.yunqiao.run;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Claims the records a page of this run staged, by their ids: the writer of a run takes the pages its fetcher hands
+ * off without looking for them in the whole backlog.
+ */
+@Component
+class StagedClaims {
+
+    private final EntityManager entities;
+    private final Clock clock;
+
+    StagedClaims(EntityManager entities, Clock clock) {
+        this.entities = entities;
+        this.clock = clock;
+    }
+
+    /**
+     * Claims those of the given records that are still pending, for this node, in the order given. Another node
+     * helping with the backlog may have claimed or written some already: those are left to it; rows another
+     * transaction holds are skipped, not waited for ({@code FOR UPDATE SKIP LOCKED}, as for the whole backlog).
+     */
+    @Transactional
+    public List<SourceRecord> claim(long runId, List<Long> ids, String instance) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<SourceRecord> claimed = entities.createQuery("select r from SourceRecord r where r.id in :ids"
+                + " and r.status = :pending", SourceRecord.class)
+                .setParameter("ids", ids)
+                .setParameter("pending", RecordStatus.PENDING)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", -2)
+                .getResultList();
+        Instant now = clock.instant();
+        claimed.forEach(r -> r.claim(runId, instance, now));
+        Map<Long, Integer> order = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            order.putIfAbsent(ids.get(i), i);
+        }
+        return claimed.stream().sorted(Comparator.comparing(r -> order.get(r.getId()))).toList();
+    }
+}
