@@ -10,7 +10,7 @@ import java.util.function.IntSupplier;
  * Watches one side's run from a thread of its own: the live heap (used heap right after a full GC) when every bill
  * has been fetched (and, for the engine, staged) and when every bill has its outcome, and, for long runs, a
  * progress line every 10% of the bills (and at 10,000 bills) with the live heap at that point, so a flat heap can be
- * read off the output. The full GCs stop the run while they last; their total is reported with the run.
+ * read off the output. The full GCs stop the run while they last; their total is left out of the run's time.
  */
 final class PhaseSampler implements AutoCloseable {
 
@@ -27,6 +27,8 @@ final class PhaseSampler implements AutoCloseable {
     private final Thread thread;
     private final long gcNanosAtStart = GC_NANOS.get();
     private volatile boolean stopped;
+    private long endedNanos;
+    private long gcNanosAtEnd;
     private volatile Sample staged;
     private volatile Sample written;
 
@@ -126,9 +128,17 @@ final class PhaseSampler implements AutoCloseable {
         return written;
     }
 
-    /** Seconds the benchmark's own full GCs took since this sampler started. */
+    /** Seconds from this sampler's start to its close (call it the moment the run ends). */
+    double wallSeconds() {
+        return (endedNanos - startedNanos) / 1e9;
+    }
+
+    /**
+     * Seconds the benchmark's own full GCs took between this sampler's start and its close. They stop the whole JVM
+     * (with G1, {@code System.gc()} is a stop-the-world collection), so the run lasted that much longer.
+     */
     double gcSeconds() {
-        return (GC_NANOS.get() - gcNanosAtStart) / 1e9;
+        return (gcNanosAtEnd - gcNanosAtStart) / 1e9;
     }
 
     /**
@@ -136,10 +146,17 @@ final class PhaseSampler implements AutoCloseable {
      * the run's end.
      */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
+        endedNanos = System.nanoTime();
+        gcNanosAtEnd = GC_NANOS.get();
         stopped = true;
         thread.interrupt();
-        thread.join();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         boolean fetchDone = staged == null && fetched.getAsInt() >= bills;
         boolean outcomesDone = written == null && outcomes.getAsInt() >= bills;
         if (fetchDone || outcomesDone) {

@@ -87,7 +87,8 @@ final class SyncThroughput {
     }
 
     /** One side's run. */
-    record Measured(int fetched, int written, double seconds, Instant started, Heap heap, double gcSeconds,
+    record Measured(int fetched, int written, double seconds, double wallSeconds, Instant started, Heap heap,
+            double gcSeconds,
             Double stagedAt, Double outcomesAt, Long databaseBefore, Long databaseAfter, Long databaseCompacted,
             String logLevel, String databaseUser) {
 
@@ -113,7 +114,8 @@ final class SyncThroughput {
         }
 
         Measured withCompacted(Long bytes) {
-            return new Measured(fetched, written, seconds, started, heap, gcSeconds, stagedAt, outcomesAt,
+            return new Measured(fetched, written, seconds, wallSeconds, started, heap, gcSeconds, stagedAt,
+                    outcomesAt,
                     databaseBefore, databaseAfter, bytes, logLevel, databaseUser);
         }
     }
@@ -151,7 +153,7 @@ final class SyncThroughput {
                         ? "no child JVMs" : sides(options).equals("all")
                         ? "the engine again in child JVMs at the default heap and at -Xmx" + heap
                         : "only the engine in a child JVM at -Xmx" + heap);
-        System.out.println("  seconds: the run, from its start to its end; first s: from the run's start to the"
+        System.out.println("  seconds: the run, from its start to its end, less the benchmark's own full GCs; first s: from the run's start to the"
                 + " target's first stored customer; live heap: MB used after a full GC when the side starts /"
                 + " has fetched (and staged) every bill / every bill has its outcome / the run has ended;"
                 + " B/record: the engine's database growth per record staged (H2: the file on disk / the file"
@@ -322,7 +324,6 @@ final class SyncThroughput {
             Long databaseBefore = databaseSize(dataSource);
             Long heapBefore = PhaseSampler.liveHeap();
             Instant started = Instant.now();
-            long startedNanos = System.nanoTime();
             Run run;
             PhaseSampler sampler = new PhaseSampler(progressName, bills, () -> records(meters, "fetched"),
                     () -> records(meters, "written") + records(meters, "skipped") + records(meters, "failed"),
@@ -332,14 +333,14 @@ final class SyncThroughput {
             } finally {
                 sampler.close();
             }
-            double seconds = (System.nanoTime() - startedNanos) / 1e9;
             if (run.getFailed() > 0 || run.getStatus().name().equals("FAILED")) {
                 throw new IllegalStateException("the engine's run did not succeed: " + run.getStatus() + ", "
                         + run.getFailed() + " failed" + (run.getError() == null ? "" : " (" + run.getError() + ")"));
             }
             Long heapAfter = PhaseSampler.liveHeap();
             Long databaseAfter = databaseSize(dataSource);
-            return new Measured(run.getFetched(), run.getWritten(), seconds, started, new Heap(heapBefore,
+            return new Measured(run.getFetched(), run.getWritten(), sampler.wallSeconds() - sampler.gcSeconds(),
+                    sampler.wallSeconds(), started, new Heap(heapBefore,
                     bytes(sampler.staged()), bytes(sampler.written()), heapAfter), sampler.gcSeconds(),
                     at(sampler.staged()), at(sampler.written()), databaseBefore, databaseAfter, null,
                     BenchmarkSolutions.logLevelOf(platform, solution), databaseUser(dataSource));
@@ -441,7 +442,6 @@ final class SyncThroughput {
         List<Throwable> errors = new ArrayList<>();
         Long heapBefore = PhaseSampler.liveHeap();
         Instant started = Instant.now();
-        long startedNanos = System.nanoTime();
         PhaseSampler sampler = new PhaseSampler(progressName, bills, fetched::get, outcomes::get,
                 progressName != null);
         try {
@@ -483,12 +483,12 @@ final class SyncThroughput {
             pool.shutdownNow();
             sampler.close();
         }
-        double seconds = (System.nanoTime() - startedNanos) / 1e9;
         if (!errors.isEmpty()) {
             throw new IllegalStateException("the baseline's writes failed: " + errors.get(0), errors.get(0));
         }
         Long heapAfter = PhaseSampler.liveHeap();
-        return new Measured(fetched.get(), written.get(), seconds, started, new Heap(heapBefore,
+        return new Measured(fetched.get(), written.get(), sampler.wallSeconds() - sampler.gcSeconds(),
+                sampler.wallSeconds(), started, new Heap(heapBefore,
                 bytes(sampler.staged()), bytes(sampler.written()), heapAfter), sampler.gcSeconds(),
                 at(sampler.staged()), at(sampler.written()), null, null, null, "-", null);
     }
@@ -620,9 +620,10 @@ final class SyncThroughput {
         String compacted = engine.databaseCompacted() == null ? "" : String.format(" (%s MB once compacted: %d B"
                 + " per record)", megabytes(engine.databaseCompacted()), engine.compactedBytesPerRecord());
         System.out.printf("  engine on %s, log level %s: every bill fetched and staged at %s s, every bill with an"
-                + " outcome at %s s, run ended at %.1f s (the benchmark's full GCs took %.1f s of it);"
+                + " outcome at %s s, run ended at %.1f s (of which the benchmark's full GCs took %.1f s, left out of"
+                + " seconds and rates);"
                 + " database %s → %s MB%s for %d records staged%n", db, engine.logLevel(),
-                seconds(engine.stagedAt()), seconds(engine.outcomesAt()), engine.seconds(), engine.gcSeconds(),
+                seconds(engine.stagedAt()), seconds(engine.outcomesAt()), engine.wallSeconds(), engine.gcSeconds(),
                 megabytes(engine.databaseBefore()), megabytes(engine.databaseAfter()), compacted, engine.fetched());
     }
 
