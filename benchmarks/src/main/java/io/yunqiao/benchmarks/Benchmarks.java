@@ -35,8 +35,8 @@ public final class Benchmarks {
                 System.out.println("  sandboxes  requests/s each sandbox sustains on loopback: Kingdee list pages of"
                         + " 100 bills, Jackyun signed customer adds");
                 System.out.println("  sync       the seed solution (engine) against a hand-written loop (baseline):"
-                        + " bills/s, writes/s, ratio, time to first write, live heap by phase, bytes per record, the engine at"
-                        + " a small heap; then a rate-limited run");
+                        + " bills/s, writes/s, ratio, time to first write, live heap by phase, bytes per record,"
+                        + " the engine at a small heap; then a rate-limited run");
                 System.out.println("  cluster    one backlog on PostgreSQL written by 1 node, then by 2 nodes:"
                         + " records/s of the run and of its write phase");
                 System.out.println("  mapping-parse  milliseconds to compile JSONata expressions by shape and length,"

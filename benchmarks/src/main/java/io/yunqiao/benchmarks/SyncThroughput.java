@@ -86,11 +86,18 @@ final class SyncThroughput {
         }
     }
 
-    /** One side's run. */
+    /**
+     * One side's run.
+     *
+     * @param seconds     the run's time less the benchmark's own full GCs ({@code gcSeconds}); rates use it
+     * @param wallSeconds the run's time on the clock
+     * @param stagedAt    seconds on the clock until every bill had been fetched (and staged); null when not seen
+     * @param outcomesAt  seconds on the clock until every bill had its outcome; null when not seen
+     * @param logLevel    the record log level the saved solution has ({@code -} for the baseline)
+     */
     record Measured(int fetched, int written, double seconds, double wallSeconds, Instant started, Heap heap,
-            double gcSeconds,
-            Double stagedAt, Double outcomesAt, Long databaseBefore, Long databaseAfter, Long databaseCompacted,
-            String logLevel, String databaseUser) {
+            double gcSeconds, Double stagedAt, Double outcomesAt, Long databaseBefore, Long databaseAfter,
+            Long databaseCompacted, String logLevel, String databaseUser) {
 
         double billsPerSecond() {
             return fetched / seconds;
@@ -115,8 +122,7 @@ final class SyncThroughput {
 
         Measured withCompacted(Long bytes) {
             return new Measured(fetched, written, seconds, wallSeconds, started, heap, gcSeconds, stagedAt,
-                    outcomesAt,
-                    databaseBefore, databaseAfter, bytes, logLevel, databaseUser);
+                    outcomesAt, databaseBefore, databaseAfter, bytes, logLevel, databaseUser);
         }
     }
 
@@ -153,11 +159,11 @@ final class SyncThroughput {
                         ? "no child JVMs" : sides(options).equals("all")
                         ? "the engine again in child JVMs at the default heap and at -Xmx" + heap
                         : "only the engine in a child JVM at -Xmx" + heap);
-        System.out.println("  seconds: the run, from its start to its end, less the benchmark's own full GCs; first s: from the run's start to the"
-                + " target's first stored customer; live heap: MB used after a full GC when the side starts /"
-                + " has fetched (and staged) every bill / every bill has its outcome / the run has ended;"
-                + " B/record: the engine's database growth per record staged (H2: the file on disk / the file"
-                + " compacted)");
+        System.out.println("  seconds: the run, from its start to its end, less the benchmark's own full GCs;"
+                + " first s: from the run's start to the target's first stored customer; live heap: MB used after a"
+                + " full GC when the side starts / has fetched (and staged) every bill / every bill has its outcome"
+                + " / the run has ended; B/record: the engine's database growth per record staged (H2: the file on"
+                + " disk / the file compacted)");
         System.out.printf(ROW, "db", "scenario", "bills", "side", "written", "seconds", "bills/s", "writes/s",
                 "first s", "live heap MB", "B/record", "ratio");
         for (String db : options.texts("db")) {
@@ -639,11 +645,11 @@ final class SyncThroughput {
             Duration firstWrite, String ratio) {
         Long perRecord = measured.bytesPerRecord();
         Long compacted = measured.compactedBytesPerRecord();
+        String stored = perRecord == null ? "" : perRecord + (compacted == null ? "" : "/" + compacted);
         System.out.printf(ROW, db, scenario, bills, side, measured.written(), String.format("%.1f",
                 measured.seconds()), String.format("%.0f", measured.billsPerSecond()), String.format("%.1f",
                 measured.writesPerSecond()), firstWrite == null ? "n/a" : String.format("%.2f",
-                firstWrite.toNanos() / 1e9), measured.heap().text(), perRecord == null ? "" : perRecord + (compacted == null ? "" : "/" + compacted),
-                ratio);
+                firstWrite.toNanos() / 1e9), measured.heap().text(), stored, ratio);
     }
 
     /** A sandbox of a connector on the class path, by its id. */
