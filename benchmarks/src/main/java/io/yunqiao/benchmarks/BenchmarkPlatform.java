@@ -71,6 +71,17 @@ class BenchmarkPlatform {
         return run(args);
     }
 
+    /** The engine alone on a PostgreSQL database, Quartz not firing: what {@code sync} measures on PostgreSQL. */
+    static ConfigurableApplicationContext startOnPostgres(String url, String user, String password, int writers) {
+        List<String> args = common(url, writers);
+        args.addAll(List.of("--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password,
+                "--spring.quartz.auto-startup=false",
+                "--spring.quartz.properties.org.quartz.jobStore.driverDelegateClass="
+                        + "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"));
+        return run(args);
+    }
+
     static ConfigurableApplicationContext start(Path dataDir, int writers) {
         List<String> args = common(System.getProperty("bench.db", "jdbc:h2:file:"
                 + dataDir.resolve("yunqiao").toAbsolutePath()), writers);

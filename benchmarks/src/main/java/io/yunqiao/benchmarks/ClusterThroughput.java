@@ -1,7 +1,5 @@
 package io.yunqiao.benchmarks;
 
-import io.yunqiao.connection.ConnectionDraft;
-import io.yunqiao.connection.Connections;
 import io.yunqiao.run.Run;
 import io.yunqiao.run.RunRepository;
 import io.yunqiao.run.RunTrigger;
@@ -10,10 +8,6 @@ import io.yunqiao.sandbox.Fault;
 import io.yunqiao.sandbox.FaultKind;
 import io.yunqiao.sandbox.SandboxServer;
 import io.yunqiao.sandbox.SandboxServlet;
-import io.yunqiao.solution.SolutionSpec;
-import io.yunqiao.solution.SolutionView;
-import io.yunqiao.solution.Solutions;
-import io.yunqiao.solution.Templates;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -96,7 +90,7 @@ final class ClusterThroughput {
             long started = System.nanoTime();
             Run run = first.getBean(SyncEngine.class).runNow(solution, RunTrigger.MANUAL, false);
             double seconds = (System.nanoTime() - started) / 1e9;
-            int stored = SyncThroughput.customers(jackyun).path("count").asInt();
+            int stored = SyncThroughput.storedCustomers(jackyun);
             if (run.getWritten() != backlog || stored != backlog || run.getFailed() > 0) {
                 throw new IllegalStateException("the run did not write the backlog once: " + run.getStatus() + ", "
                         + run.getWritten() + " written, " + run.getFailed() + " failed, the target stored " + stored
@@ -132,20 +126,8 @@ final class ClusterThroughput {
 
     private static long solution(ConfigurableApplicationContext platform, SandboxServer kingdee,
             SandboxServer jackyun) {
-        Connections connections = platform.getBean(Connections.class);
-        long source = connections.create(new ConnectionDraft("金蝶", "kingdee-jdy", Map.of("baseUrl",
-                kingdee.baseUrl(), "clientId", "yunqiao-demo", "clientSecret", "demo-secret-v1", "username", "demo",
-                "password", "demo-pass"))).id();
-        long target = connections.create(new ConnectionDraft("吉客云", "jackyun", Map.of("baseUrl",
-                jackyun.baseUrl() + "/open/openapi/do", "appKey", "100200", "appSecret",
-                "0f1e2d3c4b5a69788796a5b4c3d2e1f0"))).id();
-        SolutionView copied = platform.getBean(Templates.class).copy("kingdee-pur-inbound-to-jackyun-customer",
-                "cluster benchmark", source, target);
-        SolutionSpec spec = copied.spec();
-        return platform.getBean(Solutions.class).update(copied.id(), new SolutionSpec(spec.name(), null,
-                spec.source(), new SolutionSpec.Window("P31D", 300, 744),
-                spec.target().withMapping("{ \"customerCode\": billno, \"nickname\": supplierid_name }"),
-                new SolutionSpec.Dedupe("customerCode"), new SolutionSpec.RateLimit(0), spec.retry(),
-                spec.schedule(), spec.alerts()), "benchmark").id();
+        return BenchmarkSolutions.create(platform, "cluster benchmark", kingdee.baseUrl(), jackyun.baseUrl(),
+                new BenchmarkSolutions.Changes("{ \"customerCode\": billno, \"nickname\": supplierid_name }",
+                        "customerCode", 0, BenchmarkSolutions.DEFAULT_LOG_LEVEL));
     }
 }

@@ -13,8 +13,17 @@ record Options(Map<String, String> values) {
             Map.entry("warmup", "5"),
             Map.entry("threads", "1,8,32"),
             Map.entry("bills", "10000"),
-            Map.entry("sizes", "10000,100000"),
-            Map.entry("per-bill-sizes", "10000"),
+            Map.entry("sizes", "20000,100000"),
+            Map.entry("per-bill-sizes", "20000,100000"),
+            Map.entry("db", "h2,postgres"),
+            Map.entry("heap", "256m"),
+            Map.entry("sides", "all"),
+            Map.entry("log-level", "ALL"),
+            Map.entry("progress-from", "500000"),
+            Map.entry("scenario", "seed"),
+            Map.entry("source-url", ""),
+            Map.entry("target-url", ""),
+            Map.entry("database-url", ""),
             Map.entry("writers", "4"),
             Map.entry("rate", "50"),
             Map.entry("rate-bills", "600"),
@@ -45,7 +54,13 @@ record Options(Map<String, String> values) {
         return Integer.parseInt(values.get(name));
     }
 
+    List<String> texts(String name) {
+        return Arrays.stream(values.get(name).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** A comma-separated list of whole numbers; {@code none} for an empty list. */
     List<Integer> integers(String name) {
-        return Arrays.stream(values.get(name).split(",")).map(String::trim).map(Integer::parseInt).toList();
+        return texts(name).stream().filter(value -> !value.equalsIgnoreCase("none")).map(Integer::parseInt)
+                .toList();
     }
 }
