@@ -91,7 +91,8 @@ class DatabaseLookups implements ValueMaps, StagedRecords {
 
     private JsonNode content(ResultSet row, int rowNumber) throws SQLException {
         long dictionary = row.getLong(2);
-        return contents.read(row.getBytes(1), row.wasNull() ? null : dictionary, row.getString(3));
+        Long dictionaryId = row.wasNull() ? null : dictionary;
+        return contents.read(row.getBytes(1), dictionaryId, row.getString(3));
     }
 
     private static Optional<JsonNode> first(List<JsonNode> candidates, String field, String value) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.util.function.LongFunction;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +20,15 @@ class StagedContents {
 
     private static final String CONTENT_UNREADABLE = "problem.engine.contentUnreadable";
 
-    private final ContentDictionaries dictionaries;
+    private final LongFunction<CompressedText.Dictionary> dictionaries;
 
+    @Autowired
     StagedContents(ContentDictionaries dictionaries) {
+        this(dictionaries::byId);
+    }
+
+    /** @param dictionaries the stored dictionary of an id */
+    StagedContents(LongFunction<CompressedText.Dictionary> dictionaries) {
         this.dictionaries = dictionaries;
     }
 
@@ -68,7 +76,7 @@ class StagedContents {
         try {
             if (compressed != null) {
                 return JSON.readTree(CompressedText.decompress(compressed,
-                        dictionaryId == null ? null : dictionaries.byId(dictionaryId)));
+                        dictionaryId == null ? null : dictionaries.apply(dictionaryId)));
             }
             if (text != null) {
                 return JSON.readTree(text);
