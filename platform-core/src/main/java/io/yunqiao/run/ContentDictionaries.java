@@ -29,7 +29,7 @@ class ContentDictionaries {
     static final int SAMPLES_WANTED = 100;
     /** zstd's default dictionary size: bills of 7 to 18 KB compress best with the largest. */
     static final int DICTIONARY_BYTES = 110 * 1024;
-    /** Enough to train from even when there are fewer records: a few large ones. */
+    /** Enough to train from even when there are fewer records (a few large ones); also what samples hold at most. */
     private static final int SAMPLE_BYTES_ENOUGH = 2 * 1024 * 1024;
     /** A record larger than this is no typical sample: left out of training. */
     private static final int SAMPLE_BYTES_AT_MOST = 256 * 1024;
@@ -85,12 +85,16 @@ class ContentDictionaries {
         List<byte[]> samples;
         synchronized (this) {
             List<byte[]> seen = sampling.computeIfAbsent(solutionId, id -> new ArrayList<>());
+            long bytes = seen.stream().mapToLong(sample -> sample.length).sum();
             for (byte[] record : page) {
-                if (record.length <= SAMPLE_BYTES_AT_MOST && seen.size() < SAMPLES_WANTED) {
+                if (seen.size() >= SAMPLES_WANTED || bytes >= SAMPLE_BYTES_ENOUGH) {
+                    break;
+                }
+                if (record.length <= SAMPLE_BYTES_AT_MOST) {
                     seen.add(record);
+                    bytes += record.length;
                 }
             }
-            long bytes = seen.stream().mapToLong(sample -> sample.length).sum();
             if (seen.size() < SAMPLES_WANTED && bytes < SAMPLE_BYTES_ENOUGH) {
                 return null;
             }
