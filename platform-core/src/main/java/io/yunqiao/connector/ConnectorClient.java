@@ -42,6 +42,9 @@ public final class ConnectorClient {
     /** The largest answer read unless {@link #readingAtMost} says otherwise: 64 MB. */
     public static final long DEFAULT_MAX_ANSWER_BYTES = 64L * 1024 * 1024;
 
+    /** Characters of an answer a failure message shows at most ({@link AnswerClassifier#clip} shows 300). */
+    private static final int CLIP_CHARS = 301;
+
     private final ConnectorRegistry registry;
     private final HttpClient http;
     private final Duration requestTimeout;
@@ -178,7 +181,8 @@ public final class ConnectorClient {
         RecordSelector.Selection selection = RecordSelector.select(operation, exchange.json);
         if (selection.malformed()) {
             throw new ConnectorException(definition.errorsOf(operation).malformedClass(), connection, operationId,
-                    null, exchange.status, selection.problem() + ": " + AnswerClassifier.clip(exchange.head(CLIP_CHARS)), null);
+                    null, exchange.status, selection.problem() + ": "
+                            + AnswerClassifier.clip(exchange.head(CLIP_CHARS)), null);
         }
         return new Probe(toPage(connection, definition, operation, exchange, selection.records(), page),
                 selection.matched());
@@ -673,9 +677,6 @@ public final class ConnectorClient {
             return parse(new String(body, StandardCharsets.UTF_8));
         }
     }
-
-    /** Characters of an answer a failure message shows at most ({@link AnswerClassifier#clip} shows 300). */
-    private static final int CLIP_CHARS = 301;
 
     /**
      * The first {@code chars} characters of an answer (fewer when it is shorter), decoded from no more bytes than

@@ -3,6 +3,7 @@ package io.yunqiao.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.yunqiao.connector.JsonPaths;
 import io.yunqiao.connector.OperationDefinition;
+import io.yunqiao.problem.Problem;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -132,7 +133,7 @@ class Staging {
      * The database refused the page (a full disk, a broken connection): nothing of it is kept and the checkpoint
      * stays; the reason names the SQLState only, the database's own text (which quotes SQL) goes to the log.
      */
-    private static CompressedText.Unreadable refused(long solutionId, long runId, int count, DataAccessException e) {
+    private static Problem refused(long solutionId, long runId, int count, DataAccessException e) {
         SQLException sql = null;
         for (Throwable cause = e; cause != null && sql == null; cause = cause.getCause()) {
             sql = cause instanceof SQLException found ? found : null;
@@ -140,7 +141,10 @@ class Staging {
         String state = sql == null || sql.getSQLState() == null ? "?" : sql.getSQLState();
         LOG.warn("solution {} run {}: the database refused to stage a page of {} records", solutionId, runId, count,
                 e);
-        return new CompressedText.Unreadable("problem.engine.stagingRefused", e, String.valueOf(count), state);
+        Problem refusal = Problem.coded(Problem.Kind.CONFLICT, null, "problem.engine.stagingRefused",
+                String.valueOf(count), state);
+        refusal.initCause(e);
+        return refusal;
     }
 
     /** Where the last complete fetch of a solution ended, or {@code null}. */

@@ -21,7 +21,8 @@ class CompressedTextTest {
     private static byte[] bill(Random random, int index) {
         ObjectNode bill = JSON.createObjectNode().put("id", String.valueOf(1_000_000 + index))
                 .put("billno", "CGRK-2026-" + index).put("billdate", "2026-11-" + (1 + random.nextInt(28)))
-                .put("supplierid_number", "S-" + random.nextInt(300)).put("supplierid_name", "供应商" + random.nextInt(300))
+                .put("supplierid_number", "S-" + random.nextInt(300))
+                .put("supplierid_name", "供应商" + random.nextInt(300))
                 .put("remark", "备注 " + Long.toHexString(random.nextLong()));
         for (int field = 0; field < 40; field++) {
             bill.put("header_field_" + field, field % 3 == 0 ? String.valueOf(random.nextInt(1000)) : "值" + field);
