@@ -39,6 +39,12 @@ public final class ConnectorClient {
     /** What a secret looks like wherever it is shown or logged. */
     public static final String MASK = "******";
 
+    /** The largest answer read unless {@link #readingAtMost} says otherwise: 64 MB. */
+    public static final long DEFAULT_MAX_ANSWER_BYTES = 64L * 1024 * 1024;
+
+    /** Characters of an answer a failure message shows at most ({@link AnswerClassifier#clip} shows 300). */
+    private static final int CLIP_CHARS = 301;
+
     private final ConnectorRegistry registry;
     private final HttpClient http;
     private final Duration requestTimeout;
@@ -46,6 +52,7 @@ public final class ConnectorClient {
     private final AuthContext authContext = new RuntimeAuthContext();
     private volatile MeterRegistry meters;
     private volatile Destinations destinations = Destinations.ANY;
+    private volatile long maxAnswerBytes = DEFAULT_MAX_ANSWER_BYTES;
 
     /** A client with a 10 s connect timeout and a 30 s request timeout. */
     public ConnectorClient(ConnectorRegistry registry) {
@@ -88,6 +95,24 @@ public final class ConnectorClient {
     /** Where this client may send. */
     public Destinations destinations() {
         return destinations;
+    }
+
+    /**
+     * Reads from now on answers of at most {@code bytes} (a page of records, an execute answer, a token answer):
+     * reading stops as soon as an answer is larger, and the call fails with {@link AnswerTooLargeException}
+     * ({@code yunqiao.engine.max-page-bytes}, docs/operations.md).
+     */
+    public ConnectorClient readingAtMost(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("the largest answer must be positive, was " + bytes);
+        }
+        this.maxAnswerBytes = bytes;
+        return this;
+    }
+
+    /** The largest answer this client reads, in bytes. */
+    public long maxAnswerBytes() {
+        return maxAnswerBytes;
     }
 
     /**
@@ -144,6 +169,11 @@ public final class ConnectorClient {
         ObjectNode body = queryBody(connection, operation, params, page);
         Exchange exchange = send(connection, definition, operation, body, page, observer);
         Outcome outcome = exchange.outcome;
+        LimitedBody.TooLarge tooLarge = LimitedBody.TooLarge.in(exchange.failure);
+        if (tooLarge != null) {
+            throw new AnswerTooLargeException(connection, operationId, tooLarge.status(), tooLarge.limit(),
+                    exchange.failure);
+        }
         if (!outcome.success()) {
             throw new ConnectorException(outcome.errorClass(), connection, operationId, outcome.vendorCode(),
                     exchange.status, outcome.message(), exchange.failure);
@@ -151,7 +181,8 @@ public final class ConnectorClient {
         RecordSelector.Selection selection = RecordSelector.select(operation, exchange.json);
         if (selection.malformed()) {
             throw new ConnectorException(definition.errorsOf(operation).malformedClass(), connection, operationId,
-                    null, exchange.status, selection.problem() + ": " + AnswerClassifier.clip(exchange.body), null);
+                    null, exchange.status, selection.problem() + ": "
+                            + AnswerClassifier.clip(exchange.head(CLIP_CHARS)), null);
         }
         return new Probe(toPage(connection, definition, operation, exchange, selection.records(), page),
                 selection.matched());
@@ -303,7 +334,7 @@ public final class ConnectorClient {
                 ? JsonPaths.text(exchange.json, operation.result())
                 : null;
         return new ExecuteResult(outcome.success(), outcome.errorClass(), outcome.vendorCode(), outcome.message(),
-                exchange.status, exchange.requestText, exchange.body, resultKey,
+                exchange.status, exchange.requestText, exchange.text(), resultKey,
                 Duration.ofNanos(System.nanoTime() - started), exchange.possiblySent);
     }
 
@@ -379,19 +410,25 @@ public final class ConnectorClient {
         long started = System.nanoTime();
         Exchange exchange;
         try {
-            HttpResponse<String> response = http.send(httpRequest,
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            JsonNode json = parse(response.body());
+            // the body is read as bytes and parsed once; only the text a message or trace shows is decoded
+            HttpResponse<byte[]> response = http.send(httpRequest, LimitedBody.atMost(maxAnswerBytes));
+            byte[] raw = response.body();
+            JsonNode json = parse(raw);
             Outcome outcome = AnswerClassifier.classify(definition.successOf(operation), rules,
-                    response.statusCode(), response.body(), json);
-            exchange = new Exchange(outcome, response.statusCode(), response.body(), json, requestText, null, true,
+                    response.statusCode(), head(raw, CLIP_CHARS), json);
+            exchange = new Exchange(outcome, response.statusCode(), raw, json, requestText, null, true,
                     httpRequest.uri(), response.headers());
         } catch (IOException e) {
+            LimitedBody.TooLarge tooLarge = LimitedBody.TooLarge.in(e);
             // a connection never opened carried no byte of the request; any later break may follow its arrival
             boolean possiblySent = !(e instanceof java.net.ConnectException
                     || e instanceof java.net.http.HttpConnectTimeoutException);
-            exchange = new Exchange(AnswerClassifier.noAnswer(rules, e), 0, null, null, requestText, e,
-                    possiblySent, httpRequest.uri(), null);
+            exchange = tooLarge != null
+                    // the answer came, so the request was received: too large to read, and to retry
+                    ? new Exchange(Outcome.failed(ErrorClass.OTHER, null, tooLarge.getMessage()), tooLarge.status(),
+                            null, null, requestText, tooLarge, true, httpRequest.uri(), null)
+                    : new Exchange(AnswerClassifier.noAnswer(rules, e), 0, null, null, requestText, e,
+                            possiblySent, httpRequest.uri(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exchange = new Exchange(AnswerClassifier.noAnswer(rules, e), 0, null, null, requestText, e, true,
@@ -493,7 +530,7 @@ public final class ConnectorClient {
         } else {
             body = "";
         }
-        String answer = exchange.body;
+        String answer = exchange.head(CallTrace.BODY_LIMIT + 1);
         boolean truncated = answer != null && answer.length() > CallTrace.BODY_LIMIT;
         if (truncated) {
             answer = answer.substring(0, CallTrace.BODY_LIMIT);
@@ -628,14 +665,50 @@ public final class ConnectorClient {
         }
     }
 
+    /** Parses the answer's bytes once; bytes that are not UTF-8 are read as before, decoded with replacements. */
+    private static JsonNode parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            JsonNode json = JSON.readTree(body);
+            return json == null || json.isMissingNode() ? null : json;
+        } catch (IOException e) {
+            return parse(new String(body, StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * The first {@code chars} characters of an answer (fewer when it is shorter), decoded from no more bytes than
+     * they can take: a message or trace never copies a whole page into a String.
+     */
+    private static String head(byte[] body, int chars) {
+        if (body == null) {
+            return null;
+        }
+        int bytes = (int) Math.min(body.length, (long) chars * 4);
+        String text = new String(body, 0, bytes, StandardCharsets.UTF_8);
+        return text.length() > chars ? text.substring(0, chars) : text;
+    }
+
     /**
      * One request and its answer.
      *
      * @param uri     the URL the request went to
      * @param headers the answer's headers, {@code null} when no answer came
      */
-    private record Exchange(Outcome outcome, int status, String body, JsonNode json, String requestText,
+    private record Exchange(Outcome outcome, int status, byte[] body, JsonNode json, String requestText,
             Throwable failure, boolean possiblySent, URI uri, HttpHeaders headers) {
+
+        /** The whole answer as text (UTF-8), {@code null} when none came. */
+        String text() {
+            return body == null ? null : new String(body, StandardCharsets.UTF_8);
+        }
+
+        /** The answer's first {@code chars} characters, {@code null} when none came. */
+        String head(int chars) {
+            return ConnectorClient.head(body, chars);
+        }
     }
 
     private final class RuntimeAuthContext implements AuthContext {
@@ -666,10 +739,9 @@ public final class ConnectorClient {
             ErrorRules rules = definition.errors();
             HttpRequest built = request.timeout(requestTimeout).build();
             guard(connection, null, built.uri());
-            HttpResponse<String> response;
+            HttpResponse<byte[]> response;
             try {
-                response = http.send(built,
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                response = http.send(built, LimitedBody.atMost(maxAnswerBytes));
             } catch (IOException e) {
                 throw new ConnectorException(rules.transportClass(), connection, null, null, 0, purpose
                         + " got no answer (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
@@ -679,10 +751,10 @@ public final class ConnectorClient {
                         + " was interrupted", e);
             }
             JsonNode json = parse(response.body());
+            String text = head(response.body(), CLIP_CHARS);
             Outcome outcome = standardTokenEndpoint
-                    ? AnswerClassifier.classify(List.of(), rules, response.statusCode(), response.body(), json)
-                    : AnswerClassifier.classify(definition.success(), rules, response.statusCode(),
-                            response.body(), json);
+                    ? AnswerClassifier.classify(List.of(), rules, response.statusCode(), text, json)
+                    : AnswerClassifier.classify(definition.success(), rules, response.statusCode(), text, json);
             if (standardTokenEndpoint && !outcome.success()
                     && (response.statusCode() == 400 || response.statusCode() == 401)) {
                 outcome = Outcome.failed(ErrorClass.AUTH, outcome.vendorCode(), outcome.message());

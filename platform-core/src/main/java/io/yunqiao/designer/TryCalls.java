@@ -65,7 +65,8 @@ public class TryCalls {
         if (request.definition() != null && !request.definition().isBlank()) {
             definition = stored.check(request.definition());
             effective = detached(definition);
-            caller = new ConnectorClient(effective).sendingOnlyTo(client.destinations());
+            caller = new ConnectorClient(effective).sendingOnlyTo(client.destinations())
+                    .readingAtMost(client.maxAnswerBytes());
         } else if (request.connectorId() != null && !request.connectorId().isBlank()) {
             definition = registry.find(request.connectorId()).orElseThrow(() -> Problem.coded(Problem.Kind.NOT_FOUND,
                     "connectorId", "problem.designer.unknownConnector", request.connectorId()));

@@ -28,6 +28,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The platform's engine as Spring beans: import this configuration into an application to get connectors,
@@ -95,10 +96,12 @@ public class PlatformConfiguration {
         return destinations;
     }
 
+    /** The connector client; answers larger than {@code yunqiao.engine.max-page-bytes} are refused while read. */
     @Bean
     ConnectorClient connectorClient(ConnectorRegistry registry, Destinations destinations,
-            ObjectProvider<MeterRegistry> meters) {
-        ConnectorClient client = new ConnectorClient(registry).sendingOnlyTo(destinations);
+            ObjectProvider<MeterRegistry> meters, @Value("${yunqiao.engine.max-page-bytes:64MB}") DataSize maxPage) {
+        ConnectorClient client = new ConnectorClient(registry).sendingOnlyTo(destinations)
+                .readingAtMost(maxPage.toBytes());
         meters.ifAvailable(client::measuredBy);
         return client;
     }

@@ -4,8 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.yunqiao.connector.JsonPaths;
 import io.yunqiao.mapping.StagedRecords;
 import io.yunqiao.mapping.ValueMaps;
+import io.yunqiao.problem.Problem;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,12 +21,18 @@ import org.springframework.stereotype.Component;
 @Component
 class DatabaseLookups implements ValueMaps, StagedRecords {
 
-    private static final int LOOKUP_CANDIDATES = 50;
+    /** Rows read per round trip while scanning: most look-ups that scan find their record among the newest. */
+    private static final int SCAN_FETCH = 50;
 
     private final JdbcTemplate jdbc;
+    private final StagedContents contents;
+    private final int scanAtMost;
 
-    DatabaseLookups(JdbcTemplate jdbc) {
+    DatabaseLookups(JdbcTemplate jdbc, StagedContents contents,
+            @Value("${yunqiao.engine.lookup-scan:2000}") int scanAtMost) {
         this.jdbc = jdbc;
+        this.contents = contents;
+        this.scanAtMost = scanAtMost;
     }
 
     @Override
@@ -38,14 +49,53 @@ class DatabaseLookups implements ValueMaps, StagedRecords {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
+    /**
+     * The newest record of the solution whose {@code field} equals {@code value}. Content is stored compressed, so
+     * the database cannot search it: records whose primary key or code equals the value are tried first (indexed),
+     * then the solution's newest {@code yunqiao.engine.lookup-scan} records are read and compared
+     * (docs/mapping.md).
+     */
     @Override
     public Optional<JsonNode> find(String solution, String field, String value) {
-        // The text search only narrows the candidates; each is then compared on the field itself.
-        List<String> candidates = jdbc.queryForList("select r.content from yq_source_record r join yq_solution s"
-                + " on s.id = r.solution_id where s.name = ? and r.content like ? order by r.id desc",
-                String.class, solution, "%" + value.replace("%", "\\%").replace("_", "\\_") + "%");
-        return candidates.stream().limit(LOOKUP_CANDIDATES).map(RecordWriter::read)
-                .filter(record -> value.equals(JsonPaths.text(record, field)))
-                .findFirst();
+        List<Long> solutionIds = jdbc.queryForList("select id from yq_solution where name = ?", Long.class, solution);
+        if (solutionIds.isEmpty()) {
+            throw Problem.coded(Problem.Kind.NOT_FOUND, null, "problem.engine.lookupNoSolution", solution);
+        }
+        long solutionId = solutionIds.get(0);
+        Optional<JsonNode> byIndex = first(jdbc.query("select " + COLUMNS + " from yq_source_record where"
+                + " solution_id = ? and (source_key = ? or code = ?) order by id desc", this::content, solutionId,
+                value, value), field, value);
+        if (byIndex.isPresent() || scanAtMost <= 0) {
+            return byIndex;
+        }
+        // the newest first, a few rows per round trip, until the first match
+        return jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("select " + COLUMNS + " from"
+                    + " yq_source_record where solution_id = ? order by id desc");
+            statement.setLong(1, solutionId);
+            statement.setMaxRows(scanAtMost);
+            statement.setFetchSize(SCAN_FETCH);
+            return statement;
+        }, (ResultSet rows) -> {
+            while (rows.next()) {
+                JsonNode record = content(rows, rows.getRow());
+                if (value.equals(JsonPaths.text(record, field))) {
+                    return Optional.of(record);
+                }
+            }
+            return Optional.<JsonNode>empty();
+        });
+    }
+
+    private static final String COLUMNS = "content_z, dictionary_id, content";
+
+    private JsonNode content(ResultSet row, int rowNumber) throws SQLException {
+        long dictionary = row.getLong(2);
+        Long dictionaryId = row.wasNull() ? null : dictionary;
+        return contents.read(row.getBytes(1), dictionaryId, row.getString(3));
+    }
+
+    private static Optional<JsonNode> first(List<JsonNode> candidates, String field, String value) {
+        return candidates.stream().filter(record -> value.equals(JsonPaths.text(record, field))).findFirst();
     }
 }

@@ -208,9 +208,18 @@ final class RecordWriter {
      */
     private Written writeBatch(long solutionId, long runId, Target target, List<SourceRecord> batch,
             Function<SourceRecord, JsonNode> content) throws InterruptedException {
-        Map<String, List<Item>> groups = groupByTargetKey(batch, target.preparation(), content);
-        Set<String> alreadyWritten = outcomes.writtenKeys(solutionId, groups.values().stream()
-                .map(group -> group.get(0).prepared().targetKey()).filter(Objects::nonNull).toList());
+        Map<String, List<Item>> groups;
+        Set<String> alreadyWritten;
+        try {
+            groups = groupByTargetKey(batch, target.preparation(), content);
+            alreadyWritten = outcomes.writtenKeys(solutionId, groups.values().stream()
+                    .map(group -> group.get(0).prepared().targetKey()).filter(Objects::nonNull).toList());
+        } catch (RuntimeException e) {
+            // e.g. stored content that cannot be read: nothing was sent, so the batch goes back as it was; a claim
+            // this live node kept would make every later run wait for it
+            outcomes.unclaimUnsent(batch.stream().map(SourceRecord::getId).toList());
+            throw e;
+        }
         CompletionService<List<RecordOutcome>> sent = new ExecutorCompletionService<>(writers);
         List<Future<List<RecordOutcome>>> futures = new ArrayList<>();
         // the records whose sending began: only these may have reached the target

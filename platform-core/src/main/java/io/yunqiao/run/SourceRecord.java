@@ -36,8 +36,16 @@ public class SourceRecord {
     @Column(name = "content_hash", nullable = false, length = 64)
     private String contentHash;
 
-    @Column(nullable = false)
+    /** The content as staged before compression (V8); {@code null} for records staged since. */
     private String content;
+
+    /** The content's UTF-8 JSON, zstd-compressed ({@link StagedContents} reads it). */
+    @Column(name = "content_z")
+    private byte[] contentZ;
+
+    /** The {@link ContentDictionary} {@link #contentZ} was compressed with, {@code null} for none. */
+    @Column(name = "dictionary_id")
+    private Long dictionaryId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
@@ -69,13 +77,14 @@ public class SourceRecord {
     protected SourceRecord() {
     }
 
-    SourceRecord(long solutionId, String sourceKey, String code, String contentHash, String content, long runId,
-            Instant now) {
+    SourceRecord(long solutionId, String sourceKey, String code, String contentHash, byte[] contentZ,
+            Long dictionaryId, long runId, Instant now) {
         this.solutionId = solutionId;
         this.sourceKey = sourceKey;
         this.code = code;
         this.contentHash = contentHash;
-        this.content = content;
+        this.contentZ = contentZ;
+        this.dictionaryId = dictionaryId;
         this.status = RecordStatus.PENDING;
         this.lastRunId = runId;
         this.fetchedAt = now;
@@ -102,8 +111,17 @@ public class SourceRecord {
         return contentHash;
     }
 
-    public String getContent() {
+    /** The text of a record staged before content was compressed, else {@code null}: StagedContents reads both. */
+    String getContent() {
         return content;
+    }
+
+    byte[] getContentZ() {
+        return contentZ;
+    }
+
+    Long getDictionaryId() {
+        return dictionaryId;
     }
 
     public RecordStatus getStatus() {
@@ -138,12 +156,15 @@ public class SourceRecord {
      * A fetch of new content: it must be written again. A send of the old content that may have reached the
      * target and was never answered stays "possibly sent": the target may hold this record already.
      */
-    void refetched(String newCode, String newHash, String newContent, long runId, Instant now) {
+    void refetched(String newCode, String newHash, byte[] newContentZ, Long newDictionaryId, long runId,
+            Instant now) {
         boolean unanswered = status == RecordStatus.PENDING || status == RecordStatus.PROCESSING
                 || status == RecordStatus.UNCONFIRMED;
         code = newCode;
         contentHash = newHash;
-        content = newContent;
+        content = null;
+        contentZ = newContentZ;
+        dictionaryId = newDictionaryId;
         status = RecordStatus.PENDING;
         sent = sent && unanswered;
         attempts = 0;

@@ -3,6 +3,8 @@ package io.yunqiao.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.yunqiao.connector.JsonPaths;
 import io.yunqiao.connector.OperationDefinition;
+import io.yunqiao.problem.Problem;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +12,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,13 +25,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class Staging {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Staging.class);
+
     private final SourceRecordRepository records;
     private final CheckpointRepository checkpoints;
     private final RecordLogRepository logs;
     private final Clock clock;
+    private final ContentDictionaries dictionaries;
 
-    Staging(SourceRecordRepository records, CheckpointRepository checkpoints, RecordLogRepository logs, Clock clock) {
+    Staging(SourceRecordRepository records, CheckpointRepository checkpoints, RecordLogRepository logs, Clock clock,
+            ContentDictionaries dictionaries) {
         this.records = records;
+        this.dictionaries = dictionaries;
         this.checkpoints = checkpoints;
         this.logs = logs;
         this.clock = clock;
@@ -70,29 +80,42 @@ class Staging {
                     .forEach(r -> existing.put(r.getSourceKey(), r));
         }
         int duplicates = 0;
-        List<SourceRecord> added = new ArrayList<>();
-        List<SourceRecord> changed = new ArrayList<>();
-        Map<SourceRecord, JsonNode> contents = new LinkedHashMap<>();
+        // each new or changed record is serialized once, then compressed with the page's dictionary
+        List<Entry> toStore = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : byKey.entrySet()) {
             JsonNode record = entry.getValue();
             String hash = ContentHash.of(record);
-            String code = source.code() == null ? null : JsonPaths.text(record, source.code());
             SourceRecord known = existing.get(entry.getKey());
-            if (known == null) {
-                SourceRecord staged = new SourceRecord(solutionId, entry.getKey(), code, hash, record.toString(),
-                        runId, now);
-                added.add(staged);
-                contents.put(staged, record);
-            } else if (!known.getContentHash().equals(hash)) {
-                known.refetched(code, hash, record.toString(), runId, now);
-                changed.add(known);
-                contents.put(known, record);
+            if (known == null || !known.getContentHash().equals(hash)) {
+                toStore.add(new Entry(entry.getKey(), record, hash, known, StagedContents.json(record)));
             } else if (known.getStatus() == RecordStatus.SUCCESS || known.getStatus() == RecordStatus.SKIPPED) {
                 duplicates++;
             }
         }
-        records.saveAll(added);
-        records.flush();
+        CompressedText.Dictionary dictionary = toStore.isEmpty() ? null
+                : dictionaries.forStaging(solutionId, toStore.stream().map(Entry::json).toList());
+        List<SourceRecord> added = new ArrayList<>();
+        Map<SourceRecord, JsonNode> contents = new LinkedHashMap<>();
+        for (Entry entry : toStore) {
+            String code = source.code() == null ? null : JsonPaths.text(entry.record(), source.code());
+            StagedContents.Stored stored = StagedContents.compress(entry.json(), dictionary);
+            SourceRecord staged = entry.known();
+            if (staged == null) {
+                staged = new SourceRecord(solutionId, entry.key(), code, entry.hash(), stored.compressed(),
+                        stored.dictionaryId(), runId, now);
+                added.add(staged);
+            } else {
+                staged.refetched(code, entry.hash(), stored.compressed(), stored.dictionaryId(), runId, now);
+            }
+            contents.put(staged, entry.record());
+        }
+        try {
+            // inserted in JDBC batches (hibernate.jdbc.batch_size, sequence ids allocated 50 at a time)
+            records.saveAll(added);
+            records.flush();
+        } catch (DataAccessException e) {
+            throw refused(solutionId, runId, toStore.size(), e);
+        }
         List<StagedRecord> pending = new ArrayList<>();
         contents.forEach((staged, content) -> pending.add(new StagedRecord(staged.getId(), content)));
         if (completesWindowAt != null) {
@@ -100,6 +123,28 @@ class Staging {
                     () -> checkpoints.save(new Checkpoint(solutionId, completesWindowAt, now)));
         }
         return new Staged(page.size(), duplicates, withoutKey, pending);
+    }
+
+    /** A record to store: new ({@code known} is null) or changed. */
+    private record Entry(String key, JsonNode record, String hash, SourceRecord known, byte[] json) {
+    }
+
+    /**
+     * The database refused the page (a full disk, a broken connection): nothing of it is kept and the checkpoint
+     * stays; the reason names the SQLState only, the database's own text (which quotes SQL) goes to the log.
+     */
+    private static Problem refused(long solutionId, long runId, int count, DataAccessException e) {
+        SQLException sql = null;
+        for (Throwable cause = e; cause != null && sql == null; cause = cause.getCause()) {
+            sql = cause instanceof SQLException found ? found : null;
+        }
+        String state = sql == null || sql.getSQLState() == null ? "?" : sql.getSQLState();
+        LOG.warn("solution {} run {}: the database refused to stage a page of {} records", solutionId, runId, count,
+                e);
+        Problem refusal = Problem.coded(Problem.Kind.CONFLICT, null, "problem.engine.stagingRefused",
+                String.valueOf(count), state);
+        refusal.initCause(e);
+        return refusal;
     }
 
     /** Where the last complete fetch of a solution ended, or {@code null}. */
