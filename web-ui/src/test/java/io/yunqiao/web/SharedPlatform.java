@@ -9,14 +9,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
 
 /**
  * The one application most integration tests run against: the embedded default (sandboxes mounted, 1,000 Kingdee
  * bills) on a random port with its own in-memory H2, no demo data, the administrator {@code admin} with
- * {@link #ADMIN_PASSWORD}, Quartz not started, and two limits lowered (below). Spring's test context cache starts it once for every class that
- * carries this annotation and nothing else that changes the configuration (docs/development.md, "Integration
- * tests"): a class that adds a property, an {@code @Import}, a {@code @DynamicPropertySource} or a
- * {@code @DirtiesContext} gets an application of its own and costs a start.
+ * {@link #ADMIN_PASSWORD}, Quartz not started, and two limits lowered (below). Spring's test context cache starts it
+ * once for every class that carries this annotation and nothing else that changes the configuration
+ * (docs/development.md, "Web-ui integration tests"): a class that adds a property, an {@code @Import}, a
+ * {@code @DynamicPropertySource} or a {@code @DirtiesContext} gets an application of its own and costs a start.
  *
  * <p>The classes share its database and sandboxes, one after the other: {@link CleanPlatform} waits for the runs a
  * previous class left running and removes its solutions, connections and stored connector definitions before each
@@ -41,7 +42,7 @@ import org.springframework.test.context.TestExecutionListeners;
     // them with small bodies and the import limit refuses before the request limit; no other test comes near them
     "yunqiao.limits.definition-bytes=16KB",
     "yunqiao.limits.import-file=256KB"})
-@TestExecutionListeners(listeners = CleanPlatform.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@TestExecutionListeners(listeners = CleanPlatform.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 public @interface SharedPlatform {
 
     /** The password of the administrator {@code admin}: the sandboxes' admin endpoints need it too. */
