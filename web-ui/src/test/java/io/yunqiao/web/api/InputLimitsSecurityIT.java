@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.yunqiao.solution.Solutions;
+import io.yunqiao.web.SharedPlatform;
 import io.yunqiao.web.security.Role;
 import io.yunqiao.web.security.UserAccounts;
 import java.io.ByteArrayInputStream;
@@ -20,26 +21,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Unbounded input, tried as an attacker would over the REST API: every input has a limit, a refusal names it with
  * a code, and no answer shows SQL, a Java class name or the Vaadin page. The import limit is set below the request
  * limit here so that each of the two can be seen refusing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:input-limits-it;DB_CLOSE_DELAY=-1",
-    "yunqiao.demo.enabled=false",
-    "spring.quartz.scheduler-name=input-limits-it",
-    "yunqiao.security.admin-password=" + InputLimitsSecurityIT.ADMIN_PASSWORD,
-    "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-    "yunqiao.limits.import-file=256KB"})
-@DirtiesContext
+@SharedPlatform
 class InputLimitsSecurityIT {
 
-    static final String ADMIN_PASSWORD = "limits-admin-pass";
+    static final String ADMIN_PASSWORD = SharedPlatform.ADMIN_PASSWORD;
     private static final String VIEWER = "limits-viewer";
     private static final String VIEWER_PASSWORD = "limits-viewer-pass";
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.yunqiao.web.SharedPlatform;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,21 +22,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 
 /** The REST API over HTTP: what users do, and every refusal with a message they can act on. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:rest-it;DB_CLOSE_DELAY=-1",
-    "yunqiao.demo.enabled=false",
-    "spring.quartz.scheduler-name=rest-it",
-    "yunqiao.security.admin-password=" + RestApiIT.ADMIN_PASSWORD,
-    "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
-@DirtiesContext
+@SharedPlatform
 class RestApiIT {
 
-    static final String ADMIN_PASSWORD = "rest-admin-pass";
+    static final String ADMIN_PASSWORD = SharedPlatform.ADMIN_PASSWORD;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();

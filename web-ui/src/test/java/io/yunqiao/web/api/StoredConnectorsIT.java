@@ -12,6 +12,7 @@ import io.yunqiao.connector.ConnectorRegistry;
 import io.yunqiao.connector.PageRequest;
 import io.yunqiao.connector.QueryPage;
 import io.yunqiao.connectorstore.StoredConnectors;
+import io.yunqiao.web.SharedPlatform;
 import io.yunqiao.web.security.Role;
 import io.yunqiao.web.security.UserAccounts;
 import java.io.IOException;
@@ -27,28 +28,18 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Connector definitions stored in the platform through the REST API: in effect at once (no restart), extending a
  * built-in connector, guarded against deleting what is used and against silently breaking solutions, versioned,
  * exported and imported, every bad input refused with a code, the place and the fix, and nothing saved.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:stored-connectors-it;DB_CLOSE_DELAY=-1",
-    "yunqiao.demo.enabled=false",
-    "spring.quartz.scheduler-name=stored-connectors-it",
-    "yunqiao.security.admin-password=" + StoredConnectorsIT.ADMIN_PASSWORD,
-    "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-    "yunqiao.limits.definition-bytes=16KB",
-    "yunqiao.connectors.stored-refresh=0"})
-@DirtiesContext
+@SharedPlatform
 class StoredConnectorsIT {
 
-    static final String ADMIN_PASSWORD = "stored-admin-pass";
+    static final String ADMIN_PASSWORD = SharedPlatform.ADMIN_PASSWORD;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.yunqiao.web.SharedPlatform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -41,9 +42,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * A third system, added without Java and through the REST API only: WireMock plays "Acme shop", a typical JSON API
@@ -52,17 +51,10 @@ import org.springframework.test.annotation.DirtiesContext;
  * {@code POST /api/connectors}; a connection, a connection test and two solutions (Acme to the Jackyun sandbox and
  * back) follow, with no restart. WireMock's request journal shows what the platform sent.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:third-system-it;DB_CLOSE_DELAY=-1",
-    "yunqiao.demo.enabled=false",
-    "spring.quartz.scheduler-name=third-system-it",
-    "yunqiao.security.admin-password=" + ThirdSystemIT.ADMIN_PASSWORD,
-    "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-    "yunqiao.connectors.stored-refresh=0"})
-@DirtiesContext
+@SharedPlatform
 class ThirdSystemIT {
 
-    static final String ADMIN_PASSWORD = "third-system-admin-pass";
+    static final String ADMIN_PASSWORD = SharedPlatform.ADMIN_PASSWORD;
 
     private static final String CLIENT_ID = "acme-client";
     private static final String CLIENT_SECRET = "cs-7f3a9e1b55d04c2a";

@@ -18,6 +18,7 @@ import io.yunqiao.connector.ConnectorRegistry;
 import io.yunqiao.connector.FieldDefinition;
 import io.yunqiao.connector.OperationDefinition;
 import io.yunqiao.web.MockUi;
+import io.yunqiao.web.SharedPlatform;
 import io.yunqiao.web.security.Role;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -25,20 +26,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /**
  * The connector catalog, server-side: every installed connector with its operations, parameters and fields, and a
  * search that narrows them by id or label in either language.
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:catalog-view;DB_CLOSE_DELAY=-1",
-    "yunqiao.demo.enabled=false",
-    "spring.quartz.auto-startup=false",
-    "spring.quartz.scheduler-name=catalog-view",
-    "yunqiao.security.admin-password=admin-pass-1",
-    "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
+@SharedPlatform
 class ConnectorCatalogViewIT {
 
     private static final String ADD_CUSTOMER = "crm.customer.add";

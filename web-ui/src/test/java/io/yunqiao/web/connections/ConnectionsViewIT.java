@@ -27,6 +27,7 @@ import io.yunqiao.connector.ConnectionField;
 import io.yunqiao.connector.ConnectorDefinition;
 import io.yunqiao.connector.ConnectorRegistry;
 import io.yunqiao.web.MockUi;
+import io.yunqiao.web.SharedPlatform;
 import io.yunqiao.web.security.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,14 +46,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * connector definition, secrets are sealed and never come back to the browser, required fields are checked, and a
  * connection test calls the sandbox for real.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:connections-view;DB_CLOSE_DELAY=-1",
-    "yunqiao.demo.enabled=false",
-    "yunqiao.sandbox.enabled=true",
-    "spring.quartz.auto-startup=false",
-    "spring.quartz.scheduler-name=connections-view",
-    "yunqiao.security.admin-password=admin-pass-1",
-    "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
+@SharedPlatform
 class ConnectionsViewIT {
 
     /** The Kingdee sandbox's client secret (application.yml, embedded profile). */

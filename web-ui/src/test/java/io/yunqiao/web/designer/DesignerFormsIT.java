@@ -17,6 +17,7 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
 import io.yunqiao.connectorstore.StoredConnectors;
 import io.yunqiao.web.MockUi;
+import io.yunqiao.web.SharedPlatform;
 import io.yunqiao.web.security.Role;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,20 +28,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /**
  * The connector designer's forms for an auth scheme's and a paging type's parameters, server-side: what a clerk types in
  * the fields is the definition's YAML, and it saves.
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:designer-forms;DB_CLOSE_DELAY=-1",
-    "yunqiao.demo.enabled=false",
-    "spring.quartz.auto-startup=false",
-    "spring.quartz.scheduler-name=designer-forms",
-    "yunqiao.security.admin-password=admin-pass-1",
-    "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
+@SharedPlatform
 class DesignerFormsIT {
 
     private static final AtomicInteger IDS = new AtomicInteger();

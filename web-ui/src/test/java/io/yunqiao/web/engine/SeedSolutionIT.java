@@ -31,6 +31,7 @@ import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Comparator;
+import io.yunqiao.web.SharedPlatform;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,24 +41,15 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The seed scenario end to end over real HTTP against the mounted sandboxes: Kingdee purchase inbound bills become
  * Jackyun customers, one per supplier, with dedupe, windows, validation failures and retried faults.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:seed-it;DB_CLOSE_DELAY=-1",
-    "yunqiao.demo.enabled=false",
-    "spring.quartz.auto-startup=false",
-    "spring.quartz.scheduler-name=seed-it",
-    "yunqiao.security.admin-password=" + SandboxAdmin.ADMIN_PASSWORD,
-    "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
-@DirtiesContext
+@SharedPlatform
 class SeedSolutionIT {
 
     @LocalServerPort

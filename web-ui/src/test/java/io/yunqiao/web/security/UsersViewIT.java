@@ -16,22 +16,16 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.yunqiao.web.MockUi;
+import io.yunqiao.web.SharedPlatform;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /** The users screen, server-side: administrators add people; short passwords are refused with the rule. */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:users-view;DB_CLOSE_DELAY=-1",
-    "yunqiao.demo.enabled=false",
-    "spring.quartz.auto-startup=false",
-    "spring.quartz.scheduler-name=users-view",
-    "yunqiao.security.admin-password=admin-pass-1",
-    "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
+@SharedPlatform
 class UsersViewIT {
 
     @Autowired

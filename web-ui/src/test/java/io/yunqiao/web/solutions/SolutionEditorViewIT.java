@@ -48,6 +48,7 @@ import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
 import io.yunqiao.solution.Templates;
 import io.yunqiao.web.MockUi;
+import io.yunqiao.web.SharedPlatform;
 import io.yunqiao.web.mapping.JsonataEditor;
 import io.yunqiao.web.security.Role;
 import java.util.List;
@@ -57,7 +58,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
@@ -65,13 +65,7 @@ import org.springframework.context.ApplicationContext;
  * The solution editor, server-side (Karibu), on the seed template bound to the mounted sandboxes: what it loads,
  * the live mapping workbench, cron checks, saving as versions, diff and restore, alerts.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:solutions-ui;DB_CLOSE_DELAY=-1",
-    "yunqiao.demo.enabled=false",
-    "spring.quartz.auto-startup=false",
-    "spring.quartz.scheduler-name=solutions-ui",
-    "yunqiao.security.admin-password=" + SandboxFixture.ADMIN_PASSWORD,
-    "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
+@SharedPlatform
 // Karibu's lookups by class literal (_get(Grid.class, spec -> …)) give their lambdas raw component types
 @SuppressWarnings("rawtypes")
 class SolutionEditorViewIT {

@@ -17,6 +17,7 @@ import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
 import io.yunqiao.solution.Templates;
+import io.yunqiao.web.SharedPlatform;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -25,20 +26,13 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Samples for the mapping editor over real HTTP against the mounted Kingdee sandbox: live records of an unsaved
  * source, clear refusals, and the last staged record of a solution.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:solutions-ui;DB_CLOSE_DELAY=-1",
-    "yunqiao.demo.enabled=false",
-    "spring.quartz.auto-startup=false",
-    "spring.quartz.scheduler-name=solutions-ui",
-    "yunqiao.security.admin-password=" + SandboxFixture.ADMIN_PASSWORD,
-    "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
+@SharedPlatform
 class SourceSamplesIT {
 
     @LocalServerPort

@@ -25,26 +25,20 @@ import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
 import io.yunqiao.solution.Templates;
 import io.yunqiao.web.MockUi;
+import io.yunqiao.web.SharedPlatform;
 import io.yunqiao.web.security.Role;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /**
  * The template gallery, server-side: cards name both ends readably, the copy wizard offers only fitting
  * connections (or creates one on the way), creates the solution and opens it; refusals stay in the dialog.
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:templates-view;DB_CLOSE_DELAY=-1",
-    "yunqiao.demo.enabled=false",
-    "spring.quartz.auto-startup=false",
-    "spring.quartz.scheduler-name=templates-view",
-    "yunqiao.security.admin-password=admin-pass-1",
-    "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
+@SharedPlatform
 class TemplatesViewIT {
 
     private static final String SEED = "kingdee-pur-inbound-to-jackyun-customer";
