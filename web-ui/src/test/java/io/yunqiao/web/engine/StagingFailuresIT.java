@@ -268,14 +268,15 @@ class StagingFailuresIT {
 
     @Test
     void aRecordWhoseStoredContentIsDamagedEndsTheRunFailedAndOnceRepairedIsWrittenOnce() {
-        // given a run that staged two pages and then met a full disk: 40 records wait to be written
+        // given a run that staged two pages and then met a full disk
         SolutionView solution = seed(20);
         FullDisk.rowsLeft.set(50);
         jdbc.execute("create trigger yq_full_disk before insert on yq_source_record for each row call \""
                 + FullDisk.class.getName() + "\"");
         runOnce(solution.id());
         jdbc.execute("drop trigger yq_full_disk");
-        // and one of them damaged in the database
+        // (the pipeline wrote what those pages staged before the run ended) and one record waiting to be written
+        // again, as a re-push or a crash leaves it, damaged in the database
         Map<String, Object> victim = jdbc.queryForMap("select id, source_key, content_z from yq_source_record"
                 + " where solution_id = ? order by id fetch first 1 rows only", solution.id());
         byte[] intact = (byte[]) victim.get("CONTENT_Z");
@@ -283,7 +284,8 @@ class StagingFailuresIT {
         for (int i = 8; i < damaged.length; i += 2) {
             damaged[i] ^= 0x5A;
         }
-        jdbc.update("update yq_source_record set content_z = ? where id = ?", damaged, victim.get("ID"));
+        jdbc.update("update yq_source_record set content_z = ?, status = 'PENDING' where id = ?", damaged,
+                victim.get("ID"));
 
         Run failed = runOnce(solution.id());
 
