@@ -88,12 +88,7 @@ final class HandOff {
             while (!abandoned && pages.isEmpty() && !finished) {
                 notEmpty.await();
             }
-            if (abandoned || pages.isEmpty()) {
-                return null;
-            }
-            Page page = pages.removeFirst();
-            notFull.signal();
-            return page;
+            return next();
         } finally {
             lock.unlock();
         }
@@ -103,15 +98,20 @@ final class HandOff {
     Page poll() {
         lock.lock();
         try {
-            if (abandoned || pages.isEmpty()) {
-                return null;
-            }
-            Page page = pages.removeFirst();
-            notFull.signal();
-            return page;
+            return next();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Takes the first waiting page, if any, and wakes a fetcher waiting for room; the caller holds the lock. */
+    private Page next() {
+        if (abandoned || pages.isEmpty()) {
+            return null;
+        }
+        Page page = pages.removeFirst();
+        notFull.signal();
+        return page;
     }
 
     /** The writer stopped: a fetcher waiting to hand off is released, and every later page is refused. */
