@@ -59,7 +59,16 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             lockedTexts.getErrorMessage().setMessage(getTranslation("login.locked.message", seconds(locked)));
             form.setI18n(lockedTexts);
         }
-        form.setError(locked != null || parameters.containsKey("error"));
+        boolean expired = locked == null && parameters.containsKey("expired");
+        if (expired) {
+            // the page the form was sent from had outlived its session: not a wrong password
+            LoginI18n expiredTexts = LoginI18n.createDefault();
+            expiredTexts.setForm(i18n.getForm());
+            expiredTexts.getErrorMessage().setTitle(getTranslation("login.expired.title"));
+            expiredTexts.getErrorMessage().setMessage(getTranslation("login.expired.message"));
+            form.setI18n(expiredTexts);
+        }
+        form.setError(locked != null || expired || parameters.containsKey("error"));
     }
 
     /** The wait from the address, as a number: anything else typed there shows as 0. */

@@ -126,4 +126,17 @@ class UsersViewIT {
         assertThat(form.getElement().getPropertyRaw("i18n").toString()).contains("请 42 秒后再试")
                 .doesNotContain("用户名或密码不正确");
     }
+
+    @Test
+    void theLoginPageSaysWhenTheFormItWasSentFromHadExpired() {
+        // when a login post was refused for its outdated token (SignInAnswers sends ?expired)
+        MockUi.start(context, "admin", Role.ADMIN);
+        UI.getCurrent().navigate("login", QueryParameters.simple(Map.of("expired", "")));
+
+        // then the form asks to sign in again, and does not say the password was wrong
+        LoginForm form = _get(LoginForm.class);
+        assertThat(form.isError()).isTrue();
+        assertThat(form.getElement().getPropertyRaw("i18n").toString()).contains("登录页已过期")
+                .doesNotContain("用户名或密码不正确");
+    }
 }

@@ -98,8 +98,10 @@ class WebHardeningSecurityIT extends SecuredApplication {
         // when the form is posted without the page's token, with the right password
         HttpResponse<String> answer = http.postLogin(page, "admin", ADMIN_PASSWORD, false, "203.0.113.2");
 
-        // then nobody is signed in: no redirect into the application
-        assertThat(answer.statusCode()).isIn(401, 403);
+        // then nobody is signed in: the answer leads back to a fresh login page that says the old one expired
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login?expired"));
     }
 
     @Test
