@@ -3,15 +3,13 @@ package io.yunqiao.run;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -24,28 +22,19 @@ import java.util.List;
  */
 final class ContentHash {
 
-    private static final JsonFactory FACTORY = JsonMapper.builder().build().getFactory();
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonFactory FACTORY = MAPPER.getFactory();
+    private static final SerializerProvider SERIALIZERS = MAPPER.getSerializerProviderInstance();
 
     private ContentHash() {
     }
 
     /**
-     * The record's hash: its canonical JSON streamed into the digest as UTF-8, without building the text. The bytes
-     * are exactly those of {@link #canonical} encoded as {@code String.getBytes(UTF_8)} does, so records staged by
-     * earlier versions keep their hashes.
+     * The record's hash: SHA-256 of its canonical JSON encoded as UTF-8, as every version has stored it. The text is
+     * built once and encoded by {@code String.getBytes}, the JDK's fastest path (a lone surrogate becomes '?').
      */
     static String of(JsonNode record) {
-        MessageDigest sha = sha256();
-        // the same generator as canonical (characters, not bytes: Jackson's byte generator writes characters outside
-        // the basic plane as escapes), encoded on the way into the digest by the JDK's UTF-8 writer, which replaces
-        // a lone surrogate with '?' as String.getBytes(UTF_8) does
-        try (Writer out = new OutputStreamWriter(new DigestOutputStream(OutputStream.nullOutputStream(), sha),
-                StandardCharsets.UTF_8); JsonGenerator generator = FACTORY.createGenerator(out)) {
-            write(generator, record);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return HexFormat.of().formatHex(sha.digest());
+        return HexFormat.of().formatHex(sha256().digest(canonical(record).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static MessageDigest sha256() {
@@ -57,7 +46,7 @@ final class ContentHash {
     }
 
     static String canonical(JsonNode node) {
-        StringWriter out = new StringWriter();
+        StringWriter out = new StringWriter(4096);
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
             write(generator, node);
         } catch (IOException e) {
@@ -84,7 +73,8 @@ final class ContentHash {
             }
             generator.writeEndArray();
         } else {
-            generator.writeTree(node);
+            // what writeTree does for a value, without looking up its serializer each time
+            ((JsonSerializable) node).serialize(generator, SERIALIZERS);
         }
     }
 }

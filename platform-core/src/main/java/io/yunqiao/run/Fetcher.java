@@ -87,7 +87,6 @@ class Fetcher {
                 } else {
                     Staging.Staged staged = staging.stage(solutionId, runId, operation, answer.records(),
                             answer.hasMore() ? null : span.end());
-                    outcomes.count(runId, staged.fetched(), 1, 0, staged.duplicates(), staged.withoutKey());
                     metrics.records(solutionId, "fetched", staged.fetched());
                     metrics.records(solutionId, "skipped", staged.duplicates());
                     metrics.records(solutionId, "failed", staged.withoutKey());

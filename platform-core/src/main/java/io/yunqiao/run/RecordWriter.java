@@ -220,6 +220,7 @@ final class RecordWriter {
             outcomes.unclaimUnsent(batch.stream().map(SourceRecord::getId).toList());
             throw e;
         }
+        Written total = recordDuplicates(solutionId, runId, target, batch, groups, alreadyWritten);
         CompletionService<List<RecordOutcome>> sent = new ExecutorCompletionService<>(writers);
         List<Future<List<RecordOutcome>>> futures = new ArrayList<>();
         // the records whose sending began: only these may have reached the target
@@ -230,8 +231,8 @@ final class RecordWriter {
                 return writeGroup(solutionId, target, group, alreadyWritten, sending);
             }));
         }
-        Set<Long> unrecorded = new HashSet<>(batch.stream().map(SourceRecord::getId).toList());
-        Written total = Written.NONE;
+        Set<Long> unrecorded = new HashSet<>();
+        groups.values().forEach(group -> group.forEach(item -> unrecorded.add(item.record().getId())));
         List<RecordOutcome> ready = new ArrayList<>();
         int readyPermits = 0;
         long lastRecorded = System.nanoTime();
@@ -276,6 +277,34 @@ final class RecordWriter {
             throw e;
         }
         return total;
+    }
+
+    /**
+     * Takes out of {@code groups} those whose target key the solution has written already and records them as
+     * skipped duplicates, in one transaction: nothing of them is sent, so they need no place in the in-flight budget
+     * (which bounds what was sent but not recorded) and no writer thread.
+     */
+    private Written recordDuplicates(long solutionId, long runId, Target target, List<SourceRecord> batch,
+            Map<String, List<Item>> groups, Set<String> alreadyWritten) {
+        List<RecordOutcome> duplicates = new ArrayList<>();
+        for (var it = groups.values().iterator(); it.hasNext(); ) {
+            List<Item> group = it.next();
+            String key = group.get(0).prepared().targetKey();
+            if (key != null && alreadyWritten.contains(key)) {
+                group.forEach(item -> duplicates.add(skipped(item, 0)));
+                it.remove();
+            }
+        }
+        if (duplicates.isEmpty()) {
+            return Written.NONE;
+        }
+        try {
+            return record(solutionId, runId, duplicates, target.logLevel());
+        } catch (RuntimeException e) {
+            // nothing of the batch was sent yet: all of it goes back as it was
+            outcomes.unclaimUnsent(batch.stream().map(SourceRecord::getId).toList());
+            throw e;
+        }
     }
 
     /** Claimed records go back to the queue: possibly sent if their sending began, as they were if not. */

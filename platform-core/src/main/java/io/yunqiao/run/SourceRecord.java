@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * A fetched record staged for writing (源数据), keyed by (solution, primary key), with the hash of its content: the
@@ -17,6 +18,8 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "yq_source_record")
+// a claim or an outcome changes a few columns: the compressed content is not sent back to the database each time
+@DynamicUpdate
 public class SourceRecord {
 
     @Id

@@ -15,7 +15,14 @@ import org.springframework.data.jpa.repository.QueryHints;
 /** Staged source records of all solutions. */
 public interface SourceRecordRepository extends JpaRepository<SourceRecord, Long> {
 
-    List<SourceRecord> findBySolutionIdAndSourceKeyIn(long solutionId, Collection<String> sourceKeys);
+    /**
+     * The staged records with these keys, of every solution: the caller keeps its solution's. The query names no
+     * solution on purpose: with {@code solution_id = ?} beside the key list, H2 may plan (once, on a nearly empty
+     * table, and keep the plan for the connection) a walk over all of the solution's records through the
+     * (solution_id, …) indexes, which makes staging quadratic. The key list alone can use only the unique key's index.
+     */
+    @Query("select r from SourceRecord r where r.sourceKey in ?1")
+    List<SourceRecord> findBySourceKeyIn(Collection<String> sourceKeys);
 
     /**
      * Some records of a status, locked for the caller's transaction, skipping rows another transaction holds

@@ -32,10 +32,12 @@ class Staging {
     private final RecordLogRepository logs;
     private final Clock clock;
     private final ContentDictionaries dictionaries;
+    private final RunRepository runs;
 
     Staging(SourceRecordRepository records, CheckpointRepository checkpoints, RecordLogRepository logs, Clock clock,
-            ContentDictionaries dictionaries) {
+            ContentDictionaries dictionaries, RunRepository runs) {
         this.records = records;
+        this.runs = runs;
         this.dictionaries = dictionaries;
         this.checkpoints = checkpoints;
         this.logs = logs;
@@ -56,6 +58,9 @@ class Staging {
     }
 
     /**
+     * Stages a page and adds it to the run's counts (fetched, pages, duplicates as skipped, records without a key as
+     * failed).
+     *
      * @param completesWindowAt the window end to record as the checkpoint, or {@code null} when more pages follow
      */
     @Transactional
@@ -76,7 +81,7 @@ class Staging {
         }
         Map<String, SourceRecord> existing = new HashMap<>();
         if (!byKey.isEmpty()) {
-            records.findBySolutionIdAndSourceKeyIn(solutionId, byKey.keySet())
+            records.findBySourceKeyIn(byKey.keySet()).stream().filter(r -> r.getSolutionId() == solutionId)
                     .forEach(r -> existing.put(r.getSourceKey(), r));
         }
         int duplicates = 0;
@@ -122,6 +127,8 @@ class Staging {
             checkpoints.findById(solutionId).ifPresentOrElse(c -> c.advanceTo(completesWindowAt, now),
                     () -> checkpoints.save(new Checkpoint(solutionId, completesWindowAt, now)));
         }
+        // the run's counts move with what they count, in the same transaction
+        runs.addCounts(runId, page.size(), 1, 0, duplicates, withoutKey);
         return new Staged(page.size(), duplicates, withoutKey, pending);
     }
 

@@ -23,8 +23,16 @@ class WriteGuards {
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
 
     /**
-     * The limiter of a connection at a rate; permits are spaced evenly (1 per 1/rate seconds) rather than granted in
-     * bursts, so a vendor sees a steady rate. {@code null} for no limit.
+     * Of the rate a user sets, what the platform sends: a little less, so that requests spaced evenly but arriving
+     * with the network's jitter never put R + 1 of them into one of the vendor's one-second windows (which answer the
+     * extra call with "too many calls").
+     */
+    static final double RATE_MARGIN = 0.97;
+
+    /**
+     * The limiter of a connection at a rate; permits are spaced evenly (1 per 1/({@value #RATE_MARGIN} × rate)
+     * seconds) rather than granted in bursts, so a vendor sees a steady rate just under its limit. {@code null} for
+     * no limit.
      */
     RateLimiter limiter(String connectionId, double perSecond) {
         if (perSecond <= 0) {
@@ -33,9 +41,14 @@ class WriteGuards {
         String key = connectionId + "@" + perSecond;
         return limiters.computeIfAbsent(key, k -> RateLimiter.of("target-" + k, RateLimiterConfig.custom()
                 .limitForPeriod(1)
-                .limitRefreshPeriod(Duration.ofNanos(Math.max(1, (long) (1_000_000_000L / perSecond))))
+                .limitRefreshPeriod(spacing(perSecond))
                 .timeoutDuration(Duration.ofMinutes(10))
                 .build()));
+    }
+
+    /** The time between two permits at a rate the user set. */
+    static Duration spacing(double perSecond) {
+        return Duration.ofNanos(Math.max(1, (long) (1_000_000_000L / (perSecond * RATE_MARGIN))));
     }
 
     /** Retries retryable results (throttled, 5xx, timeouts) with exponential backoff and jitter. */
