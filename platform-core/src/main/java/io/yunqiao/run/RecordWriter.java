@@ -209,18 +209,18 @@ final class RecordWriter {
     private Written writeBatch(long solutionId, long runId, Target target, List<SourceRecord> batch,
             Function<SourceRecord, JsonNode> content) throws InterruptedException {
         Map<String, List<Item>> groups;
-        Set<String> alreadyWritten;
+        Written total;
         try {
             groups = groupByTargetKey(batch, target.preparation(), content);
-            alreadyWritten = outcomes.writtenKeys(solutionId, groups.values().stream()
+            Set<String> alreadyWritten = outcomes.writtenKeys(solutionId, groups.values().stream()
                     .map(group -> group.get(0).prepared().targetKey()).filter(Objects::nonNull).toList());
+            total = recordDuplicates(solutionId, runId, target.logLevel(), groups, alreadyWritten);
         } catch (RuntimeException e) {
-            // e.g. stored content that cannot be read: nothing was sent, so the batch goes back as it was; a claim
-            // this live node kept would make every later run wait for it
+            // e.g. stored content that cannot be read, or duplicates that could not be recorded: nothing was sent,
+            // so the batch goes back as it was; a claim this live node kept would make every later run wait for it
             outcomes.unclaimUnsent(batch.stream().map(SourceRecord::getId).toList());
             throw e;
         }
-        Written total = recordDuplicates(solutionId, runId, target, batch, groups, alreadyWritten);
         CompletionService<List<RecordOutcome>> sent = new ExecutorCompletionService<>(writers);
         List<Future<List<RecordOutcome>>> futures = new ArrayList<>();
         // the records whose sending began: only these may have reached the target
@@ -228,7 +228,7 @@ final class RecordWriter {
         for (List<Item> group : groups.values()) {
             futures.add(sent.submit(() -> {
                 unrecordedBudget.acquire(permits(group.size()));
-                return writeGroup(solutionId, target, group, alreadyWritten, sending);
+                return writeGroup(solutionId, target, group, sending);
             }));
         }
         Set<Long> unrecorded = new HashSet<>();
@@ -284,8 +284,8 @@ final class RecordWriter {
      * skipped duplicates, in one transaction: nothing of them is sent, so they need no place in the in-flight budget
      * (which bounds what was sent but not recorded) and no writer thread.
      */
-    private Written recordDuplicates(long solutionId, long runId, Target target, List<SourceRecord> batch,
-            Map<String, List<Item>> groups, Set<String> alreadyWritten) {
+    private Written recordDuplicates(long solutionId, long runId, LogLevel logLevel, Map<String, List<Item>> groups,
+            Set<String> alreadyWritten) {
         List<RecordOutcome> duplicates = new ArrayList<>();
         for (var it = groups.values().iterator(); it.hasNext(); ) {
             List<Item> group = it.next();
@@ -295,16 +295,7 @@ final class RecordWriter {
                 it.remove();
             }
         }
-        if (duplicates.isEmpty()) {
-            return Written.NONE;
-        }
-        try {
-            return record(solutionId, runId, duplicates, target.logLevel());
-        } catch (RuntimeException e) {
-            // nothing of the batch was sent yet: all of it goes back as it was
-            outcomes.unclaimUnsent(batch.stream().map(SourceRecord::getId).toList());
-            throw e;
-        }
+        return duplicates.isEmpty() ? Written.NONE : record(solutionId, runId, duplicates, logLevel);
     }
 
     /** Claimed records go back to the queue: possibly sent if their sending began, as they were if not. */
@@ -350,14 +341,16 @@ final class RecordWriter {
         return groups;
     }
 
-    /** Writes the records of one target key in order: after the first success the rest are duplicates. */
-    private List<RecordOutcome> writeGroup(long solutionId, Target target, List<Item> group,
-            Set<String> alreadyWritten, Set<Long> sending) {
+    /**
+     * Writes the records of one target key in order: after the first success the rest are duplicates. (A key written
+     * before the batch does not get here: {@link #recordDuplicates} took its records.)
+     */
+    private List<RecordOutcome> writeGroup(long solutionId, Target target, List<Item> group, Set<Long> sending) {
         List<RecordOutcome> results = new ArrayList<>();
         boolean keyWritten = false;
         for (Item item : group) {
             String key = item.prepared().targetKey();
-            RecordOutcome outcome = keyWritten || key != null && alreadyWritten.contains(key)
+            RecordOutcome outcome = keyWritten
                     ? skipped(item, 0)
                     : writeOne(solutionId, target, item.record(), item.prepared(), sending);
             keyWritten = keyWritten || key != null && outcome.status() == RecordStatus.SUCCESS;
