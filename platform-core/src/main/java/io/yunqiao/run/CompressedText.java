@@ -6,7 +6,6 @@ import com.github.luben.zstd.ZstdDictDecompress;
 import com.github.luben.zstd.ZstdDictTrainer;
 import com.github.luben.zstd.ZstdException;
 import io.yunqiao.problem.Problem;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -19,27 +18,6 @@ final class CompressedText {
     private static final int LEVEL = 3;
 
     private CompressedText() {
-    }
-
-    static byte[] compress(String text) {
-        byte[] plain = text.getBytes(StandardCharsets.UTF_8);
-        try {
-            return Zstd.compress(plain, LEVEL);
-        } catch (ZstdException e) {
-            throw new Unreadable("compressing " + plain.length + " bytes failed: " + e.getMessage(), e);
-        }
-    }
-
-    static String decompress(byte[] data) {
-        try {
-            long size = Zstd.getFrameContentSize(data);
-            if (size < 0 || size > Integer.MAX_VALUE - 16) {
-                throw new Unreadable("the stored content is not a zstd frame with a known size", null);
-            }
-            return new String(Zstd.decompress(data, (int) size), StandardCharsets.UTF_8);
-        } catch (ZstdException e) {
-            throw new Unreadable("decompressing " + data.length + " bytes failed: " + e.getMessage(), e);
-        }
     }
 
     /**

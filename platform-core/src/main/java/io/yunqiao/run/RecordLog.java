@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import io.yunqiao.problem.ProblemTexts;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -116,33 +117,19 @@ public class RecordLog {
         if (body == null || body.length() < COMPRESS_FROM) {
             return null;
         }
+        byte[] plain = body.getBytes(StandardCharsets.UTF_8);
         try {
-            byte[] packed = CompressedText.compress(body);
-            return packed.length < utf8Length(body) ? packed : null;
+            byte[] packed = CompressedText.compress(plain, null);
+            return packed.length < plain.length ? packed : null;
         } catch (CompressedText.Unreadable e) {
             LOG.warn("a record log body of {} characters is stored uncompressed: {}", body.length(), e.getMessage());
             return null;
         }
     }
 
-    /** How many bytes the text takes as UTF-8 (what a text column stores), counted without encoding it. */
+    /** How many bytes the text takes as UTF-8 (what a text column stores). */
     static int utf8Length(String text) {
-        int bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes++;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     RecordLog withSourceKey(String key) {
@@ -215,7 +202,7 @@ public class RecordLog {
             return text;
         }
         try {
-            return CompressedText.decompress(packed);
+            return new String(CompressedText.decompress(packed, null), StandardCharsets.UTF_8);
         } catch (CompressedText.Unreadable e) {
             LOG.warn("record log {}: a stored body of {} bytes cannot be decompressed: {}", id, packed.length,
                     e.getMessage());
