@@ -193,8 +193,7 @@ class Outcomes {
      * understand it and re-push it.
      */
     static RecordLog logOf(long runId, SourceRecord record, RecordOutcome outcome, LogLevel logLevel) {
-        boolean written = outcome.status() == RecordStatus.SUCCESS || outcome.status() == RecordStatus.SKIPPED;
-        LogLevel level = logLevel == null || !written ? LogLevel.ALL : logLevel;
+        LogLevel level = logLevel == null || !outcome.status().isWritten() ? LogLevel.ALL : logLevel;
         return switch (level) {
             case SUMMARY -> null;
             case FAILURES -> new RecordLog(runId, record, outcome.status(), outcome.attempts(), null, null,

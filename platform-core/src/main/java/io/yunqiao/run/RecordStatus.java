@@ -19,5 +19,13 @@ public enum RecordStatus {
      * could tell; kept as possibly sent, the next run of the solution sends it again, where "already exists"
      * counts as written. Never counted as failed for a timeout alone.
      */
-    UNCONFIRMED
+    UNCONFIRMED;
+
+    /**
+     * Whether the record's content is at the target: written now (成功), or a duplicate of something written (跳过).
+     * Such a record is not fetched again as new work, and a log level may leave out its bodies.
+     */
+    public boolean isWritten() {
+        return this == SUCCESS || this == SKIPPED;
+    }
 }

@@ -93,7 +93,7 @@ class Staging {
             SourceRecord known = existing.get(entry.getKey());
             if (known == null || !known.getContentHash().equals(hash)) {
                 toStore.add(new Entry(entry.getKey(), record, hash, known, StagedContents.json(record)));
-            } else if (known.getStatus() == RecordStatus.SUCCESS || known.getStatus() == RecordStatus.SKIPPED) {
+            } else if (known.getStatus().isWritten()) {
                 duplicates++;
             }
         }

@@ -393,9 +393,8 @@ class RunDetailView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
         RecordLog current = history.record(log.getId()).orElse(log);
         boolean mayRepush = user.mayOperate() && !run.isDryRun() && run.getStatus().isFinal()
                 && current.getStatus() == RecordStatus.FAILED && current.getSourceRecordId() != null;
-        boolean written = current.getStatus() == RecordStatus.SUCCESS || current.getStatus() == RecordStatus.SKIPPED;
         new RecordDialog(current, mayRepush ? () -> repush(List.of(current.getSourceRecordId())) : null,
-                logLevel == LogLevel.ALL || !written).open();
+                logLevel == LogLevel.ALL || !current.getStatus().isWritten()).open();
     }
 
     @Override
