@@ -106,6 +106,25 @@ class SeedSolutionIT {
                 new SolutionSpec.RateLimit(0), spec.retry(), spec.schedule(), spec.alerts()), "whole data set");
     }
 
+    /** The number of the bill the sandbox answers first. */
+    private String firstBill() {
+        return client.query(connections.runtime(kingdee), "jdy/pur/pur_inbound_list", Map.of("search", "CGRK"),
+                PageRequest.first(1)).records().get(0).get("billno").asText();
+    }
+
+    /**
+     * One customer per bill, for the bills numbered like {@code firstBill} (one page of them), where the first bill
+     * maps to an empty nickname and so fails validation.
+     */
+    private SolutionSpec perBillWithoutFirstNickname(SolutionSpec spec, String firstBill, SolutionSpec.Retry retry,
+            LogLevel logLevel) {
+        return new SolutionSpec(spec.name(), null, new SolutionSpec.Source(kingdee, "kingdee-jdy",
+                "jdy/pur/pur_inbound_list", Map.of("search", TextNode.valueOf(firstBill.substring(0, 13))), 100),
+                spec.window(), spec.target().withMapping("{ \"customerCode\": billno, \"nickname\": billno = \""
+                        + firstBill + "\" ? \"\" : supplierid_name }"),
+                new SolutionSpec.Dedupe(null), spec.rateLimit(), retry, spec.schedule(), spec.alerts(), logLevel);
+    }
+
     /** Distinct supplier numbers of every bill, read independently through the connector. */
     private Set<String> suppliersOfAllBills() {
         Set<String> suppliers = new HashSet<>();
@@ -199,16 +218,10 @@ class SeedSolutionIT {
     @Test
     void aRecordFailingValidationFailsAloneAndTheRestSucceed() {
         SolutionView seed = seedSolution();
-        SolutionSpec spec = seed.spec();
         // one customer per bill, and the bill that comes first has no nickname
-        String firstBill = client.query(connections.runtime(kingdee), "jdy/pur/pur_inbound_list",
-                Map.of("search", "CGRK"), PageRequest.first(1)).records().get(0).get("billno").asText();
-        SolutionSpec perBill = new SolutionSpec(spec.name(), null, new SolutionSpec.Source(kingdee, "kingdee-jdy",
-                "jdy/pur/pur_inbound_list", Map.of("search", TextNode.valueOf(firstBill.substring(0, 13))), 100),
-                spec.window(), spec.target().withMapping("{ \"customerCode\": billno, \"nickname\": billno = \""
-                        + firstBill + "\" ? \"\" : supplierid_name }"),
-                new SolutionSpec.Dedupe(null), spec.rateLimit(), spec.retry(), spec.schedule(), spec.alerts());
-        solutions.update(seed.id(), perBill, "one customer per bill");
+        String firstBill = firstBill();
+        solutions.update(seed.id(), perBillWithoutFirstNickname(seed.spec(), firstBill, seed.spec().retry(),
+                LogLevel.ALL), "one customer per bill");
 
         Run run = engine.runNow(seed.id(), RunTrigger.MANUAL, false);
 
@@ -228,15 +241,8 @@ class SeedSolutionIT {
         // given one customer per bill at the log level 仅摘要, tried once: the first bill has no nickname, and the
         // target answers the first add with a server error
         SolutionView seed = seedSolution();
-        SolutionSpec spec = seed.spec();
-        String firstBill = client.query(connections.runtime(kingdee), "jdy/pur/pur_inbound_list",
-                Map.of("search", "CGRK"), PageRequest.first(1)).records().get(0).get("billno").asText();
-        solutions.update(seed.id(), new SolutionSpec(spec.name(), null, new SolutionSpec.Source(kingdee, "kingdee-jdy",
-                "jdy/pur/pur_inbound_list", Map.of("search", TextNode.valueOf(firstBill.substring(0, 13))), 100),
-                spec.window(), spec.target().withMapping("{ \"customerCode\": billno, \"nickname\": billno = \""
-                        + firstBill + "\" ? \"\" : supplierid_name }"),
-                new SolutionSpec.Dedupe(null), spec.rateLimit(), new SolutionSpec.Retry(1, 0, 1, 0), spec.schedule(),
-                spec.alerts(), LogLevel.SUMMARY), "summary only");
+        solutions.update(seed.id(), perBillWithoutFirstNickname(seed.spec(), firstBill(),
+                new SolutionSpec.Retry(1, 0, 1, 0), LogLevel.SUMMARY), "summary only");
         sandboxes.post("/jackyun/_admin/faults", "{\"kind\":\"HTTP_500\",\"count\":1}");
 
         // when it runs
