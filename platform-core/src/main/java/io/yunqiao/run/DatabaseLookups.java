@@ -62,16 +62,16 @@ class DatabaseLookups implements ValueMaps, StagedRecords {
             throw Problem.coded(Problem.Kind.NOT_FOUND, null, "problem.engine.lookupNoSolution", solution);
         }
         long solutionId = solutionIds.get(0);
-        Optional<JsonNode> byIndex = first(jdbc.query("select " + COLUMNS + " from yq_source_record where"
-                + " solution_id = ? and (source_key = ? or code = ?) order by id desc", this::content, solutionId,
+        Optional<JsonNode> byIndex = first(jdbc.query("select " + COLUMNS + " from " + TABLES + " where"
+                + " r.solution_id = ? and (r.source_key = ? or r.code = ?) order by r.id desc", this::content, solutionId,
                 value, value), field, value);
         if (byIndex.isPresent() || scanAtMost <= 0) {
             return byIndex;
         }
         // the newest first, a few rows per round trip, until the first match
         return jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement("select " + COLUMNS + " from"
-                    + " yq_source_record where solution_id = ? order by id desc");
+            PreparedStatement statement = connection.prepareStatement("select " + COLUMNS + " from " + TABLES
+                    + " where r.solution_id = ? order by r.id desc");
             statement.setLong(1, solutionId);
             statement.setMaxRows(scanAtMost);
             statement.setFetchSize(SCAN_FETCH);
@@ -87,7 +87,10 @@ class DatabaseLookups implements ValueMaps, StagedRecords {
         });
     }
 
-    private static final String COLUMNS = "content_z, dictionary_id, content";
+    private static final String COLUMNS = "c.content_z, c.dictionary_id, r.content";
+
+    /** A record and its content; records staged before V8 have none there, their text is in their row. */
+    private static final String TABLES = "yq_source_record r left join yq_source_content c on c.record_id = r.id";
 
     private JsonNode content(ResultSet row, int rowNumber) throws SQLException {
         long dictionary = row.getLong(2);

@@ -160,9 +160,15 @@ final class RecordWriter {
         if (batch.isEmpty()) {
             return Written.NONE;
         }
+        List<SourceRecord> stored = batch.stream().filter(record -> {
+            Handed tree = byId.get(record.getId());
+            return tree == null || tree.outdatedBy(record.getFetchedAt());
+        }).toList();
+        Function<SourceRecord, JsonNode> storedContent = stored.isEmpty() ? null : contents.reader(stored);
         return writeBatch(solutionId, runId, target, batch, record -> {
             Handed tree = byId.get(record.getId());
-            return tree != null && !tree.outdatedBy(record.getFetchedAt()) ? tree.record().content() : contents.read(record);
+            return tree != null && !tree.outdatedBy(record.getFetchedAt()) ? tree.record().content()
+                    : storedContent.apply(record);
         });
     }
 
@@ -196,7 +202,7 @@ final class RecordWriter {
         List<SourceRecord> batch;
         while (keepGoing.getAsBoolean()
                 && !(batch = outcomes.claimPending(solutionId, runId, batchSize, instance)).isEmpty()) {
-            total = total.plus(writeBatch(solutionId, runId, target, batch, contents::read));
+            total = total.plus(writeBatch(solutionId, runId, target, batch, contents.reader(batch)));
         }
         return total;
     }

@@ -18,7 +18,7 @@ import org.hibernate.annotations.DynamicUpdate;
  */
 @Entity
 @Table(name = "yq_source_record")
-// a claim or an outcome changes a few columns: the compressed content is not sent back to the database each time
+// a claim or an outcome changes a few columns: only those are sent (the content has a table of its own, SourceContent)
 @DynamicUpdate
 public class SourceRecord {
 
@@ -41,14 +41,6 @@ public class SourceRecord {
 
     /** The content as staged before compression (V8); {@code null} for records staged since. */
     private String content;
-
-    /** The content's UTF-8 JSON, zstd-compressed ({@link StagedContents} reads it). */
-    @Column(name = "content_z")
-    private byte[] contentZ;
-
-    /** The {@link ContentDictionary} {@link #contentZ} was compressed with, {@code null} for none. */
-    @Column(name = "dictionary_id")
-    private Long dictionaryId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
@@ -80,14 +72,11 @@ public class SourceRecord {
     protected SourceRecord() {
     }
 
-    SourceRecord(long solutionId, String sourceKey, String code, String contentHash, byte[] contentZ,
-            Long dictionaryId, long runId, Instant now) {
+    SourceRecord(long solutionId, String sourceKey, String code, String contentHash, long runId, Instant now) {
         this.solutionId = solutionId;
         this.sourceKey = sourceKey;
         this.code = code;
         this.contentHash = contentHash;
-        this.contentZ = contentZ;
-        this.dictionaryId = dictionaryId;
         this.status = RecordStatus.PENDING;
         this.lastRunId = runId;
         this.fetchedAt = now;
@@ -117,14 +106,6 @@ public class SourceRecord {
     /** The text of a record staged before content was compressed, else {@code null}: StagedContents reads both. */
     String getContent() {
         return content;
-    }
-
-    byte[] getContentZ() {
-        return contentZ;
-    }
-
-    Long getDictionaryId() {
-        return dictionaryId;
     }
 
     public RecordStatus getStatus() {
@@ -159,15 +140,12 @@ public class SourceRecord {
      * A fetch of new content: it must be written again. A send of the old content that may have reached the
      * target and was never answered stays "possibly sent": the target may hold this record already.
      */
-    void refetched(String newCode, String newHash, byte[] newContentZ, Long newDictionaryId, long runId,
-            Instant now) {
+    void refetched(String newCode, String newHash, long runId, Instant now) {
         boolean unanswered = status == RecordStatus.PENDING || status == RecordStatus.PROCESSING
                 || status == RecordStatus.UNCONFIRMED;
         code = newCode;
         contentHash = newHash;
         content = null;
-        contentZ = newContentZ;
-        dictionaryId = newDictionaryId;
         status = RecordStatus.PENDING;
         sent = sent && unanswered;
         attempts = 0;

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -21,15 +26,20 @@ class StagedContents {
     private static final String CONTENT_UNREADABLE = "problem.engine.contentUnreadable";
 
     private final LongFunction<CompressedText.Dictionary> dictionaries;
+    private final SourceContentRepository stored;
 
     @Autowired
-    StagedContents(ContentDictionaries dictionaries) {
-        this(dictionaries::byId);
+    StagedContents(ContentDictionaries dictionaries, SourceContentRepository stored) {
+        this(dictionaries::byId, stored);
     }
 
-    /** @param dictionaries the stored dictionary of an id */
-    StagedContents(LongFunction<CompressedText.Dictionary> dictionaries) {
+    /**
+     * @param dictionaries the stored dictionary of an id
+     * @param stored       where the contents of records are
+     */
+    StagedContents(LongFunction<CompressedText.Dictionary> dictionaries, SourceContentRepository stored) {
         this.dictionaries = dictionaries;
+        this.stored = stored;
     }
 
     /** What is stored for a record: its content serialized once, compressed. */
@@ -56,8 +66,38 @@ class StagedContents {
      * @throws CompressedText.Unreadable when the stored content cannot be decompressed or is not JSON
      */
     JsonNode read(SourceRecord record) {
+        return reader(List.of(record)).apply(record);
+    }
+
+    /**
+     * Reads the contents of a batch of records with one query, made when the first is asked for (so that a caller
+     * handles its failure where it handles a content that cannot be read). For one thread.
+     *
+     * @return a record's content; the function throws {@link CompressedText.Unreadable} when it cannot be
+     *         decompressed or is not JSON
+     */
+    Function<SourceRecord, JsonNode> reader(Collection<SourceRecord> records) {
+        return new Function<>() {
+
+            private Map<Long, SourceContent> byId;
+
+            @Override
+            public JsonNode apply(SourceRecord record) {
+                if (byId == null) {
+                    // records staged before V8 keep their text in their own row
+                    byId = stored.findAllById(records.stream().filter(r -> r.getContent() == null)
+                            .map(SourceRecord::getId).toList()).stream()
+                            .collect(Collectors.toMap(SourceContent::getId, Function.identity()));
+                }
+                return read(record, byId.get(record.getId()));
+            }
+        };
+    }
+
+    private JsonNode read(SourceRecord record, SourceContent content) {
         try {
-            return read(record.getContentZ(), record.getDictionaryId(), record.getContent());
+            return read(content == null ? null : content.getContentZ(), content == null ? null
+                    : content.getDictionaryId(), record.getContent());
         } catch (CompressedText.Unreadable e) {
             if (!CONTENT_UNREADABLE.equals(e.code())) {
                 throw e;
@@ -68,7 +108,8 @@ class StagedContents {
     }
 
     /**
-     * Content as stored in the columns {@code content_z}, {@code dictionary_id} and {@code content}.
+     * Content as stored: {@code content_z} and {@code dictionary_id} of {@code yq_source_content}, or the text of a
+     * record staged before V8 ({@code content}).
      *
      * @throws CompressedText.Unreadable when it cannot be decompressed or is not JSON
      */

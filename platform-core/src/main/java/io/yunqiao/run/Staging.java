@@ -33,10 +33,12 @@ class Staging {
     private final Clock clock;
     private final ContentDictionaries dictionaries;
     private final RunRepository runs;
+    private final SourceContentRepository contents;
 
     Staging(SourceRecordRepository records, CheckpointRepository checkpoints, RecordLogRepository logs, Clock clock,
-            ContentDictionaries dictionaries, RunRepository runs) {
+            ContentDictionaries dictionaries, RunRepository runs, SourceContentRepository contents) {
         this.records = records;
+        this.contents = contents;
         this.runs = runs;
         this.dictionaries = dictionaries;
         this.checkpoints = checkpoints;
@@ -100,29 +102,30 @@ class Staging {
         CompressedText.Dictionary dictionary = toStore.isEmpty() ? null
                 : dictionaries.forStaging(solutionId, toStore.stream().map(Entry::json).toList());
         List<SourceRecord> added = new ArrayList<>();
-        Map<SourceRecord, JsonNode> contents = new LinkedHashMap<>();
+        Map<SourceRecord, Entry> staged = new LinkedHashMap<>();
         for (Entry entry : toStore) {
             String code = source.code() == null ? null : JsonPaths.text(entry.record(), source.code());
-            StagedContents.Stored stored = StagedContents.compress(entry.json(), dictionary);
-            SourceRecord staged = entry.known();
-            if (staged == null) {
-                staged = new SourceRecord(solutionId, entry.key(), code, entry.hash(), stored.compressed(),
-                        stored.dictionaryId(), runId, now);
-                added.add(staged);
+            SourceRecord record = entry.known();
+            if (record == null) {
+                record = new SourceRecord(solutionId, entry.key(), code, entry.hash(), runId, now);
+                added.add(record);
             } else {
-                staged.refetched(code, entry.hash(), stored.compressed(), stored.dictionaryId(), runId, now);
+                record.refetched(code, entry.hash(), runId, now);
             }
-            contents.put(staged, entry.record());
+            staged.put(record, entry);
         }
         try {
-            // inserted in JDBC batches (hibernate.jdbc.batch_size, sequence ids allocated 50 at a time)
+            // inserted in JDBC batches (hibernate.jdbc.batch_size, sequence ids allocated 50 at a time); the records
+            // first, as their contents refer to them
             records.saveAll(added);
             records.flush();
+            contents.saveAll(contentsOf(staged, dictionary));
+            contents.flush();
         } catch (DataAccessException e) {
             throw refused(solutionId, runId, toStore.size(), e);
         }
         List<StagedRecord> pending = new ArrayList<>();
-        contents.forEach((staged, content) -> pending.add(new StagedRecord(staged.getId(), content)));
+        staged.forEach((record, entry) -> pending.add(new StagedRecord(record.getId(), entry.record())));
         if (completesWindowAt != null) {
             checkpoints.findById(solutionId).ifPresentOrElse(c -> c.advanceTo(completesWindowAt, now),
                     () -> checkpoints.save(new Checkpoint(solutionId, completesWindowAt, now)));
@@ -130,6 +133,31 @@ class Staging {
         // the run's counts move with what they count, in the same transaction
         runs.addCounts(runId, page.size(), 1, 0, duplicates, withoutKey);
         return new Staged(page.size(), duplicates, withoutKey, pending);
+    }
+
+    /**
+     * The compressed contents of the records staged: new rows for new records (and for records staged before V8,
+     * which kept their text in their own row), the stored rows changed for records whose content changed.
+     */
+    private List<SourceContent> contentsOf(Map<SourceRecord, Entry> staged, CompressedText.Dictionary dictionary) {
+        Map<Long, SourceContent> known = new HashMap<>();
+        List<Long> changed = staged.entrySet().stream().filter(e -> e.getValue().known() != null)
+                .map(e -> e.getKey().getId()).toList();
+        if (!changed.isEmpty()) {
+            contents.findAllById(changed).forEach(content -> known.put(content.getId(), content));
+        }
+        List<SourceContent> result = new ArrayList<>();
+        staged.forEach((record, entry) -> {
+            StagedContents.Stored stored = StagedContents.compress(entry.json(), dictionary);
+            SourceContent content = known.get(record.getId());
+            if (content == null) {
+                result.add(new SourceContent(record.getId(), stored));
+            } else {
+                content.replace(stored);
+                result.add(content);
+            }
+        });
+        return result;
     }
 
     /** A record to store: new ({@code known} is null) or changed. */

@@ -54,7 +54,7 @@ class DatabaseLookupsTest {
         jdbc.update("insert into yq_solution (id, name, enabled, current_version, created_at, updated_at,"
                 + " row_version) values (?, '客户同步', true, 1, ?, ?, 0)", SOLUTION, now, now);
         contents = new StagedContents(id -> CompressedText.Dictionary.of(id, jdbc.queryForObject(
-                "select dictionary from yq_content_dictionary where id = ?", byte[].class, id)));
+                "select dictionary from yq_content_dictionary where id = ?", byte[].class, id)), null);
         // the oldest: staged as text by a version before compressed staging
         ObjectNode old = customer(0);
         insert(old, null, old.toString(), null);
@@ -84,10 +84,14 @@ class DatabaseLookupsTest {
 
     private void insert(JsonNode record, byte[] compressed, String text, Long dictionary) {
         Timestamp now = Timestamp.from(Instant.now());
+        long id = staged.size() + 1000;
         jdbc.update("insert into yq_source_record (id, solution_id, source_key, code, content_hash, content,"
-                + " content_z, dictionary_id, status, attempts, sent, fetched_at, updated_at) values (?, ?, ?, ?,"
-                + " 'h', ?, ?, ?, 'SUCCESS', 1, true, ?, ?)", staged.size() + 1000, SOLUTION,
-                record.get("id").asText(), record.get("code").asText(), text, compressed, dictionary, now, now);
+                + " status, attempts, sent, fetched_at, updated_at) values (?, ?, ?, ?, 'h', ?, 'SUCCESS', 1, true,"
+                + " ?, ?)", id, SOLUTION, record.get("id").asText(), record.get("code").asText(), text, now, now);
+        if (compressed != null) {
+            jdbc.update("insert into yq_source_content (record_id, content_z, dictionary_id) values (?, ?, ?)", id,
+                    compressed, dictionary);
+        }
         staged.add(record);
     }
 
@@ -144,7 +148,8 @@ class DatabaseLookupsTest {
 
     @Test
     void damagedContentIsUnreadableNamingTheRecord() {
-        jdbc.update("update yq_source_record set content_z = ? where source_key = 'K-110'", (Object) new byte[] {
+        jdbc.update("update yq_source_content set content_z = ? where record_id = (select id from"
+                + " yq_source_record where source_key = 'K-110')", (Object) new byte[] {
             0x28, (byte) 0xB5, 0x2F, (byte) 0xFD, 0, 1, 2, 3});
 
         assertThatThrownBy(() -> scanning(0).find("客户同步", "id", "K-110"))

@@ -62,9 +62,10 @@ class RecordWriterDuplicatesTest {
         for (long id = 1; id <= 100; id++) {
             SourceRecord record = mock(SourceRecord.class);
             when(record.getId()).thenReturn(id);
-            when(contents.read(record)).thenReturn(JsonNodeFactory.instance.objectNode().put("billno", "B-" + id));
             batch.add(record);
         }
+        when(contents.reader(batch)).thenReturn(record -> JsonNodeFactory.instance.objectNode()
+                .put("billno", "B-" + record.getId()));
         AtomicInteger claims = new AtomicInteger();
         when(outcomes.claimPending(eq(SOLUTION), eq(RUN), anyInt(), anyString()))
                 .thenAnswer(call -> claims.getAndIncrement() == 0 ? batch : List.of());

@@ -277,15 +277,16 @@ class StagingFailuresIT {
         jdbc.execute("drop trigger yq_full_disk");
         // (the pipeline wrote what those pages staged before the run ended) and one record waiting to be written
         // again, as a re-push or a crash leaves it, damaged in the database
-        Map<String, Object> victim = jdbc.queryForMap("select id, source_key, content_z from yq_source_record"
-                + " where solution_id = ? order by id fetch first 1 rows only", solution.id());
+        Map<String, Object> victim = jdbc.queryForMap("select r.id, r.source_key, c.content_z from yq_source_record r"
+                + " join yq_source_content c on c.record_id = r.id where r.solution_id = ? order by r.id"
+                + " fetch first 1 rows only", solution.id());
         byte[] intact = (byte[]) victim.get("CONTENT_Z");
         byte[] damaged = intact.clone();
         for (int i = 8; i < damaged.length; i += 2) {
             damaged[i] ^= 0x5A;
         }
-        jdbc.update("update yq_source_record set content_z = ?, status = 'PENDING' where id = ?", damaged,
-                victim.get("ID"));
+        jdbc.update("update yq_source_content set content_z = ? where record_id = ?", damaged, victim.get("ID"));
+        jdbc.update("update yq_source_record set status = 'PENDING' where id = ?", victim.get("ID"));
 
         Run failed = runOnce(solution.id());
 
@@ -294,7 +295,7 @@ class StagingFailuresIT {
                 .contains(String.valueOf(victim.get("SOURCE_KEY"))).contains("cannot be read back");
         assertThat(staged(solution.id())).isEqualTo(BILLS);
 
-        jdbc.update("update yq_source_record set content_z = ? where id = ?", intact, victim.get("ID"));
+        jdbc.update("update yq_source_content set content_z = ? where record_id = ?", intact, victim.get("ID"));
         Run next = runOnce(solution.id());
 
         assertThat(next.getStatus()).as(next.getError()).isEqualTo(RunStatus.SUCCESS);
@@ -315,8 +316,9 @@ class StagingFailuresIT {
         assertThat(dictionary.get("SAMPLES")).isEqualTo(100);
         ZstdDictDecompress trained = new ZstdDictDecompress((byte[]) dictionary.get("DICTIONARY"));
         Map<String, JsonNode> bills = allBills();
-        List<Map<String, Object>> rows = jdbc.queryForList("select source_key, content, content_z, dictionary_id"
-                + " from yq_source_record where solution_id = ? order by id", solution.id());
+        List<Map<String, Object>> rows = jdbc.queryForList("select r.source_key, r.content, c.content_z,"
+                + " c.dictionary_id from yq_source_record r left join yq_source_content c on c.record_id = r.id"
+                + " where r.solution_id = ? order by r.id", solution.id());
         assertThat(rows).hasSize(BILLS);
         long plainBytes = 0;
         long storedBytes = 0;
@@ -363,8 +365,8 @@ class StagingFailuresIT {
         assertThat(run.getSkipped()).isEqualTo(BILLS);
         assertThat(run.getWritten()).isZero();
         assertThat(sandboxes.customers().get("count").asInt()).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from yq_source_record where solution_id = ? and content_z"
-                + " is not null", Integer.class, solution.id())).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from yq_source_record r join yq_source_content c on"
+                + " c.record_id = r.id where r.solution_id = ?", Integer.class, solution.id())).isZero();
         assertThat(samples.lastStaged(solution.id())).contains(allBills().get(newest));
     }
 
