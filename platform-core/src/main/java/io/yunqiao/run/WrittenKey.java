@@ -4,14 +4,18 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.io.Serializable;
 import java.time.Instant;
+import org.springframework.data.domain.Persistable;
 
 /** A target key a solution wrote successfully; a later record with the same key is skipped as a duplicate. */
 @Entity
 @Table(name = "yq_written_key")
-class WrittenKey {
+class WrittenKey implements Persistable<WrittenKey.Id> {
 
     /** The key of a written key: solution and target key. */
     @Embeddable
@@ -28,6 +32,14 @@ class WrittenKey {
     @Column(name = "written_at", nullable = false)
     private Instant writtenAt;
 
+    /**
+     * Whether the key is not in the database yet: saved with an insert, without looking it up first (an id given,
+     * not generated, would otherwise make every save a select). A key another node wrote at the same instant then
+     * fails the insert, and the writer sends that record again, idempotently.
+     */
+    @Transient
+    private boolean added;
+
     String targetKey() {
         return id.targetKey();
     }
@@ -39,5 +51,22 @@ class WrittenKey {
         this.id = new Id(solutionId, targetKey);
         this.sourceRecordId = sourceRecordId;
         this.writtenAt = now;
+        this.added = true;
+    }
+
+    @Override
+    public Id getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return added;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        added = false;
     }
 }
