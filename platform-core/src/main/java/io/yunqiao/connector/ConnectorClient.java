@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -411,8 +412,8 @@ public final class ConnectorClient {
         Exchange exchange;
         try {
             // the body is read as bytes and parsed once; only the text a message or trace shows is decoded
-            HttpResponse<byte[]> response = http.send(httpRequest, LimitedBody.atMost(maxAnswerBytes));
-            byte[] raw = response.body();
+            HttpResponse<LimitedBody.Bytes> response = http.send(httpRequest, LimitedBody.atMost(maxAnswerBytes));
+            LimitedBody.Bytes raw = response.body();
             JsonNode json = parse(raw);
             Outcome outcome = AnswerClassifier.classify(definition.successOf(operation), rules,
                     response.statusCode(), head(raw, CLIP_CHARS), json);
@@ -666,29 +667,21 @@ public final class ConnectorClient {
     }
 
     /** Parses the answer's bytes once; bytes that are not UTF-8 are read as before, decoded with replacements. */
-    private static JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
+    private static JsonNode parse(LimitedBody.Bytes body) {
+        if (body == null || body.isEmpty()) {
             return null;
         }
-        try {
-            JsonNode json = JSON.readTree(body);
+        try (InputStream stream = body.stream()) {
+            JsonNode json = JSON.readTree(stream);
             return json == null || json.isMissingNode() ? null : json;
         } catch (IOException e) {
-            return parse(new String(body, StandardCharsets.UTF_8));
+            return parse(body.text());
         }
     }
 
-    /**
-     * The first {@code chars} characters of an answer (fewer when it is shorter), decoded from no more bytes than
-     * they can take: a message or trace never copies a whole page into a String.
-     */
-    private static String head(byte[] body, int chars) {
-        if (body == null) {
-            return null;
-        }
-        int bytes = (int) Math.min(body.length, (long) chars * 4);
-        String text = new String(body, 0, bytes, StandardCharsets.UTF_8);
-        return text.length() > chars ? text.substring(0, chars) : text;
+    /** The first {@code chars} characters of an answer, {@code null} when none came. */
+    private static String head(LimitedBody.Bytes body, int chars) {
+        return body == null ? null : body.head(chars);
     }
 
     /**
@@ -697,12 +690,12 @@ public final class ConnectorClient {
      * @param uri     the URL the request went to
      * @param headers the answer's headers, {@code null} when no answer came
      */
-    private record Exchange(Outcome outcome, int status, byte[] body, JsonNode json, String requestText,
+    private record Exchange(Outcome outcome, int status, LimitedBody.Bytes body, JsonNode json, String requestText,
             Throwable failure, boolean possiblySent, URI uri, HttpHeaders headers) {
 
         /** The whole answer as text (UTF-8), {@code null} when none came. */
         String text() {
-            return body == null ? null : new String(body, StandardCharsets.UTF_8);
+            return body == null ? null : body.text();
         }
 
         /** The answer's first {@code chars} characters, {@code null} when none came. */
@@ -739,7 +732,7 @@ public final class ConnectorClient {
             ErrorRules rules = definition.errors();
             HttpRequest built = request.timeout(requestTimeout).build();
             guard(connection, null, built.uri());
-            HttpResponse<byte[]> response;
+            HttpResponse<LimitedBody.Bytes> response;
             try {
                 response = http.send(built, LimitedBody.atMost(maxAnswerBytes));
             } catch (IOException e) {
