@@ -47,7 +47,7 @@ class RunPipeline {
             StagedContents contents, EngineThreads threads, EngineMetrics metrics, ClusterNodes nodes,
             RunRepository runs, TransactionTemplate transactions, Clock clock,
             @Value("${yunqiao.engine.batch-size:200}") int batchSize,
-            @Value("${yunqiao.engine.hand-off-pages:4}") int handOffPages) {
+            @Value("${yunqiao.engine.hand-off-pages:auto}") String handOffPages) {
         this.fetcher = fetcher;
         this.client = client;
         this.outcomes = outcomes;
@@ -60,7 +60,34 @@ class RunPipeline {
         this.transactions = transactions;
         this.clock = clock;
         this.batchSize = Math.max(1, batchSize);
-        this.handOffPages = Math.max(1, handOffPages);
+        this.handOffPages = handOffPages(handOffPages, Runtime.getRuntime().maxMemory());
+    }
+
+    /** JVMs with less heap than this hand off a single page when the setting is {@code auto}. */
+    static final long SMALL_HEAP = 512L << 20;
+
+    /**
+     * The hand-off size a setting asks for: a number of pages (at least 1), or {@code auto}: 4 pages, so that a
+     * backlog builds up for other nodes to help with ({@code yunqiao.engine.assist-min-pending}), but 1 in a heap
+     * under 512 MB, where fewer parsed pages waiting means much less garbage collection (docs/operations.md).
+     *
+     * @throws IllegalArgumentException for anything else, naming the setting
+     */
+    static int handOffPages(String setting, long maxHeap) {
+        String value = setting == null ? "" : setting.trim();
+        if (value.equalsIgnoreCase("auto")) {
+            return maxHeap < SMALL_HEAP ? 1 : 4;
+        }
+        try {
+            int pages = Integer.parseInt(value);
+            if (pages >= 1) {
+                return pages;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what is accepted
+        }
+        throw new IllegalArgumentException("yunqiao.engine.hand-off-pages is 'auto' or a number of pages from 1,"
+                + " not '" + setting + "'");
     }
 
     /** A new writer for one run on this node: its in-flight bound covers every batch it writes. */
