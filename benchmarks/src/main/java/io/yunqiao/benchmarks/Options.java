@@ -19,6 +19,7 @@ record Options(Map<String, String> values) {
             Map.entry("heap", "256m"),
             Map.entry("sides", "all"),
             Map.entry("log-level", "ALL"),
+            Map.entry("tables", "no"),
             Map.entry("progress-from", "500000"),
             Map.entry("scenario", "seed"),
             Map.entry("source-url", ""),

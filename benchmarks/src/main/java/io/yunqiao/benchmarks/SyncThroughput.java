@@ -142,7 +142,11 @@ final class SyncThroughput {
         void close() throws IOException;
     }
 
+    /** Whether each engine run prints what each table holds ({@code --tables yes}). */
+    private static boolean printTables;
+
     static void run(Options options) throws Exception {
+        printTables = tables(options);
         int writers = options.integer("writers");
         String level = logLevel(options);
         String heap = options.text("heap").trim();
@@ -345,6 +349,9 @@ final class SyncThroughput {
             }
             Long heapAfter = PhaseSampler.liveHeap();
             Long databaseAfter = databaseSize(dataSource);
+            if (printTables) {
+                printTables(dataSource, run.getFetched());
+            }
             return new Measured(run.getFetched(), run.getWritten(), sampler.wallSeconds() - sampler.gcSeconds(),
                     sampler.wallSeconds(), started, new Heap(heapBefore,
                     bytes(sampler.staged()), bytes(sampler.written()), heapAfter), sampler.gcSeconds(),
@@ -398,6 +405,40 @@ final class SyncThroughput {
     private static String databaseUser(DataSource dataSource) throws SQLException {
         try (java.sql.Connection connection = dataSource.getConnection()) {
             return connection.getMetaData().getUserName();
+        }
+    }
+
+    private static boolean tables(Options options) {
+        String tables = options.text("tables").trim().toLowerCase(Locale.ROOT);
+        if (!tables.equals("yes") && !tables.equals("no")) {
+            throw new IllegalArgumentException("--tables is yes or no, not '" + options.text("tables") + "'");
+        }
+        return tables.equals("yes");
+    }
+
+    /**
+     * The platform's tables, largest first, with their indexes (and PostgreSQL's TOAST): bytes and bytes per record
+     * fetched. PostgreSQL counts the row versions vacuum has not reclaimed yet; H2 the pages its tables use.
+     */
+    private static void printTables(DataSource dataSource, int records) throws SQLException {
+        try (java.sql.Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            String product = connection.getMetaData().getDatabaseProductName();
+            String query = product.equals("PostgreSQL")
+                    ? "select c.relname, pg_total_relation_size(c.oid) from pg_class c join pg_namespace n on"
+                            + " n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind = 'r' and"
+                            + " c.relname like 'yq\\_%' order by 2 desc"
+                    : "select lower(table_name), disk_space_used(table_name) from information_schema.tables"
+                            + " where table_schema = 'PUBLIC' and table_name like 'YQ\\_%' order by 2 desc";
+            try (ResultSet tables = statement.executeQuery(query)) {
+                while (tables.next()) {
+                    long bytes = tables.getLong(2);
+                    if (bytes > 0) {
+                        System.out.printf("    table %-24s %,14d bytes  %,8d B per record%n", tables.getString(1),
+                                bytes, records == 0 ? 0 : bytes / records);
+                    }
+                }
+            }
         }
     }
 
@@ -573,7 +614,8 @@ final class SyncThroughput {
                 database == null ? "" : database.url(),
                 "--source-url", kingdee.baseUrl(), "--target-url", jackyun.baseUrl(), "--scenario", scenario,
                 "--bills", String.valueOf(bills), "--writers", options.text("writers"),
-                "--log-level", logLevel(options), "--progress-from", options.text("progress-from")));
+                "--log-level", logLevel(options), "--progress-from", options.text("progress-from"),
+                "--tables", options.text("tables")));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         // the account reaches the child in its environment, not on its command line where any user could read it
         if (database != null) {
@@ -609,6 +651,7 @@ final class SyncThroughput {
 
     /** The child's side of {@link #child}: one engine run, its own lines, then its result as one JSON line. */
     static void runChild(Options options) throws Exception {
+        printTables = tables(options);
         int bills = options.integer("bills");
         String scenario = options.text("scenario");
         String url = options.text("database-url");
