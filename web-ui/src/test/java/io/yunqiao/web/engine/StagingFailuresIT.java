@@ -343,6 +343,39 @@ class StagingFailuresIT {
     }
 
     @Test
+    void aBillChangedInTheSourceIsStoredAgainWithItsNewContentInPlaceOfTheOld() throws Exception {
+        // given every bill staged and written, then seven bills changed in the source
+        SolutionView solution = seed(20);
+        runOnce(solution.id());
+        sandboxes.post("/kingdee/_admin/bills/touch", "{\"count\":7}");
+
+        // when the next run fetches them
+        Run next = runOnce(solution.id());
+
+        // then each record still has one stored content, and every stored content is the bill as the source has it
+        assertThat(next.getStatus()).as(next.getError()).isEqualTo(RunStatus.SUCCESS);
+        Map<String, Object> dictionary = jdbc.queryForMap("select id, dictionary from yq_content_dictionary where"
+                + " solution_id = ?", solution.id());
+        ZstdDictDecompress trained = new ZstdDictDecompress((byte[]) dictionary.get("DICTIONARY"));
+        List<Map<String, Object>> rows = jdbc.queryForList("select r.source_key, c.content_z, c.dictionary_id from"
+                + " yq_source_record r join yq_source_content c on c.record_id = r.id where r.solution_id = ?",
+                solution.id());
+        assertThat(rows).hasSize(BILLS);
+        Map<String, JsonNode> bills = allBills();
+        for (Map<String, Object> row : rows) {
+            byte[] stored = (byte[]) row.get("CONTENT_Z");
+            int size = (int) Zstd.getFrameContentSize(stored);
+            byte[] json = row.get("DICTIONARY_ID") == null ? Zstd.decompress(stored, size)
+                    : Zstd.decompress(stored, trained, size);
+            JsonNode bill = bills.get((String) row.get("SOURCE_KEY"));
+            assertThat(JSON.readTree(json)).as("stored content of %s", row.get("SOURCE_KEY")).isEqualTo(bill);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from yq_source_record where solution_id = ? and"
+                + " last_run_id = ?", Integer.class, solution.id(), next.getId()))
+                .as("records the second run staged again").isEqualTo(7);
+    }
+
+    @Test
     void billsStagedAsTextByAnEarlierVersionAreDuplicatesWhenFetchedAgainUnchangedAndStillRead() throws Exception {
         // given every bill staged and written by the version before compressed staging: text content, and the
         // hash that version computed
