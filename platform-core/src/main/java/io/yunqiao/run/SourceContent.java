@@ -3,11 +3,7 @@ package io.yunqiao.run;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
 
 /**
  * The stored content of a staged record (V12), in a table of its own: a record's row changes two or three times
@@ -17,7 +13,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "yq_source_content")
-class SourceContent implements Persistable<Long> {
+class SourceContent extends AssignedId<Long> {
 
     /** The {@link SourceRecord}'s id: one content per record, removed with it (ON DELETE CASCADE). */
     @Id
@@ -32,10 +28,6 @@ class SourceContent implements Persistable<Long> {
     @Column(name = "dictionary_id")
     private Long dictionaryId;
 
-    /** Whether the row is not in the database yet: saved with an insert, never a look-up first. */
-    @Transient
-    private boolean added;
-
     protected SourceContent() {
     }
 
@@ -43,7 +35,6 @@ class SourceContent implements Persistable<Long> {
         this.recordId = recordId;
         this.contentZ = stored.compressed();
         this.dictionaryId = stored.dictionaryId();
-        this.added = true;
     }
 
     /** New content fetched for the same record. */
@@ -55,17 +46,6 @@ class SourceContent implements Persistable<Long> {
     @Override
     public Long getId() {
         return recordId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return added;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        added = false;
     }
 
     byte[] getContentZ() {
