@@ -160,15 +160,21 @@ final class RecordWriter {
         if (batch.isEmpty()) {
             return Written.NONE;
         }
-        List<SourceRecord> stored = batch.stream().filter(record -> {
+        Map<Long, JsonNode> trees = new HashMap<>();
+        List<SourceRecord> outdated = new ArrayList<>();
+        for (SourceRecord record : batch) {
             Handed tree = byId.get(record.getId());
-            return tree == null || tree.outdatedBy(record.getFetchedAt());
-        }).toList();
-        Function<SourceRecord, JsonNode> storedContent = stored.isEmpty() ? null : contents.reader(stored);
+            if (tree != null && !tree.outdatedBy(record.getFetchedAt())) {
+                trees.put(record.getId(), tree.record().content());
+            } else {
+                outdated.add(record);
+            }
+        }
+        // reads the stored contents (one query) only when a record needs them
+        Function<SourceRecord, JsonNode> stored = contents.reader(outdated);
         return writeBatch(solutionId, runId, target, batch, record -> {
-            Handed tree = byId.get(record.getId());
-            return tree != null && !tree.outdatedBy(record.getFetchedAt()) ? tree.record().content()
-                    : storedContent.apply(record);
+            JsonNode tree = trees.get(record.getId());
+            return tree != null ? tree : stored.apply(record);
         });
     }
 

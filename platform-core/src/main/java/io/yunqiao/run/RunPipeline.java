@@ -64,7 +64,7 @@ class RunPipeline {
     }
 
     /** JVMs with less heap than this hand off a single page when the setting is {@code auto}. */
-    static final long SMALL_HEAP = 512L << 20;
+    private static final long SMALL_HEAP = 512L << 20;
 
     /**
      * The hand-off size a setting asks for: a number of pages (at least 1), or {@code auto}: 4 pages, so that a
