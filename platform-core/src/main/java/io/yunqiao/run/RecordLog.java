@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import io.yunqiao.problem.ProblemTexts;
+import io.yunqiao.problem.StoredMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
@@ -218,8 +219,17 @@ public class RecordLog {
         return vendorCode;
     }
 
+    /**
+     * Why the record ended as it did, in Chinese (the platform's default language); {@link #message(Locale)} answers
+     * in a given language. A message stored before messages had codes reads as it was stored.
+     */
     public String getMessage() {
-        return message;
+        return message(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** Why the record ended as it did, in {@code locale}'s language ({@link StoredMessage}). */
+    public String message(Locale locale) {
+        return StoredMessage.render(message, locale);
     }
 
     public long getDurationMillis() {

@@ -26,9 +26,15 @@ import java.util.TreeMap;
  * @param logLevel    how much of each record the record log keeps; {@link LogLevel#ALL} when absent (exports,
  *                    templates and versions made before log levels), and then left out of the JSON, so those read
  *                    and diff as before
+ * @param split       one record per line (明细拆分): each source record becomes one record per element of an array;
+ *                    absent = off
+ * @param group       grouping (合并): records sharing a key become one target record; absent = off
+ * @param details     detail lookups (关联查询) made per record before mapping, in order; empty = none
+ * @param existing    what "already exists" from the target means for a record we did not send before;
+ *                    {@link Existing#FAIL} when absent, and then left out of the JSON
  */
 @JsonPropertyOrder({"name", "description", "source", "window", "target", "dedupe", "rateLimit", "retry", "schedule",
-    "alerts", "logLevel"})
+    "alerts", "logLevel", "split", "group", "details", "existing"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SolutionSpec(
         String name,
@@ -41,10 +47,16 @@ public record SolutionSpec(
         Retry retry,
         Schedule schedule,
         Alerts alerts,
-        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = DefaultLogLevel.class) LogLevel logLevel) {
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = DefaultLogLevel.class) LogLevel logLevel,
+        Split split,
+        Group group,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Detail> details,
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = DefaultExisting.class) Existing existing) {
 
     @JsonCreator
     public SolutionSpec {
+        details = details == null ? List.of() : List.copyOf(details);
+        existing = existing == null ? Existing.FAIL : existing;
         window = window == null ? Window.DEFAULT : window;
         dedupe = dedupe == null ? new Dedupe(null) : dedupe;
         rateLimit = rateLimit == null ? new RateLimit(0) : rateLimit;
@@ -52,6 +64,13 @@ public record SolutionSpec(
         schedule = schedule == null ? new Schedule(null, false) : schedule;
         alerts = alerts == null ? Alerts.OFF : alerts;
         logLevel = logLevel == null ? LogLevel.ALL : logLevel;
+    }
+
+    /** A spec without lines, grouping, detail lookups or an already-exists policy (as every spec before them). */
+    public SolutionSpec(String name, String description, Source source, Window window, Target target, Dedupe dedupe,
+            RateLimit rateLimit, Retry retry, Schedule schedule, Alerts alerts, LogLevel logLevel) {
+        this(name, description, source, window, target, dedupe, rateLimit, retry, schedule, alerts, logLevel, null,
+                null, List.of(), Existing.FAIL);
     }
 
     /** A spec that logs every record in full ({@link LogLevel#ALL}), as every spec did before log levels. */
@@ -66,6 +85,20 @@ public record SolutionSpec(
         @Override
         public boolean equals(Object value) {
             return value == null || value == LogLevel.ALL;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
+    }
+
+    /** Jackson's filter that leaves the default already-exists policy out of the JSON. */
+    static final class DefaultExisting {
+
+        @Override
+        public boolean equals(Object value) {
+            return value == null || Existing.FAIL.equals(value);
         }
 
         @Override
@@ -203,33 +236,139 @@ public record SolutionSpec(
         }
     }
 
+    /**
+     * One record per line (明细拆分): each fetched record is staged as one record per element of the array at
+     * {@code path}; that record is the source record with the array replaced by the one element, so the parent's
+     * fields and the line's ({@code material_entity.qty}) keep their paths. Its key is the parent's key, {@code #},
+     * and the line key.
+     *
+     * @param path    a dot path to an array in the source record, e.g. {@code material_entity}
+     * @param lineKey a dot path inside one element whose value identifies the line (e.g. {@code id}); absent = the
+     *                element's 1-based position
+     */
+    @JsonPropertyOrder({"path", "lineKey"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Split(String path, String lineKey) {
+    }
+
+    /**
+     * Grouping (合并): the records of one run that share a group key become one target record. The mapping sees the
+     * group's first record with an extra array field {@code into} holding every record of the group (the first
+     * included), in staging order; each record of the group gets the group's outcome.
+     *
+     * @param by       a JSONata expression on one record giving its group key, e.g. {@code supplierid_number}
+     * @param into     the name of the array field the mapping reads the group's records from, e.g. {@code lines}
+     * @param maxLines a group larger than this is sent as several target records; 0 = the platform's limit
+     */
+    @JsonPropertyOrder({"by", "into", "maxLines"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Group(String by, String into, int maxLines) {
+    }
+
+    /**
+     * A detail lookup (关联查询): before mapping, a QUERY operation is called for each record with parameters taken
+     * from it, and its answer is added to the record under {@code name}. Answers are cached for the run by their
+     * parameters; calls are rate-limited and retried like writes, and a refusal fails that record.
+     *
+     * @param name       the field the answer is added under, e.g. {@code detail}
+     * @param connection the connection to call; absent = the source connection (templates leave it out)
+     * @param connector  the connector the operation belongs to
+     * @param operation  a QUERY operation, e.g. {@code jdy/pur/pur_inbound_detail}
+     * @param params     parameter name to a JSONata expression on the record, e.g. {@code "id": "id"}
+     * @param all        {@code true}: the answer's records as an array; {@code false}: its first record (absent when
+     *                   it answered none)
+     */
+    @JsonPropertyOrder({"name", "connection", "connector", "operation", "params", "all"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Detail(String name, Long connection, String connector, String operation, Map<String, String> params,
+            boolean all) {
+
+        public Detail {
+            params = params == null ? Map.of() : new TreeMap<>(params);
+        }
+
+        public Detail withConnection(Long newConnection) {
+            return new Detail(name, newConnection, connector, operation, params, all);
+        }
+    }
+
+    /**
+     * What an "already exists" answer from the target means for a record this solution did not send before.
+     *
+     * @param policy    fail, skip or update
+     * @param operation for {@link Policy#UPDATE}: an EXECUTE operation of the target connector that updates the record
+     * @param mapping   for {@link Policy#UPDATE}: the JSONata expression from the source record to the update's body
+     */
+    @JsonPropertyOrder({"policy", "operation", "mapping"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Existing(Policy policy, String operation, String mapping) {
+
+        /** Fail the record: what every solution did before the policy existed. */
+        public static final Existing FAIL = new Existing(Policy.FAIL, null, null);
+
+        public Existing {
+            policy = policy == null ? Policy.FAIL : policy;
+        }
+
+        /** The policies. */
+        public enum Policy {
+            /** The record fails with the target's answer (失败). */
+            FAIL,
+            /** The record counts as skipped: the target already holds it (已存在). */
+            SKIP,
+            /** The record is sent again through the update operation with its own mapping (更新). */
+            UPDATE
+        }
+    }
+
     public SolutionSpec withName(String newName) {
         return new SolutionSpec(newName, description, source, window, target, dedupe, rateLimit, retry, schedule,
-                alerts, logLevel);
+                alerts, logLevel, split, group, details, existing);
     }
 
     public SolutionSpec withConnections(Long sourceConnection, Long targetConnection) {
         return new SolutionSpec(name, description, source.withConnection(sourceConnection), window,
-                target.withConnection(targetConnection), dedupe, rateLimit, retry, schedule, alerts, logLevel);
+                target.withConnection(targetConnection), dedupe, rateLimit, retry, schedule, alerts, logLevel,
+                split, group, details, existing);
     }
 
     public SolutionSpec withSchedule(Schedule newSchedule) {
         return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, newSchedule,
-                alerts, logLevel);
+                alerts, logLevel, split, group, details, existing);
     }
 
     public SolutionSpec withTarget(Target newTarget) {
         return new SolutionSpec(name, description, source, window, newTarget, dedupe, rateLimit, retry, schedule,
-                alerts, logLevel);
+                alerts, logLevel, split, group, details, existing);
     }
 
     public SolutionSpec withAlerts(Alerts newAlerts) {
         return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, schedule,
-                newAlerts, logLevel);
+                newAlerts, logLevel, split, group, details, existing);
+    }
+
+    public SolutionSpec withSplit(Split newSplit) {
+        return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, schedule, alerts,
+                logLevel, newSplit, group, details, existing);
+    }
+
+    public SolutionSpec withGroup(Group newGroup) {
+        return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, schedule, alerts,
+                logLevel, split, newGroup, details, existing);
+    }
+
+    public SolutionSpec withDetails(List<Detail> newDetails) {
+        return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, schedule, alerts,
+                logLevel, split, group, newDetails, existing);
+    }
+
+    public SolutionSpec withExisting(Existing newExisting) {
+        return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, schedule, alerts,
+                logLevel, split, group, details, newExisting);
     }
 
     public SolutionSpec withLogLevel(LogLevel newLogLevel) {
         return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, schedule, alerts,
-                newLogLevel);
+                newLogLevel, split, group, details, existing);
     }
 }

@@ -44,10 +44,11 @@ class RecordDialog extends Dialog {
         facts.add(fact("runs.record.time", text(RunFormat.time(log.getCreatedAt())), "record-time"));
         add(facts);
 
-        Div message = new Div(text(log.getMessage()));
+        String said = log.message(getLocale());
+        Div message = new Div(text(said));
         message.setId("record-message");
         message.addClassName("yq-record-message");
-        if (log.getMessage() != null && !log.getMessage().isBlank()) {
+        if (said != null && !said.isBlank()) {
             add(new H4(getTranslation("runs.record.message")), message);
         }
         String none = getTranslation(bodiesKept ? "runs.record.none" : "runs.record.notKept");

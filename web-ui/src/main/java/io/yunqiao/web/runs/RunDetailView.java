@@ -200,7 +200,7 @@ class RunDetailView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         records.addColumn(l -> Objects.toString(l.getVendorCode(), "")).setKey("vendorCode")
                 .setHeader(getTranslation("runs.record.vendorCode")).setAutoWidth(true);
-        records.addColumn(l -> Objects.toString(l.getMessage(), "")).setKey("message")
+        records.addColumn(l -> Objects.toString(l.message(getLocale()), "")).setKey("message")
                 .setHeader(getTranslation("runs.record.message")).setFlexGrow(1).setWidth("12em");
         records.addColumn(l -> getTranslation("runs.millis", l.getDurationMillis())).setKey("duration")
                 .setHeader(getTranslation("runs.record.duration")).setTextAlign(ColumnTextAlign.END)
