@@ -354,7 +354,8 @@ final class RecordWriter {
     }
 
     /**
-     * Writes the records of one target key in order: after the first success the rest are duplicates. (A key written
+     * Writes the records of one target key in order: after the first success (or skip: the target holds the key)
+     * the rest are duplicates. (A key written
      * before the batch does not get here: {@link #recordDuplicates} took its records.)
      */
     private List<RecordOutcome> writeGroup(long solutionId, Target target, List<Item> group, Set<Long> sending) {
@@ -365,7 +366,8 @@ final class RecordWriter {
             RecordOutcome outcome = keyWritten
                     ? skipped(item, 0)
                     : writeOne(solutionId, target, item.record(), item.prepared(), sending);
-            keyWritten = keyWritten || key != null && outcome.status() == RecordStatus.SUCCESS;
+            // skipped too: the target holds the key (another node wrote it, or it already existed there)
+            keyWritten = keyWritten || key != null && outcome.status().isWritten();
             results.add(outcome);
         }
         return results;

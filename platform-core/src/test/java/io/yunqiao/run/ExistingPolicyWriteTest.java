@@ -230,6 +230,37 @@ class ExistingPolicyWriteTest {
     }
 
     @Test
+    void underSkipTheOtherBillsOfACustomerTheTargetAlreadyHoldsAreSkippedWithoutARequest()
+            throws InterruptedException {
+        // given three pending bills of the same supplier C-1, which the target already holds
+        theAddAnswersAlreadyExists();
+        List<SourceRecord> batch = new ArrayList<>();
+        for (long id = 1; id <= 3; id++) {
+            SourceRecord record = mock(SourceRecord.class);
+            when(record.getId()).thenReturn(id);
+            batch.add(record);
+        }
+        when(contents.reader(batch)).thenReturn(r -> JsonNodeFactory.instance.objectNode().put("code", "C-1")
+                .put("name", "杭州甲公司"));
+        AtomicInteger claims = new AtomicInteger();
+        when(outcomes.claimPending(eq(SOLUTION), eq(RUN), anyInt(), anyString()))
+                .thenAnswer(call -> claims.getAndIncrement() == 0 ? batch : List.of());
+        when(outcomes.writtenKeys(eq(SOLUTION), anyCollection())).thenReturn(Set.of());
+        List<RecordOutcome> recorded = new ArrayList<>();
+        when(outcomes.recordAll(anyLong(), anyLong(), any(), any())).thenAnswer(call -> {
+            recorded.addAll(call.getArgument(2));
+            return RecordWriter.Written.NONE;
+        });
+
+        // when they are written under SKIP
+        writer.writeWhilePending(SOLUTION, RUN, target(policy(Policy.SKIP, null)), "me", () -> true);
+
+        // then all three are skipped and only the first was sent
+        assertThat(recorded).hasSize(3).allSatisfy(o -> assertThat(o.status()).isEqualTo(RecordStatus.SKIPPED));
+        verify(client, org.mockito.Mockito.times(1)).execute(any(), eq(ADD), any());
+    }
+
+    @Test
     void aPolicyThatDoesNotUpdateKeepsNoSourceRecordInTheBatch() {
         JsonNode record = JsonNodeFactory.instance.objectNode().put("code", "C-1");
         Prepared prepared = new Prepared(record, "C-1", null);
