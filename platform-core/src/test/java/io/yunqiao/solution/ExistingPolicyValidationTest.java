@@ -41,6 +41,22 @@ class ExistingPolicyValidationTest {
     }
 
     @Test
+    void thePolicyIsWrittenLastInTheSolutionJsonAndReadsBackTheSame() {
+        // given a spec that updates what already exists
+        SolutionSpec spec = orders(new Existing(Policy.UPDATE, "tickets.submit", "{\"title\": number}"));
+
+        // when it is written (export) and read (import)
+        String json = Solutions.write(spec);
+
+        // then existing is the last part, with its keys in order, and reads back the same
+        assertThat(json.replaceAll("\\s", "")).endsWith("\"existing\":{\"policy\":\"UPDATE\","
+                + "\"operation\":\"tickets.submit\",\"mapping\":\"{\\\"title\\\":number}\"}}");
+        assertThat(Solutions.read(json)).isEqualTo(spec);
+        // and the default is left out, so older exports and specs read and diff as before
+        assertThat(Solutions.write(orders(Existing.FAIL))).doesNotContain("existing");
+    }
+
+    @Test
     void skipAndAWorkingUpdateAreAccepted() {
         assertThatCode(() -> VALIDATOR.validate(orders(new Existing(Policy.SKIP, null, null))))
                 .doesNotThrowAnyException();
