@@ -355,8 +355,8 @@ final class RecordWriter {
 
     /**
      * Writes the records of one target key in order: after the first success (or skip: the target holds the key)
-     * the rest are duplicates. (A key written
-     * before the batch does not get here: {@link #recordDuplicates} took its records.)
+     * the rest are duplicates. (A key written before the batch does not get here: {@link #recordDuplicates} took
+     * its records.)
      */
     private List<RecordOutcome> writeGroup(long solutionId, Target target, List<Item> group, Set<Long> sending) {
         List<RecordOutcome> results = new ArrayList<>();

@@ -5,6 +5,8 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -30,7 +32,12 @@ import io.yunqiao.solution.Solutions;
 import io.yunqiao.solution.Templates;
 import io.yunqiao.web.MockUi;
 import io.yunqiao.web.SharedPlatform;
+import io.yunqiao.web.runs.RunFixtures;
 import io.yunqiao.web.security.Role;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +62,7 @@ class ExistingPolicyIT {
 
     private static final String SEED = "kingdee-pur-inbound-to-jackyun-customer";
     private static final String UPDATE = "crm.customer.update";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
@@ -141,13 +149,39 @@ class ExistingPolicyIT {
         assertThat(adding).hasSize(3);
         for (String id : adding) {
             // when one is copied, exported and imported again
-            SolutionView copy = templates.copy(id, "复制 " + id, kingdee, jackyun);
+            SolutionView copy = templates.copy(id, "复制 " + id, null, null);
             SolutionView imported = solutions.importJson(solutions.export(copy.id()));
 
             // then the copy and the imported solution skip what already exists
             assertThat(copy.spec().existing()).as(id).isEqualTo(new Existing(Policy.SKIP, null, null));
             assertThat(imported.spec().existing()).as(id).isEqualTo(new Existing(Policy.SKIP, null, null));
         }
+    }
+
+    @Test
+    void anUpdateMappingThatDoesNotParseIsRefusedByTheRestApiInChineseNamingTheFieldAndNothingIsSaved()
+            throws Exception {
+        // given a copy of the seed template
+        SolutionView copy = templates.copy(SEED, "更新映射有误", kingdee, jackyun);
+        ObjectNode spec = JSON.valueToTree(copy.spec());
+        spec.putObject("existing").put("policy", "UPDATE").put("operation", UPDATE)
+                .put("mapping", "{\n  \"customerCode\": supplierid_number\n  \"nickname\": supplierid_name\n}");
+
+        // when a version with an update mapping missing a comma is saved through the REST API
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + port + "/api/solutions/" + copy.id()))
+                .header("Authorization", RunFixtures.basic("admin", SandboxAdmin.ADMIN_PASSWORD))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("comment", "更新")
+                        .set("solution", spec).toString())).build(), HttpResponse.BodyHandlers.ofString());
+
+        // then it is refused in Chinese at the field, with line and column, and the solution is unchanged
+        assertThat(answer.statusCode()).isEqualTo(400);
+        JsonNode refusal = JSON.readTree(answer.body());
+        assertThat(refusal.path("code").asText()).isEqualTo("problem.existing.mappingSyntax");
+        assertThat(refusal.path("field").asText()).isEqualTo("existing.mapping");
+        assertThat(refusal.path("message").asText()).containsPattern("第 \\d+ 行第 \\d+ 列");
+        assertThat(solutions.get(copy.id()).version()).isEqualTo(1);
     }
 
     @Test
