@@ -47,7 +47,29 @@ public class Preparations {
         String keyExpression = spec.dedupe().targetKey();
         Mapping targetKey = keyExpression == null || keyExpression.isBlank() ? null : engine.compile(keyExpression);
         OperationDefinition target = registry.operation(spec.target().connector(), spec.target().operation());
-        return record -> prepare(record, mapping, targetKey, target);
+        ExistingPolicy existing = existing(spec);
+        return new RecordPreparation() {
+            @Override
+            public Prepared prepare(JsonNode record) {
+                return existing.keep(record, Preparations.this.prepare(record, mapping, targetKey, target));
+            }
+
+            @Override
+            public ExistingPolicy existing() {
+                return existing;
+            }
+        };
+    }
+
+    /** The already-exists policy, its update mapping compiled once like the main mapping. */
+    private ExistingPolicy existing(SolutionSpec spec) {
+        SolutionSpec.Existing existing = spec.existing();
+        if (existing.policy() != SolutionSpec.Existing.Policy.UPDATE) {
+            return existing.policy() == SolutionSpec.Existing.Policy.FAIL ? ExistingPolicy.FAIL
+                    : new ExistingPolicy(existing.policy(), null, null, null, context);
+        }
+        return new ExistingPolicy(existing.policy(), existing.operation(), engine.compile(existing.mapping()),
+                registry.operation(spec.target().connector(), existing.operation()), context);
     }
 
     private Prepared prepare(JsonNode record, Mapping mapping, Mapping targetKey, OperationDefinition target) {

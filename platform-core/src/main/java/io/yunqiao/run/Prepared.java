@@ -9,10 +9,20 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param body      the mapped body, also when it is invalid (so the log shows it); {@code null} if mapping failed
  * @param targetKey the dedupe key of the body, or {@code null}
  * @param problem   why the record cannot be sent, or {@code null}
+ * @param source    the record the mapping saw, kept only when an already-exists update may have to map it again
+ *                  ({@link ExistingPolicy#keep}); {@code null} otherwise, so that a batch holds no more than its bodies
  */
-record Prepared(JsonNode body, String targetKey, String problem) {
+record Prepared(JsonNode body, String targetKey, String problem, JsonNode source) {
+
+    Prepared(JsonNode body, String targetKey, String problem) {
+        this(body, targetKey, problem, null);
+    }
 
     boolean sendable() {
         return problem == null;
+    }
+
+    Prepared withSource(JsonNode newSource) {
+        return new Prepared(body, targetKey, problem, newSource);
     }
 }

@@ -6,4 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 interface RecordPreparation {
 
     Prepared prepare(JsonNode record);
+
+    /** What "already exists" from the target means for the version's records; {@link ExistingPolicy#FAIL} if unset. */
+    default ExistingPolicy existing() {
+        return ExistingPolicy.FAIL;
+    }
 }

@@ -354,8 +354,9 @@ final class RecordWriter {
     }
 
     /**
-     * Writes the records of one target key in order: after the first success the rest are duplicates. (A key written
-     * before the batch does not get here: {@link #recordDuplicates} took its records.)
+     * Writes the records of one target key in order: after the first success (or skip: the target holds the key)
+     * the rest are duplicates. (A key written before the batch does not get here: {@link #recordDuplicates} took
+     * its records.)
      */
     private List<RecordOutcome> writeGroup(long solutionId, Target target, List<Item> group, Set<Long> sending) {
         List<RecordOutcome> results = new ArrayList<>();
@@ -365,7 +366,8 @@ final class RecordWriter {
             RecordOutcome outcome = keyWritten
                     ? skipped(item, 0)
                     : writeOne(solutionId, target, item.record(), item.prepared(), sending);
-            keyWritten = keyWritten || key != null && outcome.status() == RecordStatus.SUCCESS;
+            // skipped too: the target holds the key (another node wrote it, or it already existed there)
+            keyWritten = keyWritten || key != null && outcome.status().isWritten();
             results.add(outcome);
         }
         return results;
@@ -390,26 +392,16 @@ final class RecordWriter {
         }
         AtomicInteger attempts = new AtomicInteger();
         boolean[] mayHaveBeenSent = {record.isSent()};
-        ExecuteResult result = target.retry().executeSupplier(() -> {
-            if (target.limiter() != null) {
-                long waitStarted = System.nanoTime();
-                RateLimiter.waitForPermission(target.limiter());
-                metrics.rateLimitWait(target.connection().name(), System.nanoTime() - waitStarted);
-            }
-            attempts.incrementAndGet();
-            sending.add(record.getId());
-            ExecuteResult attempt = client.execute(target.connection(), target.operation(), prepared.body());
-            // Without a clear refusal the request may have been applied: a later "already exists" is then ours.
-            if (mayHaveApplied(attempt)) {
-                mayHaveBeenSent[0] = true;
-            }
-            return attempt;
-        });
+        ExecuteResult result = send(target, target.operation(), prepared.body(), record, sending, attempts,
+                mayHaveBeenSent);
         if (!result.success() && result.errorClass() == ErrorClass.ALREADY_EXISTS && !mayHaveBeenSent[0]
                 && prepared.targetKey() != null
                 && !outcomes.writtenKeys(solutionId, List.of(prepared.targetKey())).isEmpty()) {
             // another node wrote a record with this target key a moment ago (nodes helping with one backlog)
             return skipped(new Item(record, prepared), attempts.get());
+        }
+        if (target.preparation().existing().settles(result, mayHaveBeenSent[0])) {
+            return existing(target, record, prepared, result, sending, attempts, mayHaveBeenSent, started);
         }
         Verdict verdict = verdict(result, mayHaveBeenSent[0],
                 () -> client.lookUp(target.connection(), target.operation(), prepared.body()));
@@ -418,6 +410,55 @@ final class RecordWriter {
                 prepared.targetKey(), result.request() != null ? result.request() : request, result.response(),
                 failed && result.errorClass() != null ? result.errorClass().name() : null, result.vendorCode(),
                 verdict.message(), millisSince(started), clock.instant());
+    }
+
+    /**
+     * Sends one request of a record with the rate limit and retries: the record's own request, or the update its
+     * already-exists policy sends.
+     */
+    private ExecuteResult send(Target target, String operation, JsonNode body, SourceRecord record,
+            Set<Long> sending, AtomicInteger attempts, boolean[] mayHaveBeenSent) {
+        return target.retry().executeSupplier(() -> {
+            if (target.limiter() != null) {
+                long waitStarted = System.nanoTime();
+                RateLimiter.waitForPermission(target.limiter());
+                metrics.rateLimitWait(target.connection().name(), System.nanoTime() - waitStarted);
+            }
+            attempts.incrementAndGet();
+            sending.add(record.getId());
+            ExecuteResult attempt = client.execute(target.connection(), operation, body);
+            // Without a clear refusal the request may have been applied: a later "already exists" is then ours.
+            if (mayHaveApplied(attempt)) {
+                mayHaveBeenSent[0] = true;
+            }
+            return attempt;
+        });
+    }
+
+    /** A record the target already holds from elsewhere, settled by the solution's already-exists policy. */
+    private RecordOutcome existing(Target target, SourceRecord record, Prepared prepared, ExecuteResult refused,
+            Set<Long> sending, AtomicInteger attempts, boolean[] mayHaveBeenSent, long started) {
+        ExistingPolicy.Settled settled = target.preparation().existing().settle(prepared, refused,
+                new ExistingPolicy.Sender() {
+                    @Override
+                    public ExecuteResult send(String operation, JsonNode body) {
+                        return RecordWriter.this.send(target, operation, body, record, sending, attempts,
+                                mayHaveBeenSent);
+                    }
+
+                    @Override
+                    public boolean mayHaveBeenSent() {
+                        return mayHaveBeenSent[0];
+                    }
+
+                    @Override
+                    public Presence lookUp(String operation, JsonNode body) {
+                        return client.lookUp(target.connection(), operation, body);
+                    }
+                });
+        return new RecordOutcome(record.getId(), settled.status(), attempts.get(), mayHaveBeenSent[0],
+                prepared.targetKey(), settled.request(), settled.response(), settled.errorClass(),
+                settled.vendorCode(), settled.message(), millisSince(started), clock.instant());
     }
 
     /** A record's status after sending, and the log message that says why. */

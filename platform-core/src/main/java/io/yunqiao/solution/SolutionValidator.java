@@ -102,6 +102,7 @@ public class SolutionValidator {
             compile("dedupe.targetKey", spec.dedupe().targetKey());
         }
         checkRequiredFields(mapping, source, target);
+        ExistingCheck.check(spec, connectors, engine, limits, source);
         checkAlerts(spec.alerts());
     }
 

@@ -15,6 +15,7 @@ import io.yunqiao.connection.ConnectionView;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.connector.ConnectorRegistry;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.run.TargetOverlaps;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionTemplate;
 import io.yunqiao.solution.SolutionView;
@@ -40,11 +41,15 @@ class CopyWizard extends Dialog {
     private final ComboBox<ConnectionView> source = new ComboBox<>();
     private final ComboBox<ConnectionView> target = new ComboBox<>();
     private final Div refusal = new Div();
+    private final Div existing = new Div();
+    private final TargetOverlaps overlaps;
 
-    CopyWizard(SolutionTemplate template, Templates templates, ConnectorRegistry registry, Connections connections) {
+    CopyWizard(SolutionTemplate template, Templates templates, ConnectorRegistry registry, Connections connections,
+            TargetOverlaps overlaps) {
         this.template = template;
         this.templates = templates;
         this.connections = connections;
+        this.overlaps = overlaps;
         setId("copy-dialog");
         setHeaderTitle(getTranslation("templates.dialog.title", template.title().in(getLocale())));
         setWidth("40em");
@@ -66,6 +71,11 @@ class CopyWizard extends Dialog {
         Button newSource = newButton("copy-source-new", registry, spec.source().connector(), source);
         Button newTarget = newButton("copy-target-new", registry, spec.target().connector(), target);
 
+        existing.setId("copy-existing-warning");
+        existing.addClassName("yq-copy-warning");
+        target.addValueChangeListener(e -> warnOfExisting());
+        warnOfExisting();
+
         refusal.setId("copy-refusal");
         refusal.addClassName("yq-copy-refusal");
         refusal.setVisible(false);
@@ -74,7 +84,7 @@ class CopyWizard extends Dialog {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         Div hint = new Div(getTranslation("templates.disabledHint"));
         hint.addClassName("yq-muted");
-        add(form, hint, refusal);
+        add(form, existing, hint, refusal);
 
         Button confirm = new Button(getTranslation("templates.confirm"), e -> confirm());
         confirm.setId("copy-confirm");
@@ -121,6 +131,30 @@ class CopyWizard extends Dialog {
         row.setWidthFull();
         row.expand(picker);
         return row;
+    }
+
+    /**
+     * Warns when the chosen target connection already holds records another solution wrote with the same operation
+     * and target key: the copy's first run will hear "already exists" for them, and says what its policy makes of it.
+     */
+    private void warnOfExisting() {
+        existing.removeAll();
+        SolutionSpec spec = template.solution();
+        ConnectionView chosen = target.getValue();
+        List<TargetOverlaps.Overlap> found = chosen == null ? List.of() : overlaps.of(spec, chosen.id(), null);
+        for (TargetOverlaps.Overlap overlap : found) {
+            existing.add(new Div(getTranslation("templates.existing.warning", chosen.name(), overlap.solutionName(),
+                    spec.target().operation(), spec.dedupe().targetKey(), overlap.keysWritten())));
+        }
+        if (!found.isEmpty()) {
+            SolutionSpec.Existing policy = spec.existing();
+            existing.add(new Div(switch (policy.policy()) {
+                case SKIP -> getTranslation("templates.existing.skip");
+                case UPDATE -> getTranslation("templates.existing.update", policy.operation());
+                case FAIL -> getTranslation("templates.existing.fail");
+            }));
+        }
+        existing.setVisible(!found.isEmpty());
     }
 
     private void confirm() {

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.connector.ConnectorRegistry;
+import io.yunqiao.run.TargetOverlaps;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionTemplate;
 import io.yunqiao.solution.Templates;
@@ -35,8 +36,11 @@ class TemplatesView extends VerticalLayout implements HasDynamicTitle {
     private final ConnectorRegistry registry;
     private final Connections connections;
     private final CurrentUser user;
+    private final TargetOverlaps overlaps;
 
-    TemplatesView(Templates templates, ConnectorRegistry registry, Connections connections, CurrentUser user) {
+    TemplatesView(Templates templates, ConnectorRegistry registry, Connections connections, CurrentUser user,
+            TargetOverlaps overlaps) {
+        this.overlaps = overlaps;
         this.templates = templates;
         this.registry = registry;
         this.connections = connections;
@@ -93,7 +97,7 @@ class TemplatesView extends VerticalLayout implements HasDynamicTitle {
 
         if (user.mayEdit()) {
             Button copy = new Button(getTranslation("templates.copy"), VaadinIcon.COPY_O.create(),
-                    e -> new CopyWizard(template, templates, registry, connections).open());
+                    e -> new CopyWizard(template, templates, registry, connections, overlaps).open());
             copy.setId("copy-" + template.id());
             copy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             card.add(new Div(copy));

@@ -94,6 +94,18 @@ class JackyunDefinitionTest {
     }
 
     @Test
+    void theUpdateIsATargetWithTheAddsFieldsRequiringOnlyTheCustomerCode() {
+        // given crm.customer.update, the already-exists policy's update of a customer
+        OperationDefinition update = operation("crm.customer.update");
+        // then it writes, has the same fields as the add, and only customerCode (which names the customer) required
+        assertThat(update.role()).isEqualTo(OperationRole.EXECUTE);
+        assertThat(update.fields()).extracting(FieldDefinition::name).containsExactlyElementsOf(
+                operation("crm.customer.add").fields().stream().map(FieldDefinition::name).toList());
+        assertThat(update.fields()).filteredOn(FieldDefinition::required).extracting(FieldDefinition::name)
+                .containsExactly("customerCode");
+    }
+
+    @Test
     void limitsGenderAndCalendarTypeToTheirCodes() {
         // given crm.customer.add
         // when the enumerations are read
@@ -104,9 +116,9 @@ class JackyunDefinitionTest {
     }
 
     @Test
-    void postsBothOperationsAsSignedGatewayForms() {
-        // given the two operations
-        for (String id : List.of("crm.customer.add", "crm.customer.list")) {
+    void postsEveryOperationAsASignedGatewayForm() {
+        // given the three operations
+        for (String id : List.of("crm.customer.add", "crm.customer.list", "crm.customer.update")) {
             OperationDefinition operation = operation(id);
             // when their request is read
             // then the gateway method is the operation id, in a form-json-field POST (field bizcontent) on the base URL

@@ -25,10 +25,32 @@ final class CustomerStore {
     private final ConcurrentMap<String, Customer> byCode = new ConcurrentHashMap<>();
     private final ConcurrentNavigableMap<Long, Customer> byId = new ConcurrentSkipListMap<>();
     private final ConcurrentMap<String, AtomicInteger> addCalls = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, AtomicInteger> updateCalls = new ConcurrentHashMap<>();
 
     /** Notes one add call naming {@code customerCode}, whatever its outcome. */
     void countAddCall(String customerCode) {
         addCalls.computeIfAbsent(customerCode, code -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** Notes one update call naming {@code customerCode}, whatever its outcome. */
+    void countUpdateCall(String customerCode) {
+        updateCalls.computeIfAbsent(customerCode, code -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /**
+     * Changes the stored customer of {@code changes}' customerCode: the given fields replace the stored ones, the
+     * others stay; its customerId and gmtCreate stay, gmtModified becomes {@code modified}.
+     *
+     * @throws GatewayRefusal of sub-code {@value GatewayRefusal#NOT_FOUND} when no customer has that code
+     */
+    Customer update(NewCustomer changes, Instant modified) {
+        Customer updated = byCode.computeIfPresent(changes.customerCode(), (code, stored) -> new Customer(stored.id(),
+                stored.details().with(changes), stored.created(), modified));
+        if (updated == null) {
+            throw GatewayRefusal.notFound("客户不存在: 客户编号 " + changes.customerCode() + " 没有对应的客户，无法修改");
+        }
+        byId.put(updated.id(), updated);
+        return updated;
     }
 
     /**
@@ -80,10 +102,18 @@ final class CustomerStore {
         return counts;
     }
 
+    /** How many update calls named each customerCode, in code order. */
+    Map<String, Integer> updateCalls() {
+        Map<String, Integer> counts = new TreeMap<>();
+        updateCalls.forEach((code, count) -> counts.put(code, count.get()));
+        return counts;
+    }
+
     void clear() {
         byId.clear();
         byCode.clear();
         addCalls.clear();
+        updateCalls.clear();
         nextId.set(FIRST_ID);
     }
 

@@ -27,6 +27,8 @@ final class GatewayRefusal extends RuntimeException {
     static final String INVALID_PARAMETER = "0050030002";
     /** The record already exists, e.g. a repeated customerCode (sandbox choice). */
     static final String ALREADY_EXISTS = "0050030003";
+    /** The record to change does not exist, e.g. an unknown customerCode (sandbox choice). */
+    static final String NOT_FOUND = "0050030004";
 
     private final int code;
     private final String subCode;
@@ -71,6 +73,10 @@ final class GatewayRefusal extends RuntimeException {
 
     static GatewayRefusal alreadyExists(String message) {
         return new GatewayRefusal(409, ALREADY_EXISTS, message);
+    }
+
+    static GatewayRefusal notFound(String message) {
+        return new GatewayRefusal(404, NOT_FOUND, message);
     }
 
     /** The envelope's {@code code}. */

@@ -38,7 +38,8 @@ record GatewaySettings(Map<String, String> apps, String token, Set<String> metho
     /** The APIs this sandbox implements. */
     static final String ADD = "crm.customer.add";
     static final String LIST = "crm.customer.list";
-    static final Set<String> IMPLEMENTED = Set.of(ADD, LIST);
+    static final String UPDATE = "crm.customer.update";
+    static final Set<String> IMPLEMENTED = Set.of(ADD, LIST, UPDATE);
 
     private static final List<String> KEYS = List.of(APP_KEY, APP_SECRET, APPS, TOKEN, METHODS, RATE_LIMIT,
             TIMESTAMP_TOLERANCE, LIST_MAX_WINDOW);
@@ -75,7 +76,7 @@ record GatewaySettings(Map<String, String> apps, String token, Set<String> metho
             }
         }
         Set<String> methods = new LinkedHashSet<>();
-        for (String method : given.getOrDefault(METHODS, String.join(",", ADD, LIST)).split(",")) {
+        for (String method : given.getOrDefault(METHODS, String.join(",", ADD, LIST, UPDATE)).split(",")) {
             String name = method.trim();
             if (name.isEmpty()) {
                 continue;

@@ -80,7 +80,11 @@ final class JackyunSandboxServlet extends SandboxServlet {
             throw GatewayRefusal.throttled();
         }
         JsonNode bizcontent = bizcontent(form.get("bizcontent"));
-        return method.equals(GatewaySettings.ADD) ? addCustomer(bizcontent) : listCustomers(bizcontent);
+        return switch (method) {
+            case GatewaySettings.ADD -> addCustomer(bizcontent);
+            case GatewaySettings.UPDATE -> updateCustomer(bizcontent);
+            default -> listCustomers(bizcontent);
+        };
     }
 
     private static Map<String, String> checkedForm(SandboxRequest request) {
@@ -140,6 +144,18 @@ final class JackyunSandboxServlet extends SandboxServlet {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Customer customer = customers.add(NewCustomer.from(bizcontent), now, now);
+        ObjectNode data = object();
+        data.put("customerId", Long.toString(customer.id()));
+        return data;
+    }
+
+    private JsonNode updateCustomer(JsonNode bizcontent) {
+        JsonNode code = bizcontent.get("customerCode");
+        if (code != null && code.isValueNode() && !code.asText().isBlank()) {
+            customers.countUpdateCall(code.asText().trim());
+        }
+        Customer customer = customers.update(NewCustomer.changes(bizcontent),
+                clock.instant().truncatedTo(ChronoUnit.SECONDS));
         ObjectNode data = object();
         data.put("customerId", Long.toString(customer.id()));
         return data;
@@ -257,6 +273,8 @@ final class JackyunSandboxServlet extends SandboxServlet {
         all.forEach(customer -> customer.writeTo(rows.addObject()));
         ObjectNode calls = snapshot.putObject("addCalls");
         customers.addCalls().forEach(calls::put);
+        ObjectNode updates = snapshot.putObject("updateCalls");
+        customers.updateCalls().forEach(updates::put);
         return snapshot;
     }
 }

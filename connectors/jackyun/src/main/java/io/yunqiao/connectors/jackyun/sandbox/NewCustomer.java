@@ -40,6 +40,21 @@ record NewCustomer(String customerCode, Map<String, String> fields) {
      *                        fails
      */
     static NewCustomer from(JsonNode bizcontent) {
+        return read(bizcontent, true);
+    }
+
+    /**
+     * Reads and checks the bizcontent of a {@code crm.customer.update} call: as {@link #from}, but only
+     * {@code customerCode} is required; the fields given are the ones to change.
+     *
+     * @throws GatewayRefusal of sub-code {@value GatewayRefusal#INVALID_PARAMETER}, naming the field, when a check
+     *                        fails
+     */
+    static NewCustomer changes(JsonNode bizcontent) {
+        return read(bizcontent, false);
+    }
+
+    private static NewCustomer read(JsonNode bizcontent, boolean whole) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (String name : DICTIONARY.keySet()) {
             JsonNode value = bizcontent.get(name);
@@ -56,7 +71,9 @@ record NewCustomer(String customerCode, Map<String, String> fields) {
             }
         }
         require(fields, "customerCode");
-        require(fields, "nickname");
+        if (whole) {
+            require(fields, "nickname");
+        }
         oneOf(fields, "gender", "0（男）或 1（女）");
         oneOf(fields, "calendarType", "0（公历）或 1（农历）");
         String age = fields.get("age");
@@ -73,6 +90,18 @@ record NewCustomer(String customerCode, Map<String, String> fields) {
             throw GatewayRefusal.invalid("字段 " + describe("email") + " 不是有效的邮箱地址: \"" + email + "\"");
         }
         return new NewCustomer(fields.get("customerCode"), fields);
+    }
+
+    /** This customer with {@code changes} applied: given fields replace, the others stay, in dictionary order. */
+    NewCustomer with(NewCustomer changes) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        for (String name : DICTIONARY.keySet()) {
+            String value = changes.fields().containsKey(name) ? changes.fields().get(name) : fields.get(name);
+            if (value != null) {
+                merged.put(name, value);
+            }
+        }
+        return new NewCustomer(customerCode, merged);
     }
 
     private static void require(Map<String, String> fields, String name) {

@@ -57,6 +57,36 @@ class CustomerStoreTest {
     }
 
     @Test
+    void anUpdateChangesTheGivenFieldsOfTheCustomerOfItsCodeAndKeepsTheRest() {
+        // given a stored customer with a phone
+        NewCustomer stored = customer("C1");
+        Map<String, String> withPhone = new LinkedHashMap<>(stored.fields());
+        withPhone.put("phone", "13800000000");
+        Customer before = store.add(new NewCustomer("C1", withPhone), T0, T0);
+        // when its name is updated an hour later
+        Instant later = T0.plusSeconds(3600);
+        Customer after = store.update(new NewCustomer("C1", Map.of("customerCode", "C1", "nickname", "新名称")), later);
+        // then the name changed, the phone, the id and the creation time stayed, and the change time moved
+        assertThat(after.details().fields()).containsEntry("nickname", "新名称").containsEntry("phone", "13800000000");
+        assertThat(after.id()).isEqualTo(before.id());
+        assertThat(after.created()).isEqualTo(T0);
+        assertThat(after.modified()).isEqualTo(later);
+        assertThat(store.all()).containsExactly(after);
+    }
+
+    @Test
+    void anUpdateOfAnUnknownCodeIsRefusedAsABusinessErrorAndStoresNothing() {
+        // given no customer C9
+        // when it is updated
+        // then the refusal says it does not exist, and nothing was stored
+        assertThatThrownBy(() -> store.update(customer("C9"), T0))
+                .isInstanceOfSatisfying(GatewayRefusal.class,
+                        r -> assertThat(r.subCode()).isEqualTo(GatewayRefusal.NOT_FOUND))
+                .hasMessageContaining("不存在").hasMessageContaining("C9");
+        assertThat(store.all()).isEmpty();
+    }
+
+    @Test
     void refusesADuplicateCodeAsAlreadyExisting() {
         // given a stored customer
         store.add(customer("C1"), T0, T0);

@@ -273,6 +273,56 @@ class JackyunGatewayIT {
         assertThat(answer.get("msg").asText()).contains("已存在").contains("C2026112800001");
     }
 
+    /** What {@code GET /_admin<path>} answers. */
+    static JsonNode admin(String path) {
+        return send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/_admin" + path)));
+    }
+
+    /** The vector's call as {@code crm.customer.update} with {@code bizcontent}, signed. */
+    static Map<String, String> update(String bizcontent) {
+        Map<String, String> form = new LinkedHashMap<>(GatewaySignatureTest.vectorForm());
+        form.put("method", "crm.customer.update");
+        form.put("bizcontent", bizcontent);
+        return signed(form, SECRET);
+    }
+
+    @Test
+    void updatesTheStoredCustomerOfTheCustomerCode() {
+        // given the vector's customer
+        post(GatewaySignatureTest.vectorForm());
+        // when its name is updated
+        JsonNode answer = post(update("{\"customerCode\":\"C2026112800001\",\"nickname\":\"杭州测试供应商（改）\"}"));
+        // then the update is accepted with the same customerId, and the stored customer has the new name
+        assertThat(answer.get("code").asInt()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.at("/result/data/customerId").asText()).isEqualTo("10000001");
+        JsonNode stored = admin("/customers");
+        assertThat(stored.get("count").asInt()).isEqualTo(1);
+        assertThat(stored.at("/customers/0/nickname").asText()).isEqualTo("杭州测试供应商（改）");
+        assertThat(stored.at("/updateCalls/C2026112800001").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesAnUpdateOfAnUnknownCustomerCodeWithABusinessError() {
+        // given no customers
+        // when a customer is updated
+        JsonNode answer = post(update("{\"customerCode\":\"C-NONE\",\"nickname\":\"无\"}"));
+        // then the business error says it does not exist
+        assertRefused(answer, "0050030004");
+        assertThat(answer.get("msg").asText()).contains("不存在").contains("C-NONE");
+    }
+
+    @Test
+    void refusesAnUpdateWhoseSignDoesNotMatch() {
+        // given the vector's customer and an update signed with another secret
+        post(GatewaySignatureTest.vectorForm());
+        Map<String, String> form = new LinkedHashMap<>(update("{\"customerCode\":\"C2026112800001\",\"nickname\":\"x\"}"));
+        form.put("sign", GatewaySignature.expected(form, "not-the-secret"));
+        // when posted
+        // then the sign is refused and nothing changed
+        assertRefused(post(form), "0858030801");
+        assertThat(admin("/customers").at("/customers/0/nickname").asText()).isEqualTo("杭州测试供应商");
+    }
+
     @Test
     void refusesABizcontentThatIsNotJson() {
         // given a correctly signed call whose bizcontent is not JSON
