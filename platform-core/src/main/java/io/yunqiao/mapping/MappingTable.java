@@ -195,7 +195,7 @@ public final class MappingTable {
             // a blank text with rows becomes a fresh object; without rows it stays the text it was
             return changed.isEmpty() ? this : new MappingTable("", changed, "\n", "", false);
         }
-        String close = entries.isEmpty() && !changed.isEmpty() && !beforeClose.contains("\n") ? "\n" : beforeClose;
+        String close = entries.isEmpty() && !changed.isEmpty() && beforeClose.isBlank() ? "\n" : beforeClose;
         return new MappingTable(before, changed, close, after, false);
     }
 

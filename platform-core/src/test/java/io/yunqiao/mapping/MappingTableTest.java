@@ -197,6 +197,7 @@ class MappingTableTest {
     void anEmptyObjectTakesNewRows() {
         assertThat(MappingTable.read("{}").with(MappingRow.source("a", "b")).write()).isEqualTo("{\n  \"a\": b\n}");
         assertThat(MappingTable.read("{ }").rows()).isEmpty();
+        assertThat(MappingTable.read("{\n  \n}").with(MappingRow.source("a", "b")).write()).isEqualTo("{\n  \"a\": b\n}");
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import io.yunqiao.connector.FieldDefinition;
@@ -452,8 +453,10 @@ public class MappingTablePanel extends Composite<VerticalLayout> {
                     value.setFlexGrow(1, source);
                 }
                 case EXPRESSION -> {
-                    TextField expression = new TextField();
+                    // a text area: an expression over several lines keeps its line breaks exactly
+                    TextArea expression = new TextArea();
                     expression.setId("mapping-expression-" + target);
+                    expression.setMaxLength(MappingTable.MAX_LENGTH);
                     expression.addClassName("yq-code");
                     expression.setWidthFull();
                     expression.setPlaceholder(getTranslation("mapping.table.expressionPlaceholder"));

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.yunqiao.run.RunHistory;
 import io.yunqiao.solution.SolutionView;
@@ -114,7 +115,7 @@ class MappingTableIT {
         assertThat(_get(TextField.class, spec -> spec.withId("mapping-constant-customerTypeName")).getValue())
                 .isEqualTo("供应商");
         assertThat(kind("specialReminding").getValue()).isEqualTo(Choice.EXPRESSION);
-        assertThat(_get(TextField.class, spec -> spec.withId("mapping-expression-specialReminding")).getValue())
+        assertThat(_get(TextArea.class, spec -> spec.withId("mapping-expression-specialReminding")).getValue())
                 .isEqualTo("\"来自金蝶采购入库单 \" & billno");
         // and target fields the mapping leaves out are rows too, not mapped
         assertThat(kind("alias").getValue()).isEqualTo(Choice.NONE);
@@ -226,7 +227,7 @@ class MappingTableIT {
     void aRowExpressionThatIsNotOneValueIsRefusedOnTheRowAndNothingIsLost() {
         String before = editor().getValue();
 
-        _setValue(_get(TextField.class, spec -> spec.withId("mapping-expression-specialReminding")),
+        _setValue(_get(TextArea.class, spec -> spec.withId("mapping-expression-specialReminding")),
                 "\"来自 \" & billno, nickname");
 
         assertThat(_get(com.vaadin.flow.component.html.Span.class,
