@@ -241,6 +241,37 @@ public final class MappingTable {
         return NEW_LINE;
     }
 
+    /**
+     * The target field whose value holds a spot of {@link #write()}'s text (1-based line and column, as a syntax
+     * error gives it), so a problem can be shown on its row; empty when the spot is outside every value.
+     */
+    public Optional<String> targetAt(int line, int column) {
+        String text = write();
+        int offset = 0;
+        for (int current = 1; current < line; current++) {
+            int newline = text.indexOf('\n', offset);
+            if (newline < 0) {
+                return Optional.empty();
+            }
+            offset = newline + 1;
+        }
+        offset += column - 1;
+        if (blank || line < 1 || column < 1) {
+            return Optional.empty();
+        }
+        int at = before.length() + 1;
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            at += entry.leading().length() + entry.key().length();
+            int end = at + entry.row().expression().length();
+            if (offset >= at && offset <= end) {
+                return Optional.of(entry.row().target());
+            }
+            at = end + (i < entries.size() - 1 ? entry.trailing().length() + 1 : 0);
+        }
+        return Optional.empty();
+    }
+
     /** The JSONata text: the original layout where rows kept their place, new rows one per line. */
     public String write() {
         if (blank && entries.isEmpty()) {

@@ -186,6 +186,17 @@ class MappingTableTest {
     }
 
     @Test
+    void aSpotInTheTextIsFoundInTheRowWhoseValueHoldsIt() {
+        MappingTable table = MappingTable.read(SEED);
+
+        assertThat(table.targetAt(4, 15)).contains("contacts");
+        assertThat(table.targetAt(6, 23)).contains("specialReminding");
+        assertThat(table.targetAt(1, 1)).isEmpty();
+        assertThat(table.targetAt(4, 3)).isEmpty();
+        assertThat(table.targetAt(99, 1)).isEmpty();
+    }
+
+    @Test
     void aBlankExpressionIsAnEmptyTableAndStaysAsItWas() {
         MappingTable table = MappingTable.read("  \n");
 

@@ -23,11 +23,13 @@ import io.yunqiao.problem.Problem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -67,6 +69,8 @@ public class MappingTablePanel extends Composite<VerticalLayout> {
     private final VerticalLayout rows = new VerticalLayout();
     private final Map<String, RowEditor> editors = new LinkedHashMap<>();
     private final Map<String, Suggestion> suggestions = new LinkedHashMap<>();
+    /** Top-level names of nested target fields that are not declared themselves. */
+    private final Set<String> parents = new HashSet<>();
 
     private List<FieldDefinition> targetFields = List.of();
     private List<FieldDefinition> sourceFields = List.of();
@@ -74,6 +78,8 @@ public class MappingTablePanel extends Composite<VerticalLayout> {
     private MappingTable table = MappingTable.empty();
     private boolean available = true;
     private String lastText = "";
+    private String problemTarget;
+    private String problemMessage;
 
     MappingTablePanel(Consumer<String> onChange) {
         this.onChange = onChange;
@@ -140,6 +146,16 @@ public class MappingTablePanel extends Composite<VerticalLayout> {
         render();
     }
 
+    /**
+     * Shows a problem of the expression (a syntax or evaluation hint) on the row whose value holds its spot, or
+     * clears it with {@code null}.
+     */
+    void showProblem(int line, int column, String message) {
+        problemTarget = message == null || !available ? null : table.targetAt(line, column).orElse(null);
+        problemMessage = message;
+        editors.values().forEach(RowEditor::showProblem);
+    }
+
     /** Whether the current expression could be read into the table. */
     public boolean isAvailable() {
         return available;
@@ -200,11 +216,16 @@ public class MappingTablePanel extends Composite<VerticalLayout> {
             return;
         }
         Map<String, FieldDefinition> targets = new LinkedHashMap<>();
+        parents.clear();
         for (FieldDefinition field : targetFields) {
             String top = field.name().contains(".") ? field.name().substring(0, field.name().indexOf('.'))
                     : field.name();
-            if (!field.name().contains(".") || !targets.containsKey(top)) {
-                targets.put(top, field.name().equals(top) ? field : targets.get(top));
+            if (!field.name().contains(".")) {
+                targets.put(top, field);
+            } else {
+                // a nested field's parent is one row, filled by an expression that builds the object or array
+                parents.add(top);
+                targets.putIfAbsent(top, null);
             }
         }
         for (MappingRow row : table.rows()) {
@@ -273,8 +294,9 @@ public class MappingTablePanel extends Composite<VerticalLayout> {
             title.addClassName("yq-mt-label");
             Span required = new Span(definition != null && definition.required() ? " *" : "");
             required.addClassName("yq-mt-required");
-            Span path = new Span(target + (definition == null ? " · " + getTranslation("mapping.table.undeclared")
-                    : " · " + definition.type()));
+            String type = definition != null ? definition.type()
+                    : parents.contains(target) ? "object" : getTranslation("mapping.table.undeclared");
+            Span path = new Span(target + " · " + type);
             path.addClassName("yq-mt-path");
             name.add(title, required, path);
             name.getElement().setAttribute("title", target + (label.isEmpty() ? "" : " · " + label)
@@ -304,6 +326,18 @@ public class MappingTablePanel extends Composite<VerticalLayout> {
             if (suggestion != null) {
                 add(suggestion(suggestion));
             }
+            showProblem();
+        }
+
+        /** The expression's problem on this row when its spot is in this row's value. */
+        void showProblem() {
+            if (target.equals(problemTarget)) {
+                error.setText(problemMessage);
+                error.setVisible(true);
+            } else if (error.isVisible() && error.hasClassName("yq-mt-problem")) {
+                error.setVisible(false);
+            }
+            error.setClassName("yq-mt-problem", target.equals(problemTarget));
         }
 
         private Component suggestion(Suggestion suggestion) {

@@ -314,6 +314,7 @@ public class MappingWorkbench extends Div {
         error.setVisible(false);
         error.removeAll();
         problems.removeAll();
+        table.showProblem(-1, -1, null);
         warnings.removeAll();
         warnings.setVisible(false);
         String expression = editor.getValue();
@@ -333,6 +334,7 @@ public class MappingWorkbench extends Div {
             showError(where, hint.cause(getLocale()), e.getMessage());
             if (hint.hasPosition()) {
                 editor.showError(hint.line(), hint.column(), hint.cause(getLocale()));
+                table.showProblem(hint.line(), hint.column(), hint.cause(getLocale()));
             } else {
                 editor.showError(e.line(), e.column(), hint.cause(getLocale()));
             }
@@ -357,6 +359,7 @@ public class MappingWorkbench extends Div {
             showError(where, hint.cause(getLocale()), result.error());
             if (hint.hasPosition()) {
                 editor.showError(hint.line(), hint.column(), hint.cause(getLocale()));
+                table.showProblem(hint.line(), hint.column(), hint.cause(getLocale()));
             }
             showOutput(null, getTranslation("mapping.output.fixError"));
             return;

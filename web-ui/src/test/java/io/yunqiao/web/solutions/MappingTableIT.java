@@ -201,6 +201,9 @@ class MappingTableIT {
         assertThat(editor().markedError()).hasValueSatisfying(mark -> assertThat(mark).startsWith("4:3 ")
                 .contains("少了一个英文逗号"));
         assertThat(output()).isEmpty();
+        // and the table shows it on the row whose value runs into the next field
+        assertThat(_get(com.vaadin.flow.component.html.Span.class,
+                spec -> spec.withId("mapping-row-error-nickname")).getText()).contains("少了一个英文逗号");
     }
 
     @Test
@@ -208,6 +211,8 @@ class MappingTableIT {
         _setValue(editor(), "{\n  \"customerCode\": supplierid_numbr,\n  \"nickname\": $uppercas(supplierid_name)\n}");
 
         assertThat(errorBox()).contains("没有函数 $uppercas，是不是 $uppercase？");
+        assertThat(_get(com.vaadin.flow.component.html.Span.class,
+                spec -> spec.withId("mapping-row-error-nickname")).getText()).contains("$uppercase");
         assertThat(_get(Div.class, spec -> spec.withId("mapping-warnings")).getElement().getTextRecursively())
                 .contains("源数据没有字段“supplierid_numbr”，是不是“supplierid_number”？");
     }
