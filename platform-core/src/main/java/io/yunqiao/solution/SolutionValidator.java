@@ -15,6 +15,7 @@ import io.yunqiao.mapping.Mapping;
 import io.yunqiao.mapping.MappingContext;
 import io.yunqiao.mapping.MappingEngine;
 import io.yunqiao.mapping.MappingResult;
+import io.yunqiao.mapping.MappingHints;
 import io.yunqiao.mapping.MappingSyntaxException;
 import io.yunqiao.mapping.TargetValidator;
 import io.yunqiao.problem.Problem;
@@ -292,7 +293,7 @@ public class SolutionValidator {
         try {
             return engine.compile(expression);
         } catch (MappingSyntaxException e) {
-            throw Problem.invalid(field, e.getMessage());
+            throw MappingHints.refusal(field, expression, e);
         }
     }
 

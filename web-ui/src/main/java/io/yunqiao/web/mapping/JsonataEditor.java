@@ -103,6 +103,11 @@ public class JsonataEditor extends AbstractField<JsonataEditor, String> implemen
         call("markError", line, column, error.message);
     }
 
+    /** The error marked now, as {@code line:column message}, e.g. for a test; empty when none is. */
+    public java.util.Optional<String> markedError() {
+        return java.util.Optional.ofNullable(error).map(e -> e.line + ":" + e.column + " " + e.message);
+    }
+
     public void clearError() {
         if (error != null) {
             error = null;

@@ -15,10 +15,14 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.popover.Popover;
 import com.vaadin.flow.component.popover.PopoverPosition;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import io.yunqiao.connector.FieldDefinition;
 import io.yunqiao.connector.OperationDefinition;
 import io.yunqiao.mapping.Mapping;
 import io.yunqiao.mapping.MappingContext;
 import io.yunqiao.mapping.MappingEngine;
+import io.yunqiao.mapping.MappingHint;
+import io.yunqiao.mapping.MappingHints;
 import io.yunqiao.mapping.MappingResult;
 import io.yunqiao.mapping.MappingSyntaxException;
 import io.yunqiao.mapping.TargetValidator;
@@ -27,14 +31,16 @@ import io.yunqiao.run.SourceSamples;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.web.shell.Notices;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Where a mapping is written and tried: the source's fields on the left (click to insert), the JSONata editor in
- * the middle, the output of the sample record on the right — recomputed as one types — with the exact error (line
- * and column for syntax errors) and what the target operation would refuse; below, the sample record and the target's
+ * Where a mapping is written and tried: on top the mapping table (映射表, one row per target field, two-way with the
+ * JSONata); below it the source's fields (click to insert; the divider resizes the pane), the JSONata editor, the
+ * output of the sample record — recomputed as one types — with a hint for people on what is wrong and where (the
+ * editor marks the spot) and what the target operation would refuse; below, the sample record and the target's
  * fields with what the output fills. Nothing here is saved: the solution editor saves the expression.
  */
 @StyleSheet("context://styles/mapping.css")
@@ -62,6 +68,8 @@ public class MappingWorkbench extends Div {
     private final Span outputNote = new Span();
     private final Div error = new Div();
     private final Div problems = new Div();
+    private final Div warnings = new Div();
+    private final MappingTablePanel table;
 
     private OperationDefinition source;
     private OperationDefinition target;
@@ -78,7 +86,11 @@ public class MappingWorkbench extends Div {
 
         editor.setId("mapping-editor");
         editor.setWidthFull();
-        editor.addValueChangeListener(e -> recompute());
+        table = new MappingTablePanel(editor::setValue);
+        editor.addValueChangeListener(e -> {
+            table.setExpression(e.getValue());
+            recompute();
+        });
         sourceFields = new SourceFieldTree(editor::insertAtCursor);
         targetFields = new TargetFieldList(editor::insertAtCursor);
         samplePanel = new SamplePanel(this::fetchLive, this::loadLastStaged, record -> {
@@ -96,13 +108,25 @@ public class MappingWorkbench extends Div {
         error.setVisible(false);
         problems.setId("mapping-problems");
         problems.addClassName("yq-mapping-problems");
+        warnings.setId("mapping-warnings");
+        warnings.addClassName("yq-mapping-warnings");
+        warnings.setVisible(false);
 
+        Span tableNote = new Span(getTranslation("mapping.table.note"));
+        tableNote.addClassName("yq-muted");
+        Div tablePane = pane("yq-pane-table", heading("mapping.table.title", null), tableNote, table);
         Div fieldsPane = pane("yq-pane-fields", heading("mapping.fields.title", null), sourceFields);
-        Div editorPane = pane("yq-pane-editor", heading("mapping.editor.title", helpButton()), editor, error);
+        Div editorPane = pane("yq-pane-editor", heading("mapping.editor.title", helpButton()), editor, error,
+                warnings);
+        // the field pane is as wide as its names need: the divider moves, the tree's columns resize
+        SplitLayout split = new SplitLayout(fieldsPane, editorPane);
+        split.setId("mapping-split");
+        split.addClassName("yq-pane-split");
+        split.setSplitterPosition(38);
         Div outputPane = pane("yq-pane-output", heading("mapping.output.title", null), outputNote, output, problems);
         Div samplePane = pane("yq-pane-sample", heading("mapping.sample.title", null), samplePanel);
         Div targetPane = pane("yq-pane-target", heading("mapping.target.title", null), targetFields);
-        add(fieldsPane, editorPane, outputPane, samplePane, targetPane);
+        add(tablePane, split, outputPane, samplePane, targetPane);
         setSource(null);
         setTarget(null);
     }
@@ -152,6 +176,25 @@ public class MappingWorkbench extends Div {
         return code;
     }
 
+    /** The mapping table beside the editor; the smart-mapping suggestions are shown through it. */
+    public MappingTablePanel table() {
+        return table;
+    }
+
+    /**
+     * Shows smart-mapping suggestions (智能映射) in the table, each row with accept, plus "accept all".
+     *
+     * @see MappingTablePanel#showSuggestions
+     */
+    public void showSuggestions(List<MappingTablePanel.Suggestion> suggestions) {
+        table.showSuggestions(suggestions);
+    }
+
+    /** Where the value-map rows of the table get the table names (数据字典) from. */
+    public void setValueMapTables(Supplier<? extends Collection<String>> names) {
+        table.setValueMapTables(names);
+    }
+
     /** The JSONata field itself, for binding and for problems the save reports. */
     public JsonataEditor editor() {
         return editor;
@@ -163,6 +206,7 @@ public class MappingWorkbench extends Div {
 
     public void setMapping(String expression) {
         editor.setValue(expression == null ? "" : expression);
+        table.setExpression(editor.getValue());
     }
 
     /** The solution whose staged records "last staged" reads; {@code null} for one not saved yet. */
@@ -188,6 +232,7 @@ public class MappingWorkbench extends Div {
     public void setSource(OperationDefinition operation) {
         source = operation;
         sourceFields.setOperation(operation);
+        table.setSource(operation);
         samplePanel.setSource(operation);
         List<JsonataEditor.Hint> hints = new ArrayList<>(sourceFields.hints());
         FUNCTIONS.forEach(f -> hints.add(new JsonataEditor.Hint(f, "")));
@@ -200,6 +245,7 @@ public class MappingWorkbench extends Div {
     public void setTarget(OperationDefinition operation) {
         target = operation;
         targetFields.setOperation(operation);
+        table.setTarget(operation);
         recompute();
     }
 
@@ -268,6 +314,9 @@ public class MappingWorkbench extends Div {
         error.setVisible(false);
         error.removeAll();
         problems.removeAll();
+        table.showProblem(-1, -1, null);
+        warnings.removeAll();
+        warnings.setVisible(false);
         String expression = editor.getValue();
         if (expression == null || expression.isBlank()) {
             editor.clearError();
@@ -279,10 +328,16 @@ public class MappingWorkbench extends Div {
             mapping = engine.compile(expression);
             editor.clearError();
         } catch (MappingSyntaxException e) {
-            String where = e.line() > 0 ? getTranslation("mapping.error.syntaxAt", e.line(), e.column())
+            MappingHint hint = MappingHints.syntax(expression, e);
+            String where = hint.hasPosition() ? getTranslation("mapping.error.syntaxAt", hint.line(), hint.column())
                     : getTranslation("mapping.error.syntax");
-            showError(where, e.getMessage());
-            editor.showError(e.line(), e.column(), e.detail());
+            showError(where, hint.cause(getLocale()), e.getMessage());
+            if (hint.hasPosition()) {
+                editor.showError(hint.line(), hint.column(), hint.cause(getLocale()));
+                table.showProblem(hint.line(), hint.column(), hint.cause(getLocale()));
+            } else {
+                editor.showError(e.line(), e.column(), hint.cause(getLocale()));
+            }
             showOutput(null, getTranslation("mapping.output.fixError"));
             return;
         } catch (Problem e) {
@@ -291,13 +346,21 @@ public class MappingWorkbench extends Div {
             showOutput(null, getTranslation("mapping.output.fixError"));
             return;
         }
+        showWarnings(expression);
         if (sample == null) {
             showOutput(null, getTranslation("mapping.output.noSample"));
             return;
         }
         MappingResult result = mapping.evaluate(sample, context);
         if (result.isFailure()) {
-            showError(getTranslation("mapping.error.evaluation"), result.error());
+            MappingHint hint = MappingHints.evaluation(expression, result.error());
+            String where = hint.hasPosition() ? getTranslation("mapping.error.evaluationAt", hint.line(),
+                    hint.column()) : getTranslation("mapping.error.evaluation");
+            showError(where, hint.cause(getLocale()), result.error());
+            if (hint.hasPosition()) {
+                editor.showError(hint.line(), hint.column(), hint.cause(getLocale()));
+                table.showProblem(hint.line(), hint.column(), hint.cause(getLocale()));
+            }
             showOutput(null, getTranslation("mapping.output.fixError"));
             return;
         }
@@ -338,12 +401,36 @@ public class MappingWorkbench extends Div {
     }
 
     private void showError(String title, String message) {
+        showError(title, message, null);
+    }
+
+    /** The error box: a title with the spot, the hint for people, then the engine's own words for the record. */
+    private void showError(String title, String hint, String engineMessage) {
         error.removeAll();
         Div heading = new Div(VaadinIcon.WARNING.create(), new Span(title));
         heading.addClassName("yq-mapping-error-title");
-        Pre text = new Pre(message);
-        text.addClassName("yq-mapping-error-message");
+        Div text = new Div(hint);
+        text.setId("mapping-error-hint");
+        text.addClassName("yq-mapping-error-hint");
         error.add(heading, text);
+        if (engineMessage != null && !engineMessage.isBlank()) {
+            Pre detail = new Pre(getTranslation("mapping.error.engineSaid", engineMessage));
+            detail.addClassName("yq-mapping-error-message");
+            error.add(detail);
+        }
         error.setVisible(true);
+    }
+
+    /** Unknown functions and fields the source does not have: the expression runs, but probably not as meant. */
+    private void showWarnings(String expression) {
+        List<String> fields = source == null ? List.of() : source.fields().stream().map(FieldDefinition::name)
+                .toList();
+        List<MappingHint> hints = MappingHints.lint(expression, fields);
+        for (MappingHint hint : hints) {
+            Div line = new Div(VaadinIcon.INFO_CIRCLE_O.create(), new Span(hint.message(getLocale())));
+            line.addClassName("yq-mapping-warning");
+            warnings.add(line);
+        }
+        warnings.setVisible(!hints.isEmpty());
     }
 }

@@ -33,10 +33,12 @@ class TargetFieldList extends Composite<VerticalLayout> {
         grid.setId("target-fields");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         String hint = getTranslation("mapping.target.clickToInsert");
+        // a narrow pane cuts long names off: the tooltip always carries the whole name and label
         grid.addColumn(FieldDefinition::name).setKey("path").setHeader(getTranslation("mapping.fields.path"))
-                .setFlexGrow(2).setResizable(true).setTooltipGenerator(f -> hint);
-        grid.addColumn(f -> f.label() == null ? "" : f.label().in(getLocale())).setKey("label")
-                .setHeader(getTranslation("mapping.fields.label")).setFlexGrow(2).setResizable(true);
+                .setFlexGrow(2).setResizable(true).setTooltipGenerator(f -> f.name() + " · " + label(f) + " · " + hint);
+        grid.addColumn(this::label).setKey("label")
+                .setHeader(getTranslation("mapping.fields.label")).setFlexGrow(2).setResizable(true)
+                .setTooltipGenerator(f -> label(f) + " · " + f.name());
         grid.addColumn(FieldDefinition::type).setKey("type").setHeader(getTranslation("mapping.fields.type"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(f -> f.required() ? getTranslation("mapping.target.requiredMark") : "").setKey("required")
@@ -55,6 +57,10 @@ class TargetFieldList extends Composite<VerticalLayout> {
     }
 
     private enum State { MAPPED, MISSING, UNMAPPED, UNKNOWN }
+
+    private String label(FieldDefinition field) {
+        return field.label() == null ? "" : field.label().in(getLocale());
+    }
 
     void setOperation(OperationDefinition operation) {
         fields = operation == null ? List.of() : operation.fields();

@@ -37,6 +37,7 @@ import io.yunqiao.run.Run;
 import io.yunqiao.run.RunStatus;
 import io.yunqiao.run.RunTrigger;
 import io.yunqiao.run.SourceSamples;
+import io.yunqiao.run.ValueMapTables;
 import io.yunqiao.run.SyncEngine;
 import io.yunqiao.solution.LogLevel;
 import io.yunqiao.solution.SolutionSpec;
@@ -101,7 +102,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
 
     SolutionEditorView(Solutions solutions, Connections connections, ConnectorRegistry registry, SyncEngine engine,
             MappingEngine mappingEngine, Preparations preparations, SourceSamples samples, AlertSender alertSender,
-            InputLimits limits) {
+            InputLimits limits, ValueMapTables valueMapTables) {
         this.limits = limits;
         this.solutions = solutions;
         this.engine = engine;
@@ -115,6 +116,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
                 () -> workbench().setTarget(target().operation()));
         workbench = new MappingWorkbench(mappingEngine, preparations.context(), samples);
         workbench.setLiveSource(() -> source.source());
+        workbench.setValueMapTables(valueMapTables::names);
         workbench.editor().addValueChangeListener(e -> changed());
         schedule = new ScheduleSection(this::changed, limits.minScheduleInterval());
         alerts = new AlertsSection(alertSender, () -> basics().name(), this::changed);
