@@ -7,12 +7,16 @@ import io.yunqiao.connector.ConnectorRegistry;
 import io.yunqiao.connector.OperationDefinition;
 import io.yunqiao.mapping.Mapping;
 import io.yunqiao.mapping.MappingEngine;
+import io.yunqiao.mapping.MappingHint;
+import io.yunqiao.mapping.MappingHints;
 import io.yunqiao.mapping.MappingResult;
 import io.yunqiao.mapping.MappingSyntaxException;
 import io.yunqiao.mapping.TargetValidator;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.problem.ProblemTexts;
 import io.yunqiao.run.Preparations;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -57,7 +61,7 @@ class MappingsApi {
 
     @PostMapping("/preview")
     @Operation(summary = "Evaluate a mapping on a sample record and validate the output against the target operation")
-    PreviewAnswer preview(@RequestBody PreviewRequest request) {
+    PreviewAnswer preview(@RequestBody PreviewRequest request, Locale locale) {
         if (request == null || request.mapping() == null || request.mapping().isBlank()) {
             throw Problem.invalid("mapping", "the preview needs a mapping expression");
         }
@@ -68,12 +72,15 @@ class MappingsApi {
         try {
             mapping = engine.compile(request.mapping());
         } catch (MappingSyntaxException e) {
-            return new PreviewAnswer(null, e.getMessage(), new Position(e.position(), e.line(), e.column()),
-                    List.of());
+            // the probable cause for people first, then the engine's words (which the JSONata docs use)
+            String hint = MappingHints.refusal("mapping", request.mapping(), e).message(locale);
+            return new PreviewAnswer(null, hint, new Position(e.position(), e.line(), e.column()), List.of());
         }
         MappingResult result = mapping.evaluate(request.record(), preparations.context());
         if (result.isFailure()) {
-            return new PreviewAnswer(null, result.error(), null, List.of());
+            MappingHint hint = MappingHints.evaluation(request.mapping(), result.error());
+            return new PreviewAnswer(null, ProblemTexts.render("problem.hint.withDetail", locale,
+                    hint.message(locale), result.error()), null, List.of());
         }
         List<TargetValidator.FieldProblem> problems = List.of();
         if (request.targetConnector() != null && request.targetOperation() != null) {

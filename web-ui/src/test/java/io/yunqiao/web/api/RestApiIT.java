@@ -388,6 +388,21 @@ class RestApiIT {
     }
 
     @Test
+    void previewOfAMissingCommaSaysSoInWordsForPeople() {
+        // given a mapping whose second field lacks the comma before it
+        ObjectNode request = JSON.createObjectNode().put("mapping", "{\n  \"nickname\": name\n  \"contacts\": who\n}");
+        request.putObject("record").put("name", "杭州云桥").put("who", "张三");
+
+        // when it is previewed
+        JsonNode preview = call("POST", "/api/mappings/preview", request).body();
+
+        // then the error names the missing comma before "contacts" (in the reader's language), not only the parser's words
+        assertThat(preview.path("error").asText()).containsAnyOf("前面少了一个英文逗号", "A comma is missing before")
+                .contains("contacts");
+        assertThat(preview.path("position").path("line").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void theLogLevelPassesThroughSaveReadExportAndImport() {
         // given a solution saved through the API with the log level 仅摘要
         JsonNode solution = copySeed();
