@@ -273,7 +273,7 @@ public record SolutionSpec(
      * @param name       the field the answer is added under, e.g. {@code detail}
      * @param connection the connection to call; absent = the source connection (templates leave it out)
      * @param connector  the connector the operation belongs to
-     * @param operation  a QUERY operation, e.g. {@code jdy/pur/pur_inbound_detail}
+     * @param operation  a QUERY operation, e.g. a bill's detail API called by the bill's id
      * @param params     parameter name to a JSONata expression on the record, e.g. {@code "id": "id"}
      * @param all        {@code true}: the answer's records as an array; {@code false}: its first record (absent when
      *                   it answered none)
