@@ -228,6 +228,25 @@ class LinesAndGroupsIT {
                 .hasSize(lineCodes(bills).size());
     }
 
+    @Test
+    void aDryRunMapsAndLogsEachLineAndEachGroupWithoutWriting() {
+        // given one solution splitting bills into lines and one grouping them by supplier
+        SolutionView lines = perLine(PER_LINE);
+        SolutionView grouped = solutions.create(spec("按供应商试运行", PER_SUPPLIER)
+                .withGroup(new SolutionSpec.Group("supplierid_number", "bills", 0)), "grouped");
+
+        // when both are dry-run
+        Run linesRun = engine.runNow(lines.id(), RunTrigger.MANUAL, true);
+        Run groupedRun = engine.runNow(grouped.id(), RunTrigger.MANUAL, true);
+
+        // then every line has its own log, every bill its group's request, and nothing was written
+        assertThat(logsOf(linesRun)).hasSize(lineCodes(bills).size()).extracting(RecordLog::getStatus)
+                .containsOnly(RecordStatus.DRY_RUN);
+        assertThat(logsOf(groupedRun)).hasSize(bills.size()).allSatisfy(log ->
+                assertThat(log.getRequest()).contains("specialReminding"));
+        assertThat(addCalls(sandboxes.customers())).isEmpty();
+    }
+
     /** The test's bills by supplier number, each supplier's bill numbers in page order. */
     private Map<String, List<String>> billsBySupplier() {
         Map<String, List<String>> bySupplier = new LinkedHashMap<>();
