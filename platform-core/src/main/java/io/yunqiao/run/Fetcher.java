@@ -10,10 +10,12 @@ import io.yunqiao.connector.JsonPaths;
 import io.yunqiao.connector.OperationDefinition;
 import io.yunqiao.connector.PageRequest;
 import io.yunqiao.connector.QueryPage;
+import io.yunqiao.problem.StoredMessage;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.Variables;
 import io.yunqiao.solution.WindowPlan;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +38,12 @@ class Fetcher {
     private final RunRepository runs;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final SourceShapes shapes;
 
     Fetcher(ConnectorRegistry registry, ConnectorClient client, Staging staging, Outcomes outcomes,
-            EngineMetrics metrics, RunRepository runs, TransactionTemplate transactions, Clock clock) {
+            EngineMetrics metrics, RunRepository runs, TransactionTemplate transactions, Clock clock,
+            SourceShapes shapes) {
+        this.shapes = shapes;
         this.registry = registry;
         this.client = client;
         this.staging = staging;
@@ -50,7 +55,8 @@ class Fetcher {
     }
 
     /**
-     * Fetches and stages every window, handing each staged page to the writer.
+     * Fetches and stages every window, handing each staged page to the writer. A grouped solution hands nothing
+     * off: its groups are written from the database once the fetch has ended (a group may span pages).
      *
      * @param handOff where staged pages go; {@code null} for a dry run
      * @return why fetching stopped early, or {@code null} (also when it stopped because the writer stopped: the
@@ -63,6 +69,7 @@ class Fetcher {
         OperationDefinition operation = registry.operation(source.connectorId(), spec.source().operation());
         int pageSize = spec.source().pageSize() > 0 ? spec.source().pageSize()
                 : operation.paging() != null ? operation.paging().defaultSize() : 100;
+        SourceShapes.Shape shape = shapes.of(spec);
         List<WindowPlan.Span> spans = WindowPlan.of(spec.window(), staging.checkpoint(solutionId), clock.instant());
         transactions.executeWithoutResult(status -> runs.findById(runId).orElseThrow()
                 .window(spans.get(0).start(), spans.get(spans.size() - 1).end()));
@@ -83,14 +90,14 @@ class Fetcher {
                             + span.end() + " failed: " + e.getMessage();
                 }
                 if (handOff == null) {
-                    dryRun(runId, operation, answer.records(), preparation);
+                    dryRun(runId, operation, answer.records(), preparation, shape);
                 } else {
-                    Staging.Staged staged = staging.stage(solutionId, runId, operation, answer.records(),
+                    Staging.Staged staged = staging.stage(solutionId, runId, operation, shape, answer.records(),
                             answer.hasMore() ? null : span.end());
                     metrics.records(solutionId, "fetched", staged.fetched());
                     metrics.records(solutionId, "skipped", staged.duplicates());
                     metrics.records(solutionId, "failed", staged.withoutKey());
-                    if (!handOff.put(new HandOff.Page(staged.pending(), clock.instant()))) {
+                    if (!shape.grouped() && !handOff.put(new HandOff.Page(staged.pending(), clock.instant()))) {
                         return null;
                     }
                 }
@@ -101,6 +108,11 @@ class Fetcher {
             }
         }
         return null;
+    }
+
+    /** What a solution's records become before they are written: lines, groups, or themselves. */
+    SourceShapes.Shape shape(SolutionSpec spec) {
+        return shapes.of(spec);
     }
 
     /** A page's query parameters: the operation's window parameters, then the solution's, variables filled. */
@@ -114,17 +126,63 @@ class Fetcher {
         return params;
     }
 
+    /**
+     * Maps and validates a page as a run would write it: per line when the solution splits, per group (of this page)
+     * when it groups; each record or line gets a log, the lines of a group their group's.
+     */
     private void dryRun(long runId, OperationDefinition operation, List<JsonNode> records,
-            RecordPreparation preparation) {
+            RecordPreparation preparation, SourceShapes.Shape shape) {
+        int units = 0;
+        int skipped = 0;
         int failed = 0;
+        Map<String, List<SourceLines.Line>> groups = new LinkedHashMap<>();
         for (JsonNode record : records) {
-            Prepared prepared = preparation.prepare(record);
             String key = JsonPaths.text(record, operation.key());
-            outcomes.dryRunLog(runId, key, prepared.sendable() ? RecordStatus.DRY_RUN : RecordStatus.FAILED,
+            String code = operation.code() == null ? null : JsonPaths.text(record, operation.code());
+            SourceLines.Split split = key == null ? new SourceLines.Split(List.of(new SourceLines.Line(null, code,
+                    record)), List.of()) : shape.lines().split(record, key, code);
+            for (SourceLines.Refusal refusal : split.refusals()) {
+                units++;
+                RecordStatus status = refusal.empty() ? RecordStatus.SKIPPED : RecordStatus.FAILED;
+                outcomes.dryRunLog(runId, refusal.key(), status, null, refusal.message());
+                skipped += refusal.empty() ? 1 : 0;
+                failed += refusal.empty() ? 0 : 1;
+            }
+            for (SourceLines.Line line : split.lines()) {
+                units++;
+                if (!shape.grouped()) {
+                    failed += dryRunLog(runId, List.of(line), preparation.prepare(line.content()));
+                    continue;
+                }
+                String group = shape.groups().keyOf(line.content(), shape.context());
+                if (group == null) {
+                    failed++;
+                    outcomes.dryRunLog(runId, line.key(), RecordStatus.FAILED, null, StoredMessage.of(
+                            "record.group.noKey", line.code() == null ? line.key() : line.code(),
+                            shape.groups().expression(), SourceGroups.MAX_KEY_LENGTH).store());
+                } else {
+                    groups.computeIfAbsent(group, k -> new ArrayList<>()).add(line);
+                }
+            }
+        }
+        for (List<SourceLines.Line> group : groups.values()) {
+            for (int from = 0; from < group.size(); from += shape.groups().maxLines()) {
+                List<SourceLines.Line> part = group.subList(from, Math.min(group.size(),
+                        from + shape.groups().maxLines()));
+                failed += dryRunLog(runId, part, preparation.prepare(shape.groups().merged(part.stream()
+                        .map(SourceLines.Line::content).toList())));
+            }
+        }
+        outcomes.count(runId, units, 1, 0, skipped, failed);
+    }
+
+    /** Logs the dry-run outcome of some lines mapped as one record; answers how many failed. */
+    private int dryRunLog(long runId, List<SourceLines.Line> lines, Prepared prepared) {
+        for (SourceLines.Line line : lines) {
+            outcomes.dryRunLog(runId, line.key(), prepared.sendable() ? RecordStatus.DRY_RUN : RecordStatus.FAILED,
                     prepared.body() == null ? null : prepared.body().toString(),
                     prepared.sendable() ? "valid: would be sent" : prepared.problem());
-            failed += prepared.sendable() ? 0 : 1;
         }
-        outcomes.count(runId, records.size(), 1, 0, 0, failed);
+        return prepared.sendable() ? 0 : lines.size();
     }
 }

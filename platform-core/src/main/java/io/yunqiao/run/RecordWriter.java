@@ -381,6 +381,14 @@ final class RecordWriter {
                         + prepared.targetKey() + "' was already written: skipped as a duplicate", 0, clock.instant());
     }
 
+    /**
+     * Sends one prepared body as every write of the run is sent (rate limit, retries, verdict): the target record a
+     * group of a grouped solution is mapped into ({@link GroupWriter}), sent on behalf of {@code record}.
+     */
+    RecordOutcome send(long solutionId, Target target, SourceRecord record, Prepared prepared, Set<Long> sending) {
+        return writeOne(solutionId, target, record, prepared, sending);
+    }
+
     private RecordOutcome writeOne(long solutionId, Target target, SourceRecord record, Prepared prepared,
             Set<Long> sending) {
         long started = System.nanoTime();

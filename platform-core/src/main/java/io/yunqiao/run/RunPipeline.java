@@ -109,6 +109,9 @@ class RunPipeline {
      */
     String fetchAndWrite(Run run, SolutionSpec spec, Connection source, RecordPreparation preparation,
             Retry fetchRetry, RecordWriter.Target target) throws InterruptedException {
+        if (grouped(spec)) {
+            return fetchThenWriteGroups(run, spec, source, preparation, fetchRetry, target);
+        }
         long runId = run.getId();
         long solutionId = run.getSolutionId();
         takeBackClaims(solutionId);
@@ -150,13 +153,54 @@ class RunPipeline {
         return fetchFailure;
     }
 
+    /**
+     * A grouped solution's run: fetches first (staging every page, handing none off: a group may span pages), then
+     * writes what is pending group by group ({@link GroupWriter}). A fetch that stops early still has what it staged
+     * written; the checkpoint and staging rules are those of every run.
+     */
+    private String fetchThenWriteGroups(Run run, SolutionSpec spec, Connection source,
+            RecordPreparation preparation, Retry fetchRetry, RecordWriter.Target target) throws InterruptedException {
+        long solutionId = run.getSolutionId();
+        takeBackClaims(solutionId);
+        markWriting(run.getId());
+        String fetchFailure;
+        try {
+            fetchFailure = fetcher.fetch(run, spec, source, preparation, fetchRetry, new HandOff(1));
+        } catch (RuntimeException | Error e) {
+            if (!threads.stopping()) {
+                try {
+                    writeGroups(solutionId, run.getId(), spec, target);
+                } catch (RuntimeException more) {
+                    LOG.warn("run {}: writing the groups stopped too: {}", run.getId(), more.toString());
+                }
+            }
+            throw e;
+        }
+        writeGroups(solutionId, run.getId(), spec, target);
+        return fetchFailure;
+    }
+
+    private static boolean grouped(SolutionSpec spec) {
+        return spec != null && spec.group() != null;
+    }
+
+    private void writeGroups(long solutionId, long runId, SolutionSpec spec, RecordWriter.Target target)
+            throws InterruptedException {
+        new GroupWriter(writer(), outcomes, claims, contents, metrics, clock).drain(solutionId, runId, target,
+                fetcher.shape(spec), nodes.self());
+    }
+
     /** Writes a re-push: the given failed records of the solution, pending again, and nothing fetched. */
-    void repush(long solutionId, long runId, List<Long> ids, RecordWriter.Target target)
+    void repush(SolutionSpec spec, long solutionId, long runId, List<Long> ids, RecordWriter.Target target)
             throws InterruptedException {
         takeBackClaims(solutionId);
         outcomes.requeue(solutionId, ids, runId);
         markWriting(runId);
-        writer().drain(solutionId, runId, target, nodes);
+        if (grouped(spec)) {
+            writeGroups(solutionId, runId, spec, target);
+        } else {
+            writer().drain(solutionId, runId, target, nodes);
+        }
     }
 
     /**

@@ -36,6 +36,10 @@ public class SourceRecord {
     @Column(length = 300)
     private String code;
 
+    /** The record's group key (grouping, 合并), computed at staging; {@code null} when the solution groups nothing. */
+    @Column(name = "group_key", length = 300)
+    private String groupKey;
+
     @Column(name = "content_hash", nullable = false, length = 64)
     private String contentHash;
 
@@ -97,6 +101,15 @@ public class SourceRecord {
 
     public String getCode() {
         return code;
+    }
+
+    public String getGroupKey() {
+        return groupKey;
+    }
+
+    /** Set at staging (and for records staged before their solution grouped, when the writer first meets them). */
+    void groupKey(String key) {
+        groupKey = key;
     }
 
     public String getContentHash() {

@@ -96,6 +96,15 @@ public class SourceSamples {
         }
     }
 
+    /**
+     * A sample as a solution's mapping sees it: as {@link #fetch}, then, when the solution splits its records
+     * (明细拆分), their lines (at most {@code limit}); a record that cannot be split is shown whole.
+     */
+    public List<JsonNode> fetch(SolutionSpec.Source source, SolutionSpec.Split split, int limit) {
+        List<JsonNode> lines = SourceLines.of(split).lines(fetch(source, limit));
+        return lines.size() > limit ? List.copyOf(lines.subList(0, Math.max(0, limit))) : lines;
+    }
+
     /** The record the solution staged last, if it has staged any. */
     @Transactional(readOnly = true)
     public Optional<JsonNode> lastStaged(long solutionId) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.yunqiao.connector.JsonPaths;
 import io.yunqiao.connector.OperationDefinition;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.problem.StoredMessage;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,8 +50,12 @@ class Staging {
     /**
      * What staging one page did.
      *
-     * @param pending the records this page made pending (new or changed), in page order, with their parsed content:
-     *                what a writer of the same run maps without reading them back
+     * @param fetched    the page's records, or their lines when the solution splits
+     * @param duplicates counted as skipped: records staged before with the same content and written, and records
+     *                   without lines
+     * @param withoutKey counted as failed: records or lines that could not be staged (no key, no line, no group key)
+     * @param pending    the records this page made pending (new or changed), in page order, with their parsed
+     *                   content: what a writer of the same run maps without reading them back
      */
     record Staged(int fetched, int duplicates, int withoutKey, List<StagedRecord> pending) {
     }
@@ -61,24 +66,57 @@ class Staging {
 
     /**
      * Stages a page and adds it to the run's counts (fetched, pages, duplicates as skipped, records without a key as
-     * failed).
+     * failed). With a split, each record is staged as its lines (and counted per line); with grouping, each record's
+     * group key is computed and stored with it. What cannot be staged (no key, no lines, no group key) is logged
+     * with its content and a coded message: failed, or skipped for a record that has no lines.
      *
      * @param completesWindowAt the window end to record as the checkpoint, or {@code null} when more pages follow
      */
     @Transactional
-    public Staged stage(long solutionId, long runId, OperationDefinition source, List<JsonNode> page,
-            Instant completesWindowAt) {
+    public Staged stage(long solutionId, long runId, OperationDefinition source, SourceShapes.Shape shape,
+            List<JsonNode> page, Instant completesWindowAt) {
         Instant now = clock.instant();
-        Map<String, JsonNode> byKey = new LinkedHashMap<>();
+        Map<String, Candidate> byKey = new LinkedHashMap<>();
         int withoutKey = 0;
+        int empty = 0;
+        int units = 0;
         for (JsonNode record : page) {
             String key = JsonPaths.text(record, source.key());
             if (key == null) {
                 withoutKey++;
+                units++;
                 logs.save(new RecordLog(runId, null, RecordStatus.FAILED, 0, null, record.toString(), "VALIDATION",
                         null, "the record has no primary key '" + source.key() + "' and cannot be staged", 0, now));
-            } else {
-                byKey.put(key, record);
+                continue;
+            }
+            String code = source.code() == null ? null : JsonPaths.text(record, source.code());
+            SourceLines.Split split = shape.lines().split(record, key, code);
+            for (SourceLines.Refusal refusal : split.refusals()) {
+                units++;
+                if (refusal.empty()) {
+                    empty++;
+                } else {
+                    withoutKey++;
+                }
+                logs.save(new RecordLog(runId, null, refusal.empty() ? RecordStatus.SKIPPED : RecordStatus.FAILED,
+                        0, null, refusal.content().toString(), refusal.empty() ? null : "VALIDATION", null,
+                        refusal.message(), 0, now).withSourceKey(refusal.key()));
+            }
+            for (SourceLines.Line line : split.lines()) {
+                units++;
+                String groupKey = null;
+                if (shape.grouped()) {
+                    groupKey = shape.groups().keyOf(line.content(), shape.context());
+                    if (groupKey == null) {
+                        withoutKey++;
+                        logs.save(new RecordLog(runId, null, RecordStatus.FAILED, 0, null, line.content().toString(),
+                                "VALIDATION", null, StoredMessage.of("record.group.noKey",
+                                        line.code() == null ? line.key() : line.code(), shape.groups().expression(),
+                                        SourceGroups.MAX_KEY_LENGTH).store(), 0, now).withSourceKey(line.key()));
+                        continue;
+                    }
+                }
+                byKey.put(line.key(), new Candidate(line.content(), line.code(), groupKey));
             }
         }
         Map<String, SourceRecord> existing = new HashMap<>();
@@ -89,12 +127,14 @@ class Staging {
         int duplicates = 0;
         // each new or changed record is serialized once, then compressed with the page's dictionary
         List<Entry> toStore = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> entry : byKey.entrySet()) {
-            JsonNode record = entry.getValue();
+        for (Map.Entry<String, Candidate> entry : byKey.entrySet()) {
+            Candidate candidate = entry.getValue();
+            JsonNode record = candidate.content();
             String hash = ContentHash.of(record);
             SourceRecord known = existing.get(entry.getKey());
             if (known == null || !known.getContentHash().equals(hash)) {
-                toStore.add(new Entry(entry.getKey(), record, hash, known, StagedContents.json(record)));
+                toStore.add(new Entry(entry.getKey(), record, hash, known, StagedContents.json(record),
+                        candidate.code(), candidate.groupKey()));
             } else if (known.getStatus().isWritten()) {
                 duplicates++;
             }
@@ -104,14 +144,14 @@ class Staging {
         List<SourceRecord> added = new ArrayList<>();
         Map<SourceRecord, Entry> staged = new LinkedHashMap<>();
         for (Entry entry : toStore) {
-            String code = source.code() == null ? null : JsonPaths.text(entry.record(), source.code());
             SourceRecord record = entry.known();
             if (record == null) {
-                record = new SourceRecord(solutionId, entry.key(), code, entry.hash(), runId, now);
+                record = new SourceRecord(solutionId, entry.key(), entry.code(), entry.hash(), runId, now);
                 added.add(record);
             } else {
-                record.refetched(code, entry.hash(), runId, now);
+                record.refetched(entry.code(), entry.hash(), runId, now);
             }
+            record.groupKey(entry.groupKey());
             staged.put(record, entry);
         }
         try {
@@ -131,8 +171,8 @@ class Staging {
                     () -> checkpoints.save(new Checkpoint(solutionId, completesWindowAt, now)));
         }
         // the run's counts move with what they count, in the same transaction
-        runs.addCounts(runId, page.size(), 1, 0, duplicates, withoutKey);
-        return new Staged(page.size(), duplicates, withoutKey, pending);
+        runs.addCounts(runId, units, 1, 0, duplicates + empty, withoutKey);
+        return new Staged(units, duplicates + empty, withoutKey, pending);
     }
 
     /**
@@ -161,7 +201,12 @@ class Staging {
     }
 
     /** A record to store: new ({@code known} is null) or changed. */
-    private record Entry(String key, JsonNode record, String hash, SourceRecord known, byte[] json) {
+    private record Entry(String key, JsonNode record, String hash, SourceRecord known, byte[] json, String code,
+            String groupKey) {
+    }
+
+    /** A record (or line) of the page, with its display code and group key. */
+    private record Candidate(JsonNode content, String code, String groupKey) {
     }
 
     /**

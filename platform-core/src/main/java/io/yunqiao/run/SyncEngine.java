@@ -144,7 +144,7 @@ public class SyncEngine {
                         guards.limiter(target.id(), spec.rateLimit().perSecond()),
                         WriteGuards.writeRetry("write-" + solutionId, spec.retry()), spec.logLevel());
                 if (repushIds != null) {
-                    pipeline.repush(solutionId, runId, repushIds, writing);
+                    pipeline.repush(spec, solutionId, runId, repushIds, writing);
                 } else {
                     fetchFailure = pipeline.fetchAndWrite(run, spec, source, preparation, fetchRetry, writing);
                 }
@@ -177,14 +177,15 @@ public class SyncEngine {
     /**
      * Helps another node's run write its backlog, so that several nodes drain one large backlog: claims batches
      * for this node under that run until nothing is pending or the run ends. A solution with a rate limit is left to
-     * its owner: the limit is the vendor's, for the whole cluster, and nodes share no memory to split it.
+     * its owner: the limit is the vendor's, for the whole cluster, and nodes share no memory to split it. So is a
+     * grouped solution: its owner writes its groups one after the other once the fetch has ended.
      *
      * @return what this node wrote for the run
      */
     RecordWriter.Written assist(Run run) throws InterruptedException {
         long solutionId = run.getSolutionId();
         SolutionSpec spec = solutions.version(solutionId, run.getSolutionVersion());
-        if (spec.rateLimit().perSecond() > 0) {
+        if (spec.rateLimit().perSecond() > 0 || spec.group() != null) {
             return RecordWriter.Written.NONE;
         }
         RecordWriter.Target target = new RecordWriter.Target(connection(spec.target().connection(), "target"),

@@ -102,9 +102,93 @@ public class SolutionValidator {
         if (spec.dedupe().targetKey() != null && !spec.dedupe().targetKey().isBlank()) {
             compile("dedupe.targetKey", spec.dedupe().targetKey());
         }
-        checkRequiredFields(mapping, source, target);
+        checkLinesAndGroups(spec);
+        checkRequiredFields(mapping, shapedSample(spec, source), source, target);
         ExistingCheck.check(spec, connectors, engine, limits, source);
         checkAlerts(spec.alerts());
+    }
+
+    /** A plain dot path: names without spaces, quotes, brackets or JSONata operators, joined by single dots. */
+    private static final Pattern PLAIN_PATH = Pattern.compile("[\\p{L}\\p{N}_-]+(\\.[\\p{L}\\p{N}_-]+)*");
+
+    private static boolean plainPath(String path) {
+        return PLAIN_PATH.matcher(path).matches();
+    }
+
+    /**
+     * The sample record the mapping sees: one line of it when the solution splits (the array at the split path
+     * replaced by its element), with the group's records (itself) under {@code group.into} when it groups.
+     */
+    private static ObjectNode shapedSample(SolutionSpec spec, OperationDefinition source) {
+        ObjectNode sample = sample(source);
+        if (spec.split() != null) {
+            String[] parts = spec.split().path().trim().split("\\.");
+            ObjectNode parent = sample;
+            for (int i = 0; i < parts.length - 1 && parent != null; i++) {
+                parent = parent.get(parts[i]) instanceof ObjectNode next ? next : null;
+            }
+            String last = parts[parts.length - 1];
+            if (parent != null && parent.get(last) != null && parent.get(last).isArray()
+                    && !parent.get(last).isEmpty()) {
+                parent.set(last, parent.get(last).get(0));
+            }
+        }
+        if (spec.group() != null) {
+            sample.putArray(spec.group().into().trim()).add(sample.deepCopy());
+        }
+        return sample;
+    }
+
+    /** The most records one grouped target record may be made of, whatever the platform's setting. */
+    static final int MAX_GROUP_LINES = 10_000;
+
+    /**
+     * One record per line and grouping (明细拆分、合并): plain dot paths, a group key expression that compiles, an
+     * array field name, a line limit from 0 (the platform's) to {@value #MAX_GROUP_LINES}.
+     */
+    private void checkLinesAndGroups(SolutionSpec spec) {
+        SolutionSpec.Split split = spec.split();
+        if (split != null) {
+            if (split.path() == null || split.path().isBlank()) {
+                throw Problem.coded(Problem.Kind.INVALID, "split.path", "problem.split.pathBlank");
+            }
+            if (!plainPath(split.path().trim())) {
+                throw Problem.coded(Problem.Kind.INVALID, "split.path", "problem.split.pathNotPlain", "split.path",
+                        split.path());
+            }
+            if (split.lineKey() != null && !split.lineKey().isBlank()
+                    && !plainPath(split.lineKey().trim())) {
+                throw Problem.coded(Problem.Kind.INVALID, "split.lineKey", "problem.split.pathNotPlain",
+                        "split.lineKey", split.lineKey());
+            }
+        }
+        SolutionSpec.Group group = spec.group();
+        if (group != null) {
+            if (group.by() == null || group.by().isBlank()) {
+                throw Problem.coded(Problem.Kind.INVALID, "group.by", "problem.group.byBlank");
+            }
+            limits.checkMapping("group.by", group.by());
+            try {
+                engine.compile(group.by());
+            } catch (MappingSyntaxException e) {
+                throw Problem.coded(Problem.Kind.INVALID, "group.by", "problem.group.bySyntax",
+                        String.valueOf(e.line()), String.valueOf(e.column()), e.detail());
+            }
+            if (group.into() == null || group.into().isBlank()) {
+                throw Problem.coded(Problem.Kind.INVALID, "group.into", "problem.group.intoBlank");
+            }
+            if (!plainPath(group.into().trim()) || group.into().contains(".")) {
+                throw Problem.coded(Problem.Kind.INVALID, "group.into", "problem.group.intoNotPlain", group.into());
+            }
+            if (group.maxLines() < 0) {
+                throw Problem.coded(Problem.Kind.INVALID, "group.maxLines", "problem.group.maxLinesNegative",
+                        String.valueOf(group.maxLines()));
+            }
+            if (group.maxLines() > MAX_GROUP_LINES) {
+                throw Problem.coded(Problem.Kind.INVALID, "group.maxLines", "problem.group.maxLinesTooLarge",
+                        String.valueOf(group.maxLines()), String.valueOf(MAX_GROUP_LINES));
+            }
+        }
     }
 
     /** The limits this validator applies. */
@@ -301,8 +385,9 @@ public class SolutionValidator {
      * Evaluates the mapping on a sample record made of the source fields (each text field holding its own name)
      * and refuses it when a required target field stays empty or an undeclared field appears.
      */
-    private static void checkRequiredFields(Mapping mapping, OperationDefinition source, OperationDefinition target) {
-        MappingResult result = mapping.evaluate(sample(source), MappingContext.none());
+    private static void checkRequiredFields(Mapping mapping, ObjectNode sample, OperationDefinition source,
+            OperationDefinition target) {
+        MappingResult result = mapping.evaluate(sample, MappingContext.none());
         if (result.isFailure() || !result.hasOutput()) {
             return;
         }
