@@ -275,14 +275,15 @@ public class ValueMapTables {
 
     /**
      * A name for a new table: not blank, no control characters, no characters that would need escaping in
-     * {@code $valueMap("…")} or a URL path, not taken, and room for one more table.
+     * {@code $valueMap("…")} or that a URL path would change ({@code / % ? #}), not taken, and room for one more
+     * table.
      */
     private void checkNewName(String field, String name) {
         if (name == null || name.isBlank()) {
             throw Problem.coded(Problem.Kind.INVALID, field, "problem.valuemap.nameMissing");
         }
         limits.checkName(field, name);
-        if (!name.equals(name.strip()) || name.chars().anyMatch(c -> c == '"' || c == '\'' || c == '\\' || c == '/')) {
+        if (!name.equals(name.strip()) || name.chars().anyMatch(c -> "\"'\\/%?#".indexOf(c) >= 0)) {
             throw Problem.coded(Problem.Kind.INVALID, field, "problem.valuemap.nameChars", name);
         }
         if (exists(name)) {
