@@ -146,6 +146,8 @@ class ValueMapsBrowserIT extends BrowserIT {
         fill("map-search", "BANK");
         assertThat(byId("map-count")).hasText("显示 1 条，共 3 条");
         fill("map-search", "");
+        assertThat(byId("map-count")).hasText("共 3 条");
+        byId("map-title").scrollIntoViewIfNeeded();
         screenshot("value-map-editor");
 
         // and exported
