@@ -37,6 +37,7 @@ import io.yunqiao.valuemap.ValueMapImport;
 import io.yunqiao.valuemap.ValueMapLimits;
 import io.yunqiao.valuemap.ValueMapTable;
 import io.yunqiao.valuemap.ValueMapTables;
+import io.yunqiao.valuemap.ValueMapUse;
 import io.yunqiao.web.security.CurrentUser;
 import io.yunqiao.web.shell.BoundedImport;
 import io.yunqiao.web.shell.Notices;
@@ -80,6 +81,7 @@ class ValueMapEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private final RadioButtonGroup<ValueMapImport.Mode> mode = new RadioButtonGroup<>();
     private Upload upload;
     private String table;
+    private boolean built;
     private List<Entry> entries = List.of();
 
     ValueMapEditorView(ValueMapTables tables, CurrentUser user, InputLimits limits, ValueMapLimits tableLimits) {
@@ -101,7 +103,6 @@ class ValueMapEditorView extends VerticalLayout implements BeforeEnterObserver, 
         // a name that arrives as it is changes nothing
         table = URLDecoder.decode(event.getRouteParameters().get(TABLE).orElse("").replace("+", "%2B"),
                 StandardCharsets.UTF_8);
-        content.removeAll();
         ValueMapTable found;
         try {
             found = tables.table(table);
@@ -109,29 +110,36 @@ class ValueMapEditorView extends VerticalLayout implements BeforeEnterObserver, 
             title.setText(getTranslation("valuemaps.editor.title", table));
             missing.setText(problem.message(getLocale()));
             missing.setVisible(true);
+            content.setVisible(false);
             return;
         }
         missing.setVisible(false);
+        content.setVisible(true);
         title.setText(getTranslation("valuemaps.editor.title", table));
-        build(found);
+        // the view stays when one table's page leads to another's (after a rename): built once, then filled
+        if (!built) {
+            build();
+            built = true;
+        }
+        usage.setText(getTranslation("valuemaps.editor.usage", table));
+        description.setValue(found.description() == null ? "" : found.description());
+        description.setInvalid(false);
+        search.clear();
         refresh();
     }
 
-    private void build(ValueMapTable found) {
+    private void build() {
         usage.setId("map-usage");
         usage.addClassName("yq-muted");
-        usage.setText(getTranslation("valuemaps.editor.usage", table));
         usedBy.setId("map-used-by");
         Span usedByLabel = new Span(getTranslation("valuemaps.editor.usedBy"));
         HorizontalLayout used = new HorizontalLayout(usedByLabel, usedBy);
         used.setSpacing(true);
-        showUsedBy(found);
 
         description.setId("map-description");
         description.setLabel(getTranslation("valuemaps.field.description"));
         description.setMaxLength(limits.descriptionLength());
         description.setWidth("36em");
-        description.setValue(found.description() == null ? "" : found.description());
         description.setReadOnly(!user.mayEdit());
         HorizontalLayout about = new HorizontalLayout(description);
         about.setAlignItems(FlexComponent.Alignment.END);
@@ -171,7 +179,6 @@ class ValueMapEditorView extends VerticalLayout implements BeforeEnterObserver, 
         }
         toolbar.add(count);
 
-        grid.removeAllColumns();
         grid.setId("map-entries");
         grid.addColumn(Entry::key).setKey("key").setHeader(getTranslation("valuemaps.column.key")).setSortable(true)
                 .setFlexGrow(1);
@@ -373,15 +380,15 @@ class ValueMapEditorView extends VerticalLayout implements BeforeEnterObserver, 
         }
     }
 
-    private void showUsedBy(ValueMapTable found) {
+    private void showUsedBy(List<ValueMapUse> users) {
         usedBy.removeAll();
-        usedBy.add(UsedBy.of(found.usedBy(), user.mayEdit(), this::getTranslation));
+        usedBy.add(UsedBy.of(users, user.mayEdit(), this::getTranslation));
     }
 
     private void refresh() {
         try {
             entries = tables.get(table).entrySet().stream().map(e -> new Entry(e.getKey(), e.getValue())).toList();
-            showUsedBy(tables.table(table));
+            showUsedBy(tables.usersOf(table));
         } catch (Problem problem) {
             entries = List.of();
             Notices.error(problem.message(getLocale()));

@@ -165,7 +165,7 @@ class ValueMapsBrowserIT extends BrowserIT {
     }
 
     @Test
-    void anEntryIsAddedAndARepeatedKeyIsRefusedInTheEditor() {
+    void anEntryIsAddedARepeatedKeyIsRefusedAndTheTableRenamedInTheEditor() {
         String table = unique("客户类别");
         tables.create(table, "源系统的类别到吉客云");
         signInAsAdmin();
@@ -183,6 +183,18 @@ class ValueMapsBrowserIT extends BrowserIT {
         click("entry-save");
         assertThat(byId("entry-key")).containsText("已经有了");
         assertThat(tables.get(table)).containsExactly(Map.entry("RETAIL", "3"));
+        page.locator("vaadin-dialog-overlay[opened] vaadin-button").filter(
+                new com.microsoft.playwright.Locator.FilterOptions().setHasText("取消")).click();
+        waitForVaadin();
+
+        // and a table nobody uses is renamed with its entries
+        String renamed = unique("客户分类");
+        click("rename-map");
+        fill("rename-name", renamed);
+        click("rename-confirm");
+        assertThat(byId("map-title")).containsText(renamed);
+        assertThat(gridRow("map-entries", "RETAIL")).containsText(new String[] {"RETAIL", "3"});
+        assertThat(tables.names()).contains(renamed).doesNotContain(table);
     }
 
     @Test
