@@ -37,8 +37,9 @@ class DatabaseLookups implements ValueMaps, StagedRecords {
 
     @Override
     public boolean hasTable(String table) {
-        Integer rows = jdbc.queryForObject("select count(*) from yq_value_map where table_name = ?", Integer.class,
-                table);
+        // a table exists from its creation on the value-map screen, before its first entry (V15)
+        Integer rows = jdbc.queryForObject("select count(*) from yq_value_map_table where table_name = ?",
+                Integer.class, table);
         return rows != null && rows > 0;
     }
 

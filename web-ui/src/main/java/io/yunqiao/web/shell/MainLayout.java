@@ -75,6 +75,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(item("shell.nav.templates", "templates", VaadinIcon.COPY_O));
         nav.addItem(item("shell.nav.runs", "runs", VaadinIcon.TIME_FORWARD));
         nav.addItem(item("shell.nav.connections", "connections", VaadinIcon.PLUG));
+        nav.addItem(item("valuemaps.nav", "value-maps", VaadinIcon.TABLE));
         nav.addItem(item("shell.nav.connectors", "connectors", VaadinIcon.BOOK));
         if (user.mayEdit()) {
             nav.addItem(item("shell.nav.users", "users", VaadinIcon.USERS));
