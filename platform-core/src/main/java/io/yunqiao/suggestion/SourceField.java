@@ -1,0 +1,84 @@
+package io.yunqiao.suggestion;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.yunqiao.connector.FieldDefinition;
+import io.yunqiao.connector.LocalizedText;
+import io.yunqiao.connector.OperationDefinition;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A field of the source records that a suggestion may name.
+ *
+ * @param path     the dotted path in a source record, as a mapping names it ({@code supplierid_number},
+ *                 {@code material_entity.qty})
+ * @param label    what users read (may be {@code null}: the path is all there is)
+ * @param type     the declared type ({@code string}, {@code number}, ..., {@code array}, {@code object})
+ * @param repeated the field is inside an array (one value per line, not one per record)
+ * @param samples  a few of its values in sample records, as text; empty when there are none
+ */
+public record SourceField(String path, LocalizedText label, String type, boolean repeated, List<String> samples) {
+
+    /** At most this many sample values per field are kept, each cut to {@link #SAMPLE_LENGTH} characters. */
+    public static final int SAMPLES = 20;
+    /** The longest sample value kept, in characters. */
+    public static final int SAMPLE_LENGTH = 200;
+
+    public SourceField {
+        type = type == null ? "string" : type;
+        samples = samples == null ? List.of()
+                : samples.stream().filter(s -> s != null).limit(SAMPLES)
+                        .map(s -> s.length() > SAMPLE_LENGTH ? s.substring(0, SAMPLE_LENGTH) : s).toList();
+    }
+
+    /**
+     * The fields of a QUERY operation, with the values the sample records hold at each path (arrays are walked: a
+     * line field gets the values of the first lines). The records are read, never kept.
+     */
+    public static List<SourceField> of(OperationDefinition operation, List<JsonNode> sampleRecords) {
+        Set<String> arrays = new HashSet<>();
+        for (FieldDefinition field : operation.fields()) {
+            if ("array".equals(field.type())) {
+                arrays.add(field.name());
+            }
+        }
+        List<SourceField> fields = new ArrayList<>();
+        for (FieldDefinition field : operation.fields()) {
+            boolean repeated = false;
+            for (String parent = field.parent(); parent != null && !repeated;
+                    parent = parent.contains(".") ? parent.substring(0, parent.lastIndexOf('.')) : null) {
+                repeated = arrays.contains(parent);
+            }
+            List<String> samples = new ArrayList<>();
+            for (JsonNode record : sampleRecords == null ? List.<JsonNode>of() : sampleRecords) {
+                collect(record, field.name().split("\\."), 0, samples);
+                if (samples.size() >= SAMPLES) {
+                    break;
+                }
+            }
+            fields.add(new SourceField(field.name(), field.label(), field.type(), repeated, samples));
+        }
+        return fields;
+    }
+
+    private static void collect(JsonNode node, String[] path, int at, List<String> samples) {
+        if (node == null || samples.size() >= SAMPLES) {
+            return;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size() && i < SAMPLES && samples.size() < SAMPLES; i++) {
+                collect(node.get(i), path, at, samples);
+            }
+            return;
+        }
+        if (at == path.length) {
+            if (node.isValueNode() && !node.isNull()) {
+                samples.add(node.asText());
+            }
+            return;
+        }
+        collect(node.get(path[at]), path, at + 1, samples);
+    }
+}
