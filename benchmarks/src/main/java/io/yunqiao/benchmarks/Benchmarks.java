@@ -34,7 +34,7 @@ public final class Benchmarks {
                 System.out.println("       java -jar yunqiao-benchmarks.jar mapping-parse"
                         + " [--lengths 16384,65536,131072,400000]");
                 System.out.println("       java -jar yunqiao-benchmarks.jar suggest [--samples sandbox|none]"
-                        + " [--thresholds 0.5,0.6,0.7,0.8]");
+                        + " [--show errors|all] [--thresholds 0.5,0.6,0.7,0.8]");
                 System.out.println("  sandboxes  requests/s each sandbox sustains on loopback: Kingdee list pages of"
                         + " 100 bills, Jackyun signed customer adds");
                 System.out.println("  sync       the seed solution (engine) against a hand-written loop (baseline):"

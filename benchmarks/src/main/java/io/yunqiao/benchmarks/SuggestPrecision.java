@@ -75,6 +75,8 @@ final class SuggestPrecision {
         int unjudged;
         final List<String> wrong = new ArrayList<>();
         final List<String> missed = new ArrayList<>();
+        final List<String> right = new ArrayList<>();
+        final List<String> others = new ArrayList<>();
 
         void add(Tally other) {
             made += other.made;
@@ -83,6 +85,8 @@ final class SuggestPrecision {
             expected += other.expected;
             found += other.found;
             unjudged += other.unjudged;
+            wrong.addAll(other.wrong);
+            others.addAll(other.others);
         }
 
         double precision() {
@@ -106,49 +110,56 @@ final class SuggestPrecision {
         System.out.printf("Smart suggestions against the hand-written mappings of %d shipped templates%n",
                 templates.size());
         MappingSuggester suggester = MappingSuggester.standard();
-        report("field metadata only", registry, templates, Map.of(), suggester, true);
+        boolean showAll = "all".equals(options.text("show"));
+        report("field metadata only", registry, templates, Map.of(), suggester, showAll);
         if (withSamples) {
             report("with " + SAMPLES + " sandbox records per source as samples", registry, templates, samples,
-                    suggester, true);
+                    suggester, showAll);
         }
         System.out.printf("%nBy threshold (%s; main numbers, all templates; the platform uses %.2f)%n",
                 withSamples ? "with samples" : "metadata only", MappingSuggester.THRESHOLD);
-        System.out.printf("%-10s %6s %8s %10s %7s%n", "threshold", "made", "correct", "precision", "recall");
+        System.out.printf("%-10s %6s %8s %10s %7s %9s%n", "threshold", "made", "correct", "precision", "recall",
+                "unjudged");
         for (String threshold : options.texts("thresholds")) {
             Tally all = total(registry, templates, samples, suggester.withThreshold(Double.parseDouble(threshold)));
-            System.out.printf("%-10s %6d %8d %10.2f %7.2f%n", threshold, all.made, all.correct, all.precision(),
-                    all.recall());
+            System.out.printf("%-10s %6d %8d %10.2f %7.2f %9d%n", threshold, all.made, all.correct,
+                    all.precision(), all.recall(), all.unjudged);
+            if (showAll) {
+                all.wrong.forEach(w -> System.out.println("    wrong: " + w));
+                all.others.forEach(o -> System.out.println("    unjudged: " + o));
+            }
         }
     }
 
     private static void report(String title, ConnectorRegistry registry, List<Template> templates,
-            Map<String, List<JsonNode>> samples, MappingSuggester suggester, boolean details) {
+            Map<String, List<JsonNode>> samples, MappingSuggester suggester, boolean all) {
         System.out.printf("%n%s (threshold %.2f)%n", title, MappingSuggester.THRESHOLD);
         System.out.printf("%-46s %5s %7s %6s %8s %10s %7s %9s | %7s %6s%n", "template", "made", "judged", "right",
                 "expected", "precision", "recall", "unjudged", "strict P", "R");
-        Tally all = new Tally();
-        Tally allStrict = new Tally();
+        Tally total = new Tally();
+        Tally totalStrict = new Tally();
         List<String> notes = new ArrayList<>();
         for (Template template : templates) {
             Tally main = new Tally();
             Tally strict = new Tally();
             evaluate(registry, template, samples.getOrDefault(template.id(), List.of()), suggester, main, strict);
-            all.add(main);
-            allStrict.add(strict);
+            total.add(main);
+            totalStrict.add(strict);
             System.out.printf("%-46s %5d %7d %6d %8d %10.2f %7.2f %9d | %7.2f %6.2f%n", cut(template.id()),
                     main.made, main.judged, main.correct, main.expected, main.precision(), main.recall(),
                     main.unjudged, strict.precision(), strict.recall());
+            main.right.forEach(r -> notes.add(template.id() + "  right: " + r));
+            main.others.forEach(o -> notes.add(template.id() + "  unjudged: " + o));
             main.wrong.forEach(w -> notes.add(template.id() + "  wrong: " + w));
             main.missed.forEach(m -> notes.add(template.id() + "  missed: " + m));
             strict.wrong.stream().filter(w -> !main.wrong.contains(w))
                     .forEach(w -> notes.add(template.id() + "  wrong (composed value): " + w));
         }
-        System.out.printf("%-46s %5d %7d %6d %8d %10.2f %7.2f %9d | %7.2f %6.2f%n", "ALL", all.made, all.judged,
-                all.correct, all.expected, all.precision(), all.recall(), all.unjudged, allStrict.precision(),
-                allStrict.recall());
-        if (details) {
-            notes.forEach(note -> System.out.println("  " + note));
-        }
+        System.out.printf("%-46s %5d %7d %6d %8d %10.2f %7.2f %9d | %7.2f %6.2f%n", "ALL", total.made,
+                total.judged, total.correct, total.expected, total.precision(), total.recall(), total.unjudged,
+                totalStrict.precision(), totalStrict.recall());
+        notes.stream().filter(note -> all || !note.contains("  right: ") && !note.contains("  unjudged: "))
+                .forEach(note -> System.out.println("  " + note));
     }
 
     private static Tally total(ConnectorRegistry registry, List<Template> templates,
@@ -182,6 +193,7 @@ final class SuggestPrecision {
             String shown = suggestion.target() + " <- " + suggestion.source() + " (" + suggestion.confidence()
                     + ", " + suggestion.reason(Locale.SIMPLIFIED_CHINESE) + ")";
             if (expected == null) {
+                main.others.add(shown);
                 main.unjudged++;
                 strict.unjudged++;
                 continue;
@@ -199,6 +211,7 @@ final class SuggestPrecision {
             main.judged++;
             if (right) {
                 main.correct++;
+                main.right.add(shown);
             } else {
                 main.wrong.add(shown + ", template: " + describe(expected));
             }

@@ -136,7 +136,9 @@ public final class MappingSuggester {
             reasons.add(new Reason("suggest.reason.sameName", List.of(text(target.name()))));
         } else if (sameLabel(to.label(), from.label())) {
             score = SAME_LABEL;
-            reasons.add(new Reason("suggest.reason.sameLabel", List.of(to.label())));
+            // the label that is the same: a Chinese label, or else the English one in both languages
+            reasons.add(new Reason("suggest.reason.sameLabel", List.of(
+                    to.label().zh().strip().equals(from.label().zh().strip()) ? to.label() : text(to.label().en()))));
         } else {
             Match best = Match.NONE;
             for (List<Term> wanted : to.terms()) {
