@@ -42,9 +42,10 @@ import java.util.regex.Pattern;
  * when it names that field;</li>
  * <li>a value without any source field (a constant such as {@code "供应商"}) expects <b>no</b> suggestion: any is
  * wrong;</li>
- * <li>a value built of several parts ({@code "来自 " & billno}, or two fields or more) is <b>composed</b>: a field
- * taken as it is cannot equal it, so it is left out of the main numbers; the strict numbers count it, a suggestion
- * being correct when it names any field the value uses;</li>
+ * <li>a value built of several parts ({@code "来自 " & billno}, two fields or more, a nested object or array) is
+ * <b>composed</b>: a field taken as it is cannot equal it, so it is left out of the main numbers; the strict
+ * numbers count it, a suggestion being correct when it names any field the value uses ({@code $.field} is
+ * {@code field});</li>
  * <li>target fields the mapping leaves out are not judged; suggestions for them are counted apart.</li>
  * </ul>
  */
@@ -254,7 +255,8 @@ final class SuggestPrecision {
                 continue;
             }
             String value = entry.substring(name.end()).strip();
-            String code = STRING.matcher(value).replaceAll("\"\"");
+            // $.field and $$.field name the record's field like field does
+            String code = STRING.matcher(value).replaceAll("\"\"").replaceAll("\\$\\$?\\.", "");
             Set<String> fields = new LinkedHashSet<>();
             Matcher path = PATH.matcher(code);
             while (path.find()) {
@@ -262,8 +264,10 @@ final class SuggestPrecision {
                     fields.add(path.group(1));
                 }
             }
+            // a nested object or array is built, not taken from one field
+            boolean built = code.startsWith("{") || code.startsWith("[") || code.contains("&");
             Kind kind = fields.isEmpty() ? Kind.CONSTANT
-                    : fields.size() == 1 && !code.contains("&") ? Kind.DIRECT : Kind.COMPOSED;
+                    : fields.size() == 1 && !built ? Kind.DIRECT : Kind.COMPOSED;
             key.add(new Expected(name.group(1), kind, fields));
         }
         return key;
