@@ -178,9 +178,9 @@ final class SuggestPrecision {
     private static void evaluate(ConnectorRegistry registry, Template template, List<JsonNode> records,
             MappingSuggester suggester, Tally main, Tally strict) {
         SolutionSpec spec = template.spec();
-        OperationDefinition source = registry.operation(spec.source().connector(), spec.source().operation());
         OperationDefinition target = registry.operation(spec.target().connector(), spec.target().operation());
-        List<Suggestion> suggestions = suggester.suggest(SourceField.of(source, records), TargetField.of(target));
+        List<Suggestion> suggestions = suggester.suggest(SourceField.of(spec, registry, records),
+                TargetField.of(target));
         Map<String, Expected> key = new LinkedHashMap<>();
         for (Expected expected : answerKey(spec.target().mapping())) {
             key.put(expected.target(), expected);

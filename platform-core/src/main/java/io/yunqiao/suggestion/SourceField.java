@@ -1,12 +1,15 @@
 package io.yunqiao.suggestion;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.yunqiao.connector.ConnectorRegistry;
 import io.yunqiao.connector.FieldDefinition;
 import io.yunqiao.connector.LocalizedText;
 import io.yunqiao.connector.OperationDefinition;
+import io.yunqiao.solution.SolutionSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,27 +41,57 @@ public record SourceField(String path, LocalizedText label, String type, boolean
      * line field gets the values of the first lines). The records are read, never kept.
      */
     public static List<SourceField> of(OperationDefinition operation, List<JsonNode> sampleRecords) {
+        return of(operation, "", null, false, sampleRecords);
+    }
+
+    /**
+     * The fields a solution's mapping sees: its source operation's, where the lines of a split array are one line
+     * per record (not repeated), then the fields of each detail lookup under its name (repeated when the lookup
+     * keeps all its records). A detail whose connector or operation is not installed adds nothing: the solution's
+     * validation names that problem.
+     *
+     * @param sampleRecords records as the mapping sees them (split, details merged), or source records
+     */
+    public static List<SourceField> of(SolutionSpec spec, ConnectorRegistry registry, List<JsonNode> sampleRecords) {
+        OperationDefinition source = registry.operation(spec.source().connector(), spec.source().operation());
+        String split = spec.split() == null ? null : spec.split().path();
+        List<SourceField> fields = new ArrayList<>(of(source, "", split, false, sampleRecords));
+        for (SolutionSpec.Detail detail : spec.details()) {
+            Optional<OperationDefinition> operation = registry.find(detail.connector())
+                    .flatMap(connector -> connector.operation(detail.operation()));
+            if (operation.isPresent() && detail.name() != null && !detail.name().isBlank()) {
+                fields.addAll(of(operation.get(), detail.name() + ".", null, detail.all(), sampleRecords));
+            }
+        }
+        return fields;
+    }
+
+    private static List<SourceField> of(OperationDefinition operation, String prefix, String split,
+            boolean allRepeated, List<JsonNode> sampleRecords) {
         Set<String> arrays = new HashSet<>();
         for (FieldDefinition field : operation.fields()) {
-            if ("array".equals(field.type())) {
+            if ("array".equals(field.type()) && !field.name().equals(split)) {
                 arrays.add(field.name());
             }
         }
         List<SourceField> fields = new ArrayList<>();
         for (FieldDefinition field : operation.fields()) {
-            boolean repeated = false;
+            boolean repeated = allRepeated;
             for (String parent = field.parent(); parent != null && !repeated;
                     parent = parent.contains(".") ? parent.substring(0, parent.lastIndexOf('.')) : null) {
                 repeated = arrays.contains(parent);
             }
+            String path = prefix + field.name();
             List<String> samples = new ArrayList<>();
             for (JsonNode record : sampleRecords == null ? List.<JsonNode>of() : sampleRecords) {
-                collect(record, field.name().split("\\."), 0, samples);
+                collect(record, path.split("\\."), 0, samples);
                 if (samples.size() >= SAMPLES) {
                     break;
                 }
             }
-            fields.add(new SourceField(field.name(), field.label(), field.type(), repeated, samples));
+            // a split array is one element per record: an object, not an array
+            String type = field.name().equals(split) ? "object" : field.type();
+            fields.add(new SourceField(path, field.label(), type, repeated, samples));
         }
         return fields;
     }

@@ -54,7 +54,8 @@ class SuggestionsApi {
     /**
      * @param sourceConnector the source's connector id
      * @param sourceOperation the source's QUERY operation
-     * @param solutionId      optional: a solution reading that source; the record it staged last is a sample
+     * @param solutionId      optional: a solution reading that source; the record it staged last is a sample, and
+     *                        its split lines and detail lookups are offered as the mapping sees them
      * @param targetConnector the target's connector id
      * @param targetOperation the target's EXECUTE operation
      * @param samples         optional: source records to read sample values from (at most {@value #MAX_SAMPLES})
@@ -102,8 +103,11 @@ class SuggestionsApi {
             throw Problem.coded(Problem.Kind.INVALID, "targetOperation", "problem.suggest.targetNotExecute",
                     target.id());
         }
-        List<JsonNode> records = samples(request);
-        List<SourceField> sources = SourceField.of(source, records);
+        SolutionView solution = request.solutionId() == null ? null : solution(request);
+        List<JsonNode> records = samples(request, solution);
+        // a solution's split lines and detail lookups are part of what its mapping sees
+        List<SourceField> sources = solution == null ? SourceField.of(source, records)
+                : SourceField.of(solution.spec(), registry, records);
         List<Suggestion> suggestions = MappingSuggester.standard().suggest(sources, TargetField.of(target));
         Map<String, LocalizedText> sourceLabels = labels(source);
         Map<String, LocalizedText> targetLabels = labels(target);
@@ -125,8 +129,8 @@ class SuggestionsApi {
                 "problem.suggest.unknownOperation", connector.id(), shorten(operationId)));
     }
 
-    /** The request's own samples, then the record the solution staged last (when it reads the same source). */
-    private List<JsonNode> samples(SuggestRequest request) {
+    /** The request's own samples, then the record the solution staged last. */
+    private List<JsonNode> samples(SuggestRequest request, SolutionView solution) {
         List<JsonNode> given = request.samples() == null ? List.of() : request.samples();
         if (given.size() > MAX_SAMPLES) {
             throw Problem.coded(Problem.Kind.TOO_LARGE, "samples", "problem.suggest.tooManySamples", MAX_SAMPLES,
@@ -139,24 +143,29 @@ class SuggestionsApi {
             }
         }
         List<JsonNode> records = new ArrayList<>(given);
-        if (request.solutionId() != null) {
-            SolutionView solution;
-            try {
-                solution = solutions.get(request.solutionId());
-            } catch (Problem notFound) {
-                throw Problem.coded(Problem.Kind.NOT_FOUND, "solutionId", "problem.suggest.unknownSolution",
-                        String.valueOf(request.solutionId()));
-            }
-            SolutionSpec.Source reads = solution.spec().source();
-            if (!Objects.equals(reads.connector(), request.sourceConnector())
-                    || !Objects.equals(reads.operation(), request.sourceOperation())) {
-                throw Problem.coded(Problem.Kind.INVALID, "solutionId", "problem.suggest.otherSource",
-                        solution.name(), reads.connector() + " / " + reads.operation(),
-                        request.sourceConnector() + " / " + request.sourceOperation());
-            }
+        if (solution != null) {
             sourceSamples.lastStaged(solution.id()).ifPresent(records::add);
         }
         return records;
+    }
+
+    /** The solution named by the request, which must read the request's source. */
+    private SolutionView solution(SuggestRequest request) {
+        SolutionView solution;
+        try {
+            solution = solutions.get(request.solutionId());
+        } catch (Problem notFound) {
+            throw Problem.coded(Problem.Kind.NOT_FOUND, "solutionId", "problem.suggest.unknownSolution",
+                    String.valueOf(request.solutionId()));
+        }
+        SolutionSpec.Source reads = solution.spec().source();
+        if (!Objects.equals(reads.connector(), request.sourceConnector())
+                || !Objects.equals(reads.operation(), request.sourceOperation())) {
+            throw Problem.coded(Problem.Kind.INVALID, "solutionId", "problem.suggest.otherSource",
+                    solution.name(), reads.connector() + " / " + reads.operation(),
+                    request.sourceConnector() + " / " + request.sourceOperation());
+        }
+        return solution;
     }
 
     private static Map<String, LocalizedText> labels(OperationDefinition operation) {

@@ -167,6 +167,20 @@ class SuggestionsApiIT {
     }
 
     @Test
+    void aSolutionThatReadsAnotherSourceIsRefusedBecauseItsRecordsWouldMislead() {
+        Answer copied = call("POST", "/api/templates/" + SEED + "/copy", JSON.createObjectNode().put("name", "另一来源"));
+        assertThat(copied.status()).as(copied.body().toString()).isEqualTo(201);
+        ObjectNode otherSource = seedRequest().put("sourceConnector", "kingdee-jdy-v2")
+                .put("sourceOperation", "jdy/v2/scm/pur_inbound").put("solutionId", copied.body().path("id").asLong());
+
+        Answer answer = call("admin", SharedPlatform.ADMIN_PASSWORD, null, otherSource);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("code").asText()).isEqualTo("problem.suggest.otherSource");
+        assertThat(answer.body().path("message").asText()).contains("另一来源", "jdy/v2/scm/pur_inbound");
+    }
+
+    @Test
     void anUnknownSolutionIsRefused() {
         Answer answer = call("admin", SharedPlatform.ADMIN_PASSWORD, null, seedRequest().put("solutionId", 987654));
 
