@@ -5,10 +5,13 @@ import io.yunqiao.problem.Problem;
 import io.yunqiao.suggestion.Suggestion.Reason;
 import io.yunqiao.suggestion.Vocabulary.Term;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,7 +34,7 @@ import java.util.Set;
 public final class MappingSuggester {
 
     /** The most fields a side may have; more is refused, not cut silently. */
-    public static final int MAX_FIELDS = 2000;
+    public static final int MAX_FIELDS = 1000;
     /** Proposals below this confidence are dropped (measured with the benchmarks' {@code suggest} command). */
     public static final double THRESHOLD = 0.7;
 
@@ -47,6 +50,8 @@ public final class MappingSuggester {
     private static final double REPEATED = 0.85;
     private static final int CANDIDATES_PER_TARGET = 8;
     private static final Set<String> GENERIC = Set.of("name", "id");
+    /** Unknown English words sharing a start this long may match partly. */
+    private static final int PREFIX = 4;
 
     private static final MappingSuggester STANDARD = new MappingSuggester(Vocabulary.standard(), THRESHOLD);
 
@@ -87,6 +92,14 @@ public final class MappingSuggester {
         List<Profile> from = sources.stream().filter(s -> scalar(s.type()))
                 .map(s -> Profile.of(vocabulary, s.path(), s.label(), ValueShape.ofSamples(s.samples()))).toList();
         List<SourceField> fromFields = sources.stream().filter(s -> scalar(s.type())).toList();
+        // Words are compared only between fields that share a key (a concept, a character pair or the start of an
+        // unknown word): the other pairs cannot reach the threshold by their words.
+        Map<String, BitSet> index = new HashMap<>();
+        for (int s = 0; s < from.size(); s++) {
+            for (String key : from.get(s).keys()) {
+                index.computeIfAbsent(key, k -> new BitSet()).set(s);
+            }
+        }
         List<Candidate> candidates = new ArrayList<>();
         for (int t = 0; t < targets.size(); t++) {
             TargetField target = targets.get(t);
@@ -95,9 +108,17 @@ public final class MappingSuggester {
             }
             Profile to = Profile.of(vocabulary, target.name(), target.label(), null);
             ValueShape expected = expected(to, target);
+            BitSet related = new BitSet();
+            for (String key : to.keys()) {
+                BitSet holders = index.get(key);
+                if (holders != null) {
+                    related.or(holders);
+                }
+            }
             List<Candidate> mine = new ArrayList<>();
             for (int s = 0; s < from.size(); s++) {
-                Candidate candidate = score(t, s, target, to, expected, fromFields.get(s), from.get(s));
+                Candidate candidate = score(t, s, target, to, expected, fromFields.get(s), from.get(s),
+                        related.get(s));
                 if (candidate != null && candidate.score() >= threshold) {
                     mine.add(candidate);
                 }
@@ -128,10 +149,12 @@ public final class MappingSuggester {
     }
 
     private Candidate score(int t, int s, TargetField target, Profile to, ValueShape expected, SourceField field,
-            Profile from) {
+            Profile from, boolean related) {
         List<Reason> reasons = new ArrayList<>();
         double score;
-        if (!to.name().isEmpty() && to.name().equals(from.name())) {
+        if (!related) {
+            score = 0;
+        } else if (!to.name().isEmpty() && to.name().equals(from.name())) {
             score = SAME_NAME;
             reasons.add(new Reason("suggest.reason.sameName", List.of(text(target.name()))));
         } else if (sameLabel(to.label(), from.label())) {
@@ -216,7 +239,7 @@ public final class MappingSuggester {
                     viaSynonym = !want.word().equals(offer.word());
                     credit = viaSynonym ? SYNONYM : 1;
                 } else if (want.group() == null && offer.group() == null) {
-                    credit = partial(want.word(), offer.word());
+                    credit = partial(want, offer);
                 } else {
                     credit = 0;
                 }
@@ -243,38 +266,24 @@ public final class MappingSuggester {
     }
 
     /** Two words the vocabulary does not know: Chinese by shared character pairs, English by a long shared start. */
-    private static double partial(String a, String b) {
-        if (a.equals(b)) {
-            return 1;
-        }
-        if (Vocabulary.hasChinese(a) && Vocabulary.hasChinese(b)) {
-            Set<String> pairs = pairs(a);
-            Set<String> others = pairs(b);
-            if (pairs.isEmpty() || others.isEmpty()) {
-                return 0;
-            }
+    private static double partial(Term want, Term offer) {
+        if (!want.pairs().isEmpty() && !offer.pairs().isEmpty()) {
             int shared = 0;
-            for (String pair : pairs) {
-                if (others.contains(pair)) {
+            for (String pair : want.pairs()) {
+                if (offer.pairs().contains(pair)) {
                     shared++;
                 }
             }
-            double dice = 2.0 * shared / (pairs.size() + others.size());
+            double dice = 2.0 * shared / (want.pairs().size() + offer.pairs().size());
             return dice >= 0.5 ? 0.8 * dice : 0;
         }
+        String a = want.word();
+        String b = offer.word();
         int common = 0;
         while (common < Math.min(a.length(), b.length()) && a.charAt(common) == b.charAt(common)) {
             common++;
         }
-        return common >= 4 && common >= 0.75 * Math.min(a.length(), b.length()) ? 0.7 : 0;
-    }
-
-    private static Set<String> pairs(String text) {
-        Set<String> pairs = new HashSet<>();
-        for (int i = 0; i + 1 < text.length(); i++) {
-            pairs.add(text.substring(i, i + 2));
-        }
-        return pairs;
+        return common >= PREFIX && common >= 0.75 * Math.min(a.length(), b.length()) ? 0.7 : 0;
     }
 
     /** What the target's values should look like, from its words and type; null when anything goes. */
@@ -319,7 +328,8 @@ public final class MappingSuggester {
     }
 
     /** One field as the suggester compares it: its name, labels and their words, and its samples' shape. */
-    private record Profile(String name, LocalizedText label, List<List<Term>> terms, ValueShape shape) {
+    private record Profile(String name, LocalizedText label, List<List<Term>> terms, ValueShape shape,
+            Set<String> keys) {
 
         private static final int LONGEST = 100;
 
@@ -335,8 +345,23 @@ public final class MappingSuggester {
                     terms.add(words);
                 }
             }
-            return new Profile(leaf.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT), shown,
-                    List.copyOf(terms), shape);
+            String name = leaf.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+            Set<String> keys = new HashSet<>();
+            if (!name.isEmpty()) {
+                keys.add("=" + name);
+            }
+            keys.add("=" + shown.zh().strip());
+            keys.add("=" + shown.en().strip().toLowerCase(Locale.ROOT));
+            for (List<Term> words : terms) {
+                for (Term term : words) {
+                    keys.add(term.concept());
+                    term.pairs().forEach(pair -> keys.add("~" + pair));
+                    if (term.group() == null && term.pairs().isEmpty() && term.word().length() >= PREFIX) {
+                        keys.add("^" + term.word().substring(0, PREFIX));
+                    }
+                }
+            }
+            return new Profile(name, shown, List.copyOf(terms), shape, Set.copyOf(keys));
         }
 
         private static String shorten(String text) {

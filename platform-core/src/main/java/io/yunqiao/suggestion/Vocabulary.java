@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,18 +23,28 @@ import java.util.Set;
  */
 final class Vocabulary {
 
-    /** One word of a name or label: its synonym group, or {@code null} for a word the vocabulary does not know. */
-    record Term(String group, String word) {
+    /**
+     * One word of a name or label: its synonym group, or {@code null} for a word the vocabulary does not know.
+     *
+     * @param concept what two terms must share to match: the group, or the word itself for an unknown word
+     * @param pairs   for an unknown Chinese word, its pairs of characters (for partial matches); else empty
+     */
+    record Term(String group, String word, String concept, Set<String> pairs) {
 
-        /** What two terms must share to match: the group, or the word itself for an unknown word. */
-        String concept() {
-            return group != null ? group : "?" + word;
+        static Term of(String group, String word) {
+            Set<String> pairs = new HashSet<>();
+            if (group == null && hasChinese(word)) {
+                for (int i = 0; i + 1 < word.length(); i++) {
+                    pairs.add(word.substring(i, i + 2));
+                }
+            }
+            return new Term(group, word, group != null ? group : "?" + word, Set.copyOf(pairs));
         }
     }
 
     static final String RESOURCE = "io/yunqiao/suggestion/synonyms.properties";
 
-    private static final int MAX_TERMS = 12;
+    private static final int MAX_TERMS = 8;
     private static final int MAX_TEXT = 100;
     private static final int MAX_GLUED = 40;
     private static final Set<String> ENGLISH_NOISE = Set.of("of", "the", "a", "an", "and", "or", "to", "for", "in",
@@ -97,7 +108,8 @@ final class Vocabulary {
     }
 
     /**
-     * The terms of a label or name, at most {@value #MAX_TERMS}, each concept once. Text in brackets and after the
+     * The terms of a label or name, at most {@value #MAX_TERMS} (what bounds the work per pair of fields), each
+     * concept once. Text in brackets and after the
      * first comma or colon is help, not the name ({@code 单据状态,Z:未审核}); before a dash is a section
      * ({@code 基本信息地址-详细地址}).
      */
@@ -129,7 +141,7 @@ final class Vocabulary {
             }
             if (group != null) {
                 flushUnknown(unknown, terms);
-                add(terms, new Term(group, core.substring(i, i + length)));
+                add(terms, Term.of(group, core.substring(i, i + length)));
                 i += length;
             } else {
                 if (!CHINESE_NOISE.contains(c)) {
@@ -147,7 +159,7 @@ final class Vocabulary {
 
     private void flushUnknown(StringBuilder unknown, List<Term> terms) {
         if (!unknown.isEmpty()) {
-            add(terms, new Term(null, unknown.toString()));
+            add(terms, Term.of(null, unknown.toString()));
             unknown.setLength(0);
         }
     }
@@ -170,12 +182,12 @@ final class Vocabulary {
                 String phrase = String.join(" ", tokens.subList(i, i + n));
                 String group = english.get(phrase);
                 if (group != null) {
-                    add(terms, new Term(group, phrase));
+                    add(terms, Term.of(group, phrase));
                     taken = n;
                 }
             }
             if (taken == 0) {
-                add(terms, new Term(null, tokens.get(i)));
+                add(terms, Term.of(null, tokens.get(i)));
                 taken = 1;
             }
             i += taken;
