@@ -21,6 +21,7 @@ public final class Benchmarks {
             case "sync-engine" -> SyncThroughput.runChild(Options.parse(options));
             case "cluster" -> ClusterThroughput.run(Options.parse(options));
             case "mapping-parse" -> MappingParse.run(Options.parse(options));
+            case "suggest" -> SuggestPrecision.run(Options.parse(options));
             default -> {
                 System.out.println("usage: java -jar yunqiao-benchmarks.jar sandboxes [--seconds N] [--warmup N]"
                         + " [--threads 1,8,32] [--bills N]");
@@ -32,6 +33,8 @@ public final class Benchmarks {
                         + " [--latencies 0,20] [--writers 4] [--db-url jdbc:postgresql://...]");
                 System.out.println("       java -jar yunqiao-benchmarks.jar mapping-parse"
                         + " [--lengths 16384,65536,131072,400000]");
+                System.out.println("       java -jar yunqiao-benchmarks.jar suggest [--samples sandbox|none]"
+                        + " [--show errors|all] [--thresholds 0.5,0.6,0.7,0.8]");
                 System.out.println("  sandboxes  requests/s each sandbox sustains on loopback: Kingdee list pages of"
                         + " 100 bills, Jackyun signed customer adds");
                 System.out.println("  sync       the seed solution (engine) against a hand-written loop (baseline):"
@@ -41,6 +44,8 @@ public final class Benchmarks {
                         + " records/s of the run and of its write phase");
                 System.out.println("  mapping-parse  milliseconds to compile JSONata expressions by shape and length,"
                         + " what yunqiao.limits.mapping-length bounds");
+                System.out.println("  suggest    smart suggestions against every shipped template's mapping: made,"
+                        + " correct, precision and recall per template and overall, by threshold");
                 if (!"help".equals(name)) {
                     System.exit(2);
                 }

@@ -32,7 +32,10 @@ record Options(Map<String, String> values) {
             Map.entry("backlog", "10000"),
             Map.entry("latencies", "0,20"),
             Map.entry("db-url", ""),
-            Map.entry("lengths", "16384,65536,131072,400000"));
+            Map.entry("lengths", "16384,65536,131072,400000"),
+            Map.entry("samples", "sandbox"),
+            Map.entry("show", "errors"),
+            Map.entry("thresholds", "0.5,0.6,0.65,0.7,0.75,0.8,0.85,0.9"));
 
     static Options parse(String[] args) {
         Map<String, String> values = new HashMap<>(DEFAULTS);

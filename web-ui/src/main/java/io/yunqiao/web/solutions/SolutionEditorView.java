@@ -95,6 +95,8 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private final Button versions = new Button();
 
     private Long solutionId;
+    /** Lines, groups, detail lookups and the already-exists policy as loaded: kept on save, as no section edits them. */
+    private SolutionSpec shape;
     private SolutionView saved;
     private String savedJson = "";
     private String pendingComment = "";
@@ -255,6 +257,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
             saved = view;
             solutionId = view == null ? null : view.id();
             SolutionSpec spec = view == null ? blankSpec : view.spec();
+            shape = spec;
             basics.load(spec, view);
             source.load(spec);
             target.load(spec);
@@ -292,7 +295,8 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     SolutionSpec currentSpec() {
         return new SolutionSpec(basics.name(), basics.description(), source.source(), source.window(),
                 target.target(workbench.getMapping()), source.dedupe(), schedule.rateLimit(), schedule.retry(),
-                schedule.schedule(), alerts.alerts(), schedule.logLevel());
+                schedule.schedule(), alerts.alerts(), schedule.logLevel(), shape.split(), shape.group(),
+                shape.details(), shape.existing());
     }
 
     private void changed() {

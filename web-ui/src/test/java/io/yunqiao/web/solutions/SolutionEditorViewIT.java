@@ -327,6 +327,27 @@ class SolutionEditorViewIT {
     }
 
     @Test
+    void savingInTheEditorKeepsLinesDetailsAndTheAlreadyExistsPolicySetElsewhere() {
+        // given the seed solution split into lines, with an update policy, set through the API (no section edits them)
+        SolutionSpec shaped = solutions.get(seed.id()).spec()
+                .withSplit(new SolutionSpec.Split("material_entity", null))
+                .withExisting(new SolutionSpec.Existing(SolutionSpec.Existing.Policy.SKIP, null, null));
+        solutions.update(seed.id(), shaped, "明细拆分");
+        openAsAdmin();
+        tab("schedule");
+
+        // when only the schedule is changed and saved
+        _setValue(_get(TextField.class, spec -> spec.withId("cron")), "0 */5 * * * ?");
+        save("每 5 分钟一次");
+
+        // then the new version still splits into lines and skips what already exists
+        SolutionSpec saved = solutions.current(seed.id()).spec();
+        assertThat(saved.schedule().cron()).isEqualTo("0 */5 * * * ?");
+        assertThat(saved.split()).isEqualTo(new SolutionSpec.Split("material_entity", null));
+        assertThat(saved.existing().policy()).isEqualTo(SolutionSpec.Existing.Policy.SKIP);
+    }
+
+    @Test
     void theLogLevelIsChosenWithWhatItKeepsAndSavedAsANewVersion() {
         // given the seed solution, which logs every record in full
         openAsAdmin();
