@@ -29,6 +29,10 @@ import io.yunqiao.mapping.TargetValidator;
 import io.yunqiao.problem.Problem;
 import io.yunqiao.run.SourceSamples;
 import io.yunqiao.solution.SolutionSpec;
+import io.yunqiao.suggestion.MappingSuggester;
+import io.yunqiao.suggestion.SourceField;
+import io.yunqiao.suggestion.Suggestion;
+import io.yunqiao.suggestion.TargetField;
 import io.yunqiao.web.shell.Notices;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -87,6 +91,12 @@ public class MappingWorkbench extends Div {
         editor.setId("mapping-editor");
         editor.setWidthFull();
         table = new MappingTablePanel(editor::setValue);
+        Button suggest = new Button(getTranslation("mapping.suggest.button"), VaadinIcon.MAGIC.create(),
+                e -> suggest());
+        suggest.setId("mapping-suggest");
+        suggest.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        suggest.setTooltipText(getTranslation("mapping.suggest.tooltip"));
+        table.addAction(suggest);
         editor.addValueChangeListener(e -> {
             table.setExpression(e.getValue());
             recompute();
@@ -188,6 +198,34 @@ public class MappingWorkbench extends Div {
      */
     public void showSuggestions(List<MappingTablePanel.Suggestion> suggestions) {
         table.showSuggestions(suggestions);
+    }
+
+    /**
+     * 智能映射: proposes a source field for each target field from names, labels and the sample records on screen,
+     * shown in the table to accept per row or all at once. Fields the table already maps are proposed too, so the
+     * user sees where the suggestion differs; accepting changes only the rows accepted.
+     */
+    private void suggest() {
+        if (source == null || target == null) {
+            Notices.error(getTranslation("mapping.suggest.needOperations"));
+            return;
+        }
+        if (!table.isAvailable()) {
+            Notices.error(getTranslation("mapping.suggest.tableUnavailable"));
+            return;
+        }
+        // real records say what a field holds (a phone, a date…); the made-up example says nothing
+        List<JsonNode> records = !samplePanel.fetched().isEmpty() ? samplePanel.fetched()
+                : exampleSample || sample == null ? List.of() : List.of(sample);
+        List<Suggestion> found = MappingSuggester.standard().suggest(SourceField.of(source, records),
+                TargetField.of(target));
+        if (found.isEmpty()) {
+            Notices.error(getTranslation("mapping.suggest.none"));
+            return;
+        }
+        table.showSuggestions(found.stream().map(s -> new MappingTablePanel.Suggestion(s.target(), s.source(),
+                s.confidence(), s.reason(getLocale()))).toList());
+        Notices.success(getTranslation("mapping.suggest.shown", found.size()));
     }
 
     /** Where the value-map rows of the table get the table names (数据字典) from. */

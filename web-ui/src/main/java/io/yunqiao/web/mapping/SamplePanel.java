@@ -99,6 +99,11 @@ class SamplePanel extends Composite<VerticalLayout> {
     }
 
     /** Fetched records: the first is shown (the caller uses it); with more than one, a picker steps through them. */
+    /** The records fetched live and shown here now; empty when the sample is a single record. */
+    List<JsonNode> fetched() {
+        return records;
+    }
+
     void showFetched(List<JsonNode> fetched) {
         records = List.copyOf(fetched);
         List<Integer> indexes = IntStream.range(0, records.size()).boxed().toList();

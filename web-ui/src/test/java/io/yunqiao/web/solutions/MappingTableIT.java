@@ -262,6 +262,38 @@ class MappingTableIT {
         assertThat(kind("alias").getValue()).isEqualTo(Choice.SOURCE);
     }
 
+    @Test
+    void smartMappingProposesSourcesFromLabelsAndAcceptAllWritesThem() {
+        // given a mapping with no fields
+        editor().setValue("{\n}");
+
+        // when 智能映射 is pressed and every suggestion accepted
+        _click(_get(Button.class, spec -> spec.withId("mapping-suggest")));
+        _click(_get(Button.class, spec -> spec.withId("mapping-table-accept-all")));
+
+        // then the rows hold the bill's fields whose Chinese labels match the customer's
+        assertThat(source("phone").getValue()).isEqualTo("contact_phone");
+        assertThat(source("state").getValue()).isEqualTo("contact_province_name");
+        assertThat(source("city").getValue()).isEqualTo("contact_city_name");
+        assertThat(source("district").getValue()).isEqualTo("contact_district_name");
+        assertThat(editor().getValue()).contains("\"phone\": contact_phone");
+        // and the written mapping previews without an error
+        assertThat(errorBox()).isEmpty();
+    }
+
+    @Test
+    void smartMappingWithoutATargetOperationSaysWhatToChooseFirst() {
+        // given a workbench that has no target operation
+        _get(MappingWorkbench.class, spec -> { }).setTarget(null);
+
+        // when 智能映射 is pressed, then nothing is proposed and the mapping is unchanged
+        String before = editor().getValue();
+        _click(_get(Button.class, spec -> spec.withId("mapping-suggest")));
+        assertThat(editor().getValue()).isEqualTo(before);
+        assertThat(_find(Button.class, spec -> spec.withId("mapping-table-accept-all")).stream()
+                .noneMatch(Button::isVisible)).isTrue();
+    }
+
     private static JsonNode parse(String json) {
         try {
             return JSON.readTree(json);
