@@ -91,6 +91,7 @@ public class SolutionValidator {
         connection("source", spec.source().connection(), spec.source().connector(), spec.schedule().enabled());
         connection("target", spec.target().connection(), spec.target().connector(), spec.schedule().enabled());
         checkParams(spec.source(), source);
+        DetailChecks.check(spec, source, connectors, connections, engine);
         checkWindow(spec.window());
         checkRetry(spec.retry());
         if (spec.rateLimit().perSecond() < 0) {
@@ -101,7 +102,7 @@ public class SolutionValidator {
         if (spec.dedupe().targetKey() != null && !spec.dedupe().targetKey().isBlank()) {
             compile("dedupe.targetKey", spec.dedupe().targetKey());
         }
-        checkRequiredFields(mapping, source, target);
+        checkRequiredFields(mapping, DetailChecks.merged(sample(source), spec, connectors), source, target);
         checkAlerts(spec.alerts());
     }
 
@@ -297,10 +298,12 @@ public class SolutionValidator {
 
     /**
      * Evaluates the mapping on a sample record made of the source fields (each text field holding its own name)
-     * and refuses it when a required target field stays empty or an undeclared field appears.
+     * (with the detail lookups' sample answers merged in) and refuses it when a required target field stays empty or
+     * an undeclared field appears.
      */
-    private static void checkRequiredFields(Mapping mapping, OperationDefinition source, OperationDefinition target) {
-        MappingResult result = mapping.evaluate(sample(source), MappingContext.none());
+    private static void checkRequiredFields(Mapping mapping, ObjectNode sample, OperationDefinition source,
+            OperationDefinition target) {
+        MappingResult result = mapping.evaluate(sample, MappingContext.none());
         if (result.isFailure() || !result.hasOutput()) {
             return;
         }
