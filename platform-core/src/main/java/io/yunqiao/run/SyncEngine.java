@@ -154,7 +154,7 @@ public class SyncEngine {
             Retry fetchRetry = WriteGuards.fetchRetry("fetch-" + solutionId, spec.retry());
             String fetchFailure = null;
             if (run.isDryRun()) {
-                // a dry run the platform's stop broke off is resumed without its choice: as a dry run of the window
+                // a dry run started without a choice (a caller that knows none) reads the window, as always
                 fetchFailure = pipeline.dryRun(run, spec, source, preparation, fetchRetry,
                         dryRun == null ? DryRunSource.WINDOW : dryRun);
             } else {
