@@ -291,7 +291,9 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     SolutionSpec currentSpec() {
         return new SolutionSpec(basics.name(), basics.description(), source.source(), source.window(),
                 target.target(workbench.getMapping()), source.dedupe(), schedule.rateLimit(), schedule.retry(),
-                schedule.schedule(), alerts.alerts(), schedule.logLevel());
+                schedule.schedule(), alerts.alerts(), schedule.logLevel())
+                // the screen has no form for detail lookups yet: keep the saved ones, never drop them on save
+                .withDetails(saved == null ? List.of() : saved.spec().details());
     }
 
     private void changed() {

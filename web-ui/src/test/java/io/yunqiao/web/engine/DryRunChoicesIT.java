@@ -1,5 +1,8 @@
 package io.yunqiao.web.engine;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +24,9 @@ import io.yunqiao.run.SyncEngine;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
+import io.yunqiao.web.MockUi;
 import io.yunqiao.web.SharedPlatform;
+import io.yunqiao.web.security.Role;
 import io.yunqiao.web.runs.RunFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,10 +37,18 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.Pageable;
 
 /**
@@ -71,6 +84,9 @@ class DryRunChoicesIT {
     @Autowired
     RunHistory history;
 
+    @Autowired
+    ApplicationContext context;
+
     private SandboxAdmin sandboxes;
     private long kingdee;
     private long jackyun;
@@ -100,6 +116,11 @@ class DryRunChoicesIT {
                         "{ \"customerCode\": billno, \"nickname\": supplierid_name }"),
                 new SolutionSpec.Dedupe(null), new SolutionSpec.RateLimit(0), new SolutionSpec.Retry(1, 0, 1, 0),
                 new SolutionSpec.Schedule(null, false), null), "dry runs");
+    }
+
+    @AfterEach
+    void stopUi() {
+        MockUi.stop();
     }
 
     private long listCalls() {
@@ -192,6 +213,38 @@ class DryRunChoicesIT {
                 "problem.dryrun.oneSource");
         assertRefused(post(runs, "{\"last\": 2}"), 400, "problem.dryrun.notDry");
         assertThat(history.runsOf(solution.id(), 10)).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    void theEditorsDryRunButtonOffersTheLastStagedRecordsAndRefusesAPastedSampleThatIsNotJson()
+            throws InterruptedException {
+        // given a solution with staged records, open in the editor
+        SolutionView solution = perBill();
+        engine.runNow(solution.id(), RunTrigger.MANUAL, false);
+        MockUi.start(context, "admin", Role.ADMIN);
+        UI.getCurrent().navigate("solutions/" + solution.id());
+
+        // when the dry run is asked for a pasted sample that is not JSON
+        _click(_get(Button.class, spec -> spec.withId("editor-dry-run")));
+        RadioButtonGroup kind = _get(RadioButtonGroup.class, spec -> spec.withId("dry-run-kind"));
+        kind.setValue(DryRunSource.Kind.SAMPLE);
+        _setValue(_get(TextArea.class, spec -> spec.withId("dry-run-sample")), "{\"id\": ");
+        _click(_get(Button.class, spec -> spec.withId("dry-run-start")));
+
+        // then the dialog says why and stays open, and no run started
+        assertThat(_get(Span.class, spec -> spec.withId("dry-run-problem")).getText()).contains("不是合法的 JSON");
+        assertThat(history.runsOf(solution.id(), 10)).hasSize(1);
+
+        // when the last 2 staged records are chosen instead
+        kind.setValue(DryRunSource.Kind.LAST_STAGED);
+        _setValue(_get(IntegerField.class, spec -> spec.withId("dry-run-last")), 2);
+        _click(_get(Button.class, spec -> spec.withId("dry-run-start")));
+
+        // then a dry run of those 2 ran
+        Run dry = awaitEnd(history.runsOf(solution.id(), 10).get(0).getId());
+        assertThat(dry.isDryRun()).isTrue();
+        assertThat(dry.getFetched()).isEqualTo(2);
     }
 
     private static void assertRefused(Answer answer, int status, String code) {
