@@ -10,6 +10,7 @@ import io.yunqiao.connection.Connections;
 import io.yunqiao.connector.ConnectorClient;
 import io.yunqiao.connector.PageRequest;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.run.DetailLookups;
 import io.yunqiao.run.RecordLog;
 import io.yunqiao.run.RecordLogRepository;
 import io.yunqiao.run.RecordStatus;
@@ -60,6 +61,9 @@ class DetailLookupsIT {
 
     @Autowired
     RecordLogRepository logs;
+
+    @Autowired
+    DetailLookups details;
 
     private SandboxAdmin sandboxes;
     private long kingdee;
@@ -155,6 +159,26 @@ class DetailLookupsIT {
             assertThat(log.getMessage()).contains("关联查询“detail”", DETAIL, "单据不存在");
             assertThat(log.message(Locale.ENGLISH)).contains("Detail lookup \"detail\"", DETAIL, "refused");
         });
+    }
+
+    @Test
+    void thePreviewSeesASampleRecordWithItsDetailMergedAndTheSampleItselfUnchanged() {
+        // given a sample bill and a detail by bill number
+        String firstBill = firstBill();
+        JsonNode bill = client.query(connections.runtime(kingdee), LIST, Map.of("search", firstBill),
+                PageRequest.first(1)).records().get(0);
+        SolutionSpec spec = perBill(firstBill, "{ \"customerCode\": detail.billno }",
+                List.of(detail("detail", Map.of("number", "billno"))));
+
+        // when the preview asks for it as the mapping will see it
+        List<JsonNode> merged = details.merged(spec, List.of(bill));
+
+        // then the detail's answer is under its name, on a copy
+        assertThat(merged).singleElement().satisfies(record -> {
+            assertThat(record.path("detail").path("billno").asText()).isEqualTo(firstBill);
+            assertThat(record.path("billno").asText()).isEqualTo(firstBill);
+        });
+        assertThat(bill.has("detail")).isFalse();
     }
 
     @Test
