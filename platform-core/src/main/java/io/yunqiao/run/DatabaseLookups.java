@@ -5,10 +5,12 @@ import io.yunqiao.connector.JsonPaths;
 import io.yunqiao.mapping.StagedRecords;
 import io.yunqiao.mapping.ValueMaps;
 import io.yunqiao.problem.Problem;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,18 +23,26 @@ import org.springframework.stereotype.Component;
 @Component
 class DatabaseLookups implements ValueMaps, StagedRecords {
 
-    /** Rows read per round trip while scanning: most look-ups that scan find their record among the newest. */
-    private static final int SCAN_FETCH = 50;
+    /** Indexes kept at most (solution and field pairs looked up), the least recently used dropped first. */
+    private static final int INDEXES_AT_MOST = 16;
 
     private final JdbcTemplate jdbc;
     private final StagedContents contents;
-    private final int scanAtMost;
+    private final int maxValues;
+    private final Map<String, StagedValueIndex> indexes = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, StagedValueIndex> eldest) {
+            return size() > INDEXES_AT_MOST;
+        }
+    };
 
     DatabaseLookups(JdbcTemplate jdbc, StagedContents contents,
-            @Value("${yunqiao.engine.lookup-scan:2000}") int scanAtMost) {
+            @Value("${yunqiao.engine.lookup-index-values:1000000}") int maxValues) {
         this.jdbc = jdbc;
         this.contents = contents;
-        this.scanAtMost = scanAtMost;
+        this.maxValues = Math.max(0, maxValues);
     }
 
     @Override
@@ -51,10 +61,10 @@ class DatabaseLookups implements ValueMaps, StagedRecords {
     }
 
     /**
-     * The newest record of the solution whose {@code field} equals {@code value}. Content is stored compressed, so
-     * the database cannot search it: records whose primary key or code equals the value are tried first (indexed),
-     * then the solution's newest {@code yunqiao.engine.lookup-scan} records are read and compared
-     * (docs/mapping.md).
+     * The newest record of the solution whose {@code field} equals {@code value}, exactly (docs/mapping.md, "$lookup"):
+     * content is stored compressed, so the database cannot search it; records whose primary key or code equals the
+     * value are tried first (indexed), then the {@link StagedValueIndex} of the solution and field, built on the first
+     * look-up and brought up to date on each.
      */
     @Override
     public Optional<JsonNode> find(String solution, String field, String value) {
@@ -63,29 +73,24 @@ class DatabaseLookups implements ValueMaps, StagedRecords {
             throw Problem.coded(Problem.Kind.NOT_FOUND, null, "problem.engine.lookupNoSolution", solution);
         }
         long solutionId = solutionIds.get(0);
-        Optional<JsonNode> byIndex = first(jdbc.query("select " + COLUMNS + " from " + TABLES + " where"
-                + " r.solution_id = ? and (r.source_key = ? or r.code = ?) order by r.id desc", this::content, solutionId,
-                value, value), field, value);
-        if (byIndex.isPresent() || scanAtMost <= 0) {
+        // two queries, each on its index: "key = ? or code = ?" made databases read every record of the solution
+        List<JsonNode> candidates = new ArrayList<>(jdbc.query("select " + COLUMNS + " from " + TABLES + " where"
+                + " r.solution_id = ? and r.code = ? order by r.id desc", this::content, solutionId, value));
+        candidates.addAll(0, jdbc.query("select " + COLUMNS + " from " + TABLES + " where r.solution_id = ? and"
+                + " r.source_key = ?", this::content, solutionId, value));
+        Optional<JsonNode> byIndex = first(candidates, field, value);
+        if (byIndex.isPresent()) {
             return byIndex;
         }
-        // the newest first, a few rows per round trip, until the first match
-        return jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement("select " + COLUMNS + " from " + TABLES
-                    + " where r.solution_id = ? order by r.id desc");
-            statement.setLong(1, solutionId);
-            statement.setMaxRows(scanAtMost);
-            statement.setFetchSize(SCAN_FETCH);
-            return statement;
-        }, (ResultSet rows) -> {
-            while (rows.next()) {
-                JsonNode record = content(rows, rows.getRow());
-                if (value.equals(JsonPaths.text(record, field))) {
-                    return Optional.of(record);
-                }
-            }
-            return Optional.<JsonNode>empty();
-        });
+        return index(solutionId, field).find(value);
+    }
+
+    /** The value index of a solution's field, kept between look-ups. */
+    StagedValueIndex index(long solutionId, String field) {
+        synchronized (indexes) {
+            return indexes.computeIfAbsent(solutionId + "/" + field,
+                    key -> new StagedValueIndex(jdbc, contents, solutionId, field, maxValues));
+        }
     }
 
     private static final String COLUMNS = "c.content_z, c.dictionary_id, r.content";

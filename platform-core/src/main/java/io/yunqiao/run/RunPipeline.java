@@ -42,12 +42,14 @@ class RunPipeline {
     private final Clock clock;
     private final int batchSize;
     private final int handOffPages;
+    private final ChosenDryRun chosen;
 
     RunPipeline(Fetcher fetcher, ConnectorClient client, Outcomes outcomes, StagedClaims claims,
             StagedContents contents, EngineThreads threads, EngineMetrics metrics, ClusterNodes nodes,
             RunRepository runs, TransactionTemplate transactions, Clock clock,
             @Value("${yunqiao.engine.batch-size:200}") int batchSize,
-            @Value("${yunqiao.engine.hand-off-pages:auto}") String handOffPages) {
+            @Value("${yunqiao.engine.hand-off-pages:auto}") String handOffPages, ChosenDryRun chosen) {
+        this.chosen = chosen;
         this.fetcher = fetcher;
         this.client = client;
         this.outcomes = outcomes;
@@ -95,9 +97,16 @@ class RunPipeline {
         return new RecordWriter(client, outcomes, threads.writers(), batchSize, clock, metrics, contents, claims);
     }
 
-    /** Maps and validates every fetched record and logs it; stages and writes nothing. */
-    String dryRun(Run run, SolutionSpec spec, Connection source, RecordPreparation preparation, Retry fetchRetry)
-            throws InterruptedException {
+    /**
+     * Maps and validates every record {@code chosen} names (the window's, fetched; the newest staged; a pasted
+     * sample) and logs it; stages and writes nothing.
+     */
+    String dryRun(Run run, SolutionSpec spec, Connection source, RecordPreparation preparation, Retry fetchRetry,
+            DryRunSource chosen) throws InterruptedException {
+        if (chosen.kind() != DryRunSource.Kind.WINDOW) {
+            this.chosen.run(run, spec, source.connectorId(), preparation, chosen);
+            return null;
+        }
         return fetcher.fetch(run, spec, source, preparation, fetchRetry, null);
     }
 

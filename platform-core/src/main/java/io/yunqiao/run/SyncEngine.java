@@ -40,10 +40,12 @@ public class SyncEngine {
     private final RunPipeline pipeline;
     private final RunVerdict verdict;
     private final EngineThreads threads;
+    private final DetailLookups details;
 
     SyncEngine(Solutions solutions, Connections connections, Preparations preparations, WriteGuards guards,
             Outcomes outcomes, RunRepository runs, RunLock lock, RunPipeline pipeline, RunVerdict verdict,
-            EngineThreads threads) {
+            EngineThreads threads, DetailLookups details) {
+        this.details = details;
         this.solutions = solutions;
         this.connections = connections;
         this.preparations = preparations;
@@ -61,18 +63,31 @@ public class SyncEngine {
      * holds the lock.
      */
     public Run start(long solutionId, RunTrigger trigger, boolean dryRun) {
-        Run run = lock.open(solutionId, trigger, dryRun);
+        return start(solutionId, trigger, dryRun ? DryRunSource.WINDOW : null);
+    }
+
+    /**
+     * Starts a dry run of the records {@code dryRun} chooses (or a real run when it is {@code null}) in the
+     * background, as {@link #start(long, RunTrigger, boolean)}.
+     */
+    public Run start(long solutionId, RunTrigger trigger, DryRunSource dryRun) {
+        Run run = lock.open(solutionId, trigger, dryRun != null);
         if (run.getStatus() == RunStatus.RUNNING) {
-            threads.runs().submit(() -> execute(run.getId(), null));
+            threads.runs().submit(() -> execute(run.getId(), null, dryRun));
         }
         return run;
     }
 
     /** Runs to the end in the calling thread (the scheduler's job thread) and answers the final run. */
     public Run runNow(long solutionId, RunTrigger trigger, boolean dryRun) {
-        Run run = lock.open(solutionId, trigger, dryRun);
+        return runNow(solutionId, trigger, dryRun ? DryRunSource.WINDOW : null);
+    }
+
+    /** A dry run of the records {@code dryRun} chooses (a real run when {@code null}), in the calling thread. */
+    public Run runNow(long solutionId, RunTrigger trigger, DryRunSource dryRun) {
+        Run run = lock.open(solutionId, trigger, dryRun != null);
         if (run.getStatus() == RunStatus.RUNNING) {
-            execute(run.getId(), null);
+            execute(run.getId(), null, dryRun);
         }
         return runs.findById(run.getId()).orElseThrow();
     }
@@ -110,7 +125,7 @@ public class SyncEngine {
         }
         Run run = lock.open(original.getSolutionId(), RunTrigger.REPUSH, false);
         if (run.getStatus() == RunStatus.RUNNING) {
-            Runnable work = () -> execute(run.getId(), ids);
+            Runnable work = () -> execute(run.getId(), ids, null);
             if (wait) {
                 work.run();
             } else {
@@ -124,7 +139,7 @@ public class SyncEngine {
      * Does a run's work, ends it by its verdict and frees its solution; a run the platform's stop broke off stays
      * RUNNING, for recovery.
      */
-    private void execute(long runId, List<Long> repushIds) {
+    private void execute(long runId, List<Long> repushIds, DryRunSource dryRun) {
         Run run = runs.findById(runId).orElseThrow();
         long solutionId = run.getSolutionId();
         boolean leftForRecovery = false;
@@ -134,11 +149,14 @@ public class SyncEngine {
                     run.isDryRun() ? " (dry run)" : "");
             Connection source = connection(spec.source().connection(), "source");
             Connection target = connection(spec.target().connection(), "target");
-            RecordPreparation preparation = preparations.of(solutionId, run.getSolutionVersion(), spec);
+            RecordPreparation preparation = details.forRun(solutionId, run.getSolutionVersion(), spec, source,
+                    preparations.of(solutionId, run.getSolutionVersion(), spec));
             Retry fetchRetry = WriteGuards.fetchRetry("fetch-" + solutionId, spec.retry());
             String fetchFailure = null;
             if (run.isDryRun()) {
-                fetchFailure = pipeline.dryRun(run, spec, source, preparation, fetchRetry);
+                // a dry run started without a choice (a caller that knows none) reads the window, as always
+                fetchFailure = pipeline.dryRun(run, spec, source, preparation, fetchRetry,
+                        dryRun == null ? DryRunSource.WINDOW : dryRun);
             } else {
                 RecordWriter.Target writing = new RecordWriter.Target(target, spec.target().operation(), preparation,
                         guards.limiter(target.id(), spec.rateLimit().perSecond()),
@@ -188,8 +206,11 @@ public class SyncEngine {
         if (spec.rateLimit().perSecond() > 0 || spec.group() != null) {
             return RecordWriter.Written.NONE;
         }
+        RecordPreparation preparation = details.forRun(solutionId, run.getSolutionVersion(), spec,
+                connection(spec.source().connection(), "source"),
+                preparations.of(solutionId, run.getSolutionVersion(), spec));
         RecordWriter.Target target = new RecordWriter.Target(connection(spec.target().connection(), "target"),
-                spec.target().operation(), preparations.of(solutionId, run.getSolutionVersion(), spec), null,
+                spec.target().operation(), preparation, null,
                 WriteGuards.writeRetry("assist-" + solutionId, spec.retry()), spec.logLevel());
         return pipeline.help(run, target, () -> lock.stillWriting(solutionId, run.getId(), run.getInstanceId()));
     }

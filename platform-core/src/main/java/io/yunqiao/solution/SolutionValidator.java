@@ -92,6 +92,7 @@ public class SolutionValidator {
         connection("source", spec.source().connection(), spec.source().connector(), spec.schedule().enabled());
         connection("target", spec.target().connection(), spec.target().connector(), spec.schedule().enabled());
         checkParams(spec.source(), source);
+        DetailChecks.check(spec, source, connectors, connections, engine);
         checkWindow(spec.window());
         checkRetry(spec.retry());
         if (spec.rateLimit().perSecond() < 0) {
@@ -103,7 +104,7 @@ public class SolutionValidator {
             compile("dedupe.targetKey", spec.dedupe().targetKey());
         }
         checkLinesAndGroups(spec);
-        checkRequiredFields(mapping, shapedSample(spec, source), source, target);
+        checkRequiredFields(mapping, shapedSample(spec, source, connectors), source, target);
         ExistingCheck.check(spec, connectors, engine, limits, source);
         checkAlerts(spec.alerts());
     }
@@ -117,9 +118,11 @@ public class SolutionValidator {
 
     /**
      * The sample record the mapping sees: one line of it when the solution splits (the array at the split path
-     * replaced by its element), with the group's records (itself) under {@code group.into} when it groups.
+     * replaced by its element), with the answers of its detail lookups, and with the group's records (itself) under
+     * {@code group.into} when it groups.
      */
-    private static ObjectNode shapedSample(SolutionSpec spec, OperationDefinition source) {
+    private static ObjectNode shapedSample(SolutionSpec spec, OperationDefinition source,
+            ConnectorRegistry connectors) {
         ObjectNode sample = sample(source);
         if (spec.split() != null) {
             String[] parts = spec.split().path().trim().split("\\.");
@@ -133,6 +136,8 @@ public class SolutionValidator {
                 parent.set(last, parent.get(last).get(0));
             }
         }
+        // detail lookups answer per (split) record, before the records of a group are put together
+        sample = DetailChecks.merged(sample, spec, connectors);
         if (spec.group() != null) {
             sample.putArray(spec.group().into().trim()).add(sample.deepCopy());
         }
@@ -383,7 +388,8 @@ public class SolutionValidator {
 
     /**
      * Evaluates the mapping on a sample record made of the source fields (each text field holding its own name)
-     * and refuses it when a required target field stays empty or an undeclared field appears.
+     * (with the detail lookups' sample answers merged in) and refuses it when a required target field stays empty or
+     * an undeclared field appears.
      */
     private static void checkRequiredFields(Mapping mapping, ObjectNode sample, OperationDefinition source,
             OperationDefinition target) {

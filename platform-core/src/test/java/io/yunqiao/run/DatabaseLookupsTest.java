@@ -19,8 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code $lookup(solution, field, value)} over records staged compressed (and as text by earlier versions), on a
- * real H2 database migrated by the platform's own migrations: by primary key or code through the index, else among
- * the newest staged records, as far as the configured bound.
+ * real H2 database migrated by the platform's own migrations: by primary key or code through the index, else through
+ * the value index of the field, exactly, whatever the record's age, and up to date with records staged since.
  */
 class DatabaseLookupsTest {
 
@@ -95,8 +95,13 @@ class DatabaseLookupsTest {
         staged.add(record);
     }
 
-    private DatabaseLookups scanning(int newest) {
-        return new DatabaseLookups(jdbc, contents, newest);
+    /** Look-ups whose value index holds at most {@code maxValues} values (above: every look-up reads). */
+    private DatabaseLookups scanning(int maxValues) {
+        return new DatabaseLookups(jdbc, contents, maxValues);
+    }
+
+    private void stageLater(JsonNode record) {
+        insert(record, CompressedText.compress(StagedContents.json(record), null), null, null);
     }
 
     @Test
@@ -115,11 +120,68 @@ class DatabaseLookupsTest {
     }
 
     @Test
-    void aRecordOlderThanTheScanBoundIsNotFoundByAnotherFieldButStillByItsKey() {
-        DatabaseLookups lookups = scanning(50);
+    void aRecordOlderThanTheNewestFiftyIsFoundByAnotherField() {
+        // 50 was the scan window before the look-ups became exact: this record, 110 records back, was not found
+        assertThat(scanning(50).find("客户同步", "contact.phone", "13800000010")).contains(customer(10));
+        assertThat(scanning(1_000_000).find("客户同步", "contact.phone", "13800000010")).contains(customer(10));
+    }
 
-        assertThat(lookups.find("客户同步", "contact.phone", "13800000010")).isEmpty();
-        assertThat(lookups.find("客户同步", "id", "K-10")).contains(customer(10));
+    @Test
+    void aRecordStagedAfterTheFirstLookUpIsFound() {
+        // given a look-up that built the index
+        DatabaseLookups lookups = scanning(1_000_000);
+        assertThat(lookups.find("客户同步", "contact.phone", "13800000077")).contains(customer(77));
+
+        // when another record is staged
+        ObjectNode newer = customer(500);
+        stageLater(newer);
+
+        // then the next look-up finds it
+        assertThat(lookups.find("客户同步", "contact.phone", "13800000500")).contains(newer);
+    }
+
+    @Test
+    void aRecordStagedAgainWithAnotherValueIsFoundByTheNewValueOnly() {
+        // given a look-up that built the index
+        DatabaseLookups lookups = scanning(1_000_000);
+        assertThat(lookups.find("客户同步", "contact.phone", "13800000042")).contains(customer(42));
+
+        // when record 42 is staged again with a new phone
+        ObjectNode changed = customer(42);
+        ((ObjectNode) changed.get("contact")).put("phone", "13999999999");
+        jdbc.update("update yq_source_content set content_z = ?, dictionary_id = null where record_id = (select id"
+                + " from yq_source_record where source_key = 'K-42')", (Object) CompressedText.compress(
+                        StagedContents.json(changed), null));
+        jdbc.update("update yq_source_record set fetched_at = ? where source_key = 'K-42'",
+                Timestamp.from(Instant.now()));
+
+        // then the old phone finds nothing and the new one finds it
+        assertThat(lookups.find("客户同步", "contact.phone", "13800000042")).isEmpty();
+        assertThat(lookups.find("客户同步", "contact.phone", "13999999999")).contains(changed);
+    }
+
+    @Test
+    void whenTheNewestHolderOfAValueChangesTheNextNewestIsFound() {
+        // given the city 杭州 held by every record, the newest answering
+        DatabaseLookups lookups = scanning(1_000_000);
+        assertThat(lookups.find("客户同步", "contact.city", "杭州")).contains(customer(RECORDS));
+
+        // when the newest moves to another city
+        ObjectNode moved = customer(RECORDS);
+        ((ObjectNode) moved.get("contact")).put("city", "宁波");
+        jdbc.update("update yq_source_content set content_z = ?, dictionary_id = null where record_id = (select id"
+                + " from yq_source_record where source_key = ?)", CompressedText.compress(StagedContents.json(moved),
+                        null), "K-" + RECORDS);
+        jdbc.update("update yq_source_record set fetched_at = ? where source_key = ?", Timestamp.from(Instant.now()),
+                "K-" + RECORDS);
+
+        // then the one before it answers
+        assertThat(lookups.find("客户同步", "contact.city", "杭州")).contains(customer(RECORDS - 1));
+    }
+
+    @Test
+    void aRecordIsStillFoundByItsKey() {
+        assertThat(scanning(50).find("客户同步", "id", "K-10")).contains(customer(10));
     }
 
     @Test

@@ -51,7 +51,8 @@ class RunPipelineTest {
     private final EngineThreads threads = new EngineThreads(2, mock(EntityManagerFactory.class));
     private final RunPipeline pipeline = new RunPipeline(fetcher, mock(ConnectorClient.class), outcomes, claims,
             mock(StagedContents.class), threads, mock(EngineMetrics.class), nodes, runs, transactions,
-            Clock.fixed(Instant.parse("2026-12-03T04:00:00Z"), ZoneOffset.UTC), 200, String.valueOf(HAND_OFF_PAGES));
+            Clock.fixed(Instant.parse("2026-12-03T04:00:00Z"), ZoneOffset.UTC), 200, String.valueOf(HAND_OFF_PAGES),
+            mock(ChosenDryRun.class));
     private final Run run = new Run(7, 1, RunTrigger.MANUAL, false, Instant.EPOCH, "node", "me");
     private final RecordWriter.Target target = new RecordWriter.Target(null, "customer.create", null, null, null,
             LogLevel.ALL);

@@ -2,6 +2,7 @@ package io.yunqiao.web.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.yunqiao.run.DryRunSource;
 import io.yunqiao.run.Run;
 import io.yunqiao.run.RunHistory;
 import io.yunqiao.run.RunTrigger;
@@ -56,8 +57,12 @@ class SolutionsApi {
     record SaveRequest(SolutionSpec solution, String comment) {
     }
 
-    /** @param dryRun map and validate only, write nothing */
-    record RunRequest(boolean dryRun) {
+    /**
+     * @param dryRun map and validate only, write nothing
+     * @param last   a dry run of the solution's newest staged records, this many (1 to 100), instead of the window
+     * @param sample a dry run of pasted records (one JSON object or an array of them, as text) instead of the window
+     */
+    record RunRequest(boolean dryRun, Integer last, String sample) {
     }
 
     @GetMapping
@@ -121,9 +126,12 @@ class SolutionsApi {
 
     @PostMapping("/{id}/runs")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Run now (or dry run); answers the run id at once, SKIPPED when a run is in progress")
+    @Operation(summary = "Run now, or dry run (the window, the last N staged records or a pasted sample); answers the"
+            + " run id at once, SKIPPED when a run is in progress")
     Map<String, Object> run(@PathVariable long id, @RequestBody(required = false) RunRequest request) {
-        Run run = engine.start(id, RunTrigger.MANUAL, request != null && request.dryRun());
+        DryRunSource dryRun = request == null ? null
+                : DryRunSource.of(request.dryRun(), request.last(), request.sample());
+        Run run = engine.start(id, RunTrigger.MANUAL, dryRun);
         return Map.of("runId", run.getId(), "status", run.getStatus());
     }
 

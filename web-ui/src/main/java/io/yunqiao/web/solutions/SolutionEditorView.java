@@ -32,6 +32,7 @@ import io.yunqiao.connector.ConnectorRegistry;
 import io.yunqiao.limit.InputLimits;
 import io.yunqiao.mapping.MappingEngine;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.run.DryRunSource;
 import io.yunqiao.run.Preparations;
 import io.yunqiao.run.Run;
 import io.yunqiao.run.RunStatus;
@@ -193,12 +194,12 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         runNow.setIcon(VaadinIcon.PLAY.create());
         runNow.setId("editor-run-now");
         runNow.setTooltipText(getTranslation("solutions.editor.runHelp"));
-        runNow.addClickListener(e -> run(false));
+        runNow.addClickListener(e -> run((DryRunSource) null));
         dryRun.setText(getTranslation("solutions.action.dry"));
         dryRun.setIcon(VaadinIcon.FLASK.create());
         dryRun.setId("editor-dry-run");
         dryRun.setTooltipText(getTranslation("solutions.action.dryHelp"));
-        dryRun.addClickListener(e -> run(true));
+        dryRun.addClickListener(e -> new DryRunDialog(this::run).open());
         runs.setText(getTranslation("solutions.editor.runs"));
         runs.setIcon(VaadinIcon.TIME_FORWARD.create());
         runs.setId("editor-runs");
@@ -433,7 +434,8 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         }
     }
 
-    private void run(boolean dry) {
+    /** Starts a run, or a dry run of the records {@code dry} chooses. */
+    private void run(DryRunSource dry) {
         if (solutionId == null) {
             return;
         }
@@ -442,7 +444,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
             Notices.error(getTranslation("solutions.run.skipped", run.getError()));
             return;
         }
-        Notices.success(getTranslation(dry ? "solutions.run.dryStarted" : "solutions.run.started",
+        Notices.success(getTranslation(dry != null ? "solutions.run.dryStarted" : "solutions.run.started",
                 String.valueOf(run.getId())));
         UI.getCurrent().navigate("runs/" + run.getId());
     }

@@ -1,0 +1,252 @@
+package io.yunqiao.web.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.yunqiao.connection.ConnectionDraft;
+import io.yunqiao.connection.Connections;
+import io.yunqiao.connector.ConnectorClient;
+import io.yunqiao.connector.PageRequest;
+import io.yunqiao.problem.Problem;
+import io.yunqiao.run.DetailLookups;
+import io.yunqiao.run.RecordLog;
+import io.yunqiao.run.RecordLogRepository;
+import io.yunqiao.run.RecordStatus;
+import io.yunqiao.run.Run;
+import io.yunqiao.run.RunStatus;
+import io.yunqiao.run.RunTrigger;
+import io.yunqiao.run.SyncEngine;
+import io.yunqiao.solution.SolutionSpec;
+import io.yunqiao.solution.SolutionView;
+import io.yunqiao.solution.Solutions;
+import io.yunqiao.web.SharedPlatform;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.Pageable;
+
+/**
+ * Detail lookups (关联查询) end to end over real HTTP against the mounted sandboxes: purchase inbound bills from the
+ * Kingdee list, each completed by {@code jdy/pur/pur_inbound_detail} before its mapping, written to Jackyun as one
+ * customer per bill; the answers cached per run; a refused lookup failing its record alone; bad details refused
+ * when the solution is saved.
+ */
+@SharedPlatform
+class DetailLookupsIT {
+
+    private static final String LIST = "jdy/pur/pur_inbound_list";
+    private static final String DETAIL = "jdy/pur/pur_inbound_detail";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Connections connections;
+
+    @Autowired
+    Solutions solutions;
+
+    @Autowired
+    SyncEngine engine;
+
+    @Autowired
+    ConnectorClient client;
+
+    @Autowired
+    RecordLogRepository logs;
+
+    @Autowired
+    DetailLookups details;
+
+    private SandboxAdmin sandboxes;
+    private long kingdee;
+    private long jackyun;
+
+    @BeforeEach
+    void freshSandboxesAndConnections() {
+        sandboxes = new SandboxAdmin(port);
+        sandboxes.resetBoth();
+        solutions.list().forEach(s -> solutions.delete(s.id()));
+        connections.list().forEach(c -> connections.delete(c.id()));
+        kingdee = connections.create(new ConnectionDraft("金蝶沙箱", "kingdee-jdy", Map.of(
+                "baseUrl", sandboxes.kingdee(), "clientId", "yunqiao-demo", "clientSecret", "demo-secret-v1",
+                "username", "demo", "password", "demo-pass"))).id();
+        jackyun = connections.create(new ConnectionDraft("吉客云沙箱", "jackyun", Map.of(
+                "baseUrl", sandboxes.jackyunGateway(), "appKey", "100200",
+                "appSecret", "0f1e2d3c4b5a69788796a5b4c3d2e1f0"))).id();
+    }
+
+    /** The number of the bill the sandbox answers first. */
+    private String firstBill() {
+        return client.query(connections.runtime(kingdee), LIST, Map.of("search", "CGRK"), PageRequest.first(1))
+                .records().get(0).get("billno").asText();
+    }
+
+    /**
+     * One customer per bill for the bills numbered like {@code firstBill} (one page of them), mapped from fields
+     * only the merged record has: the detail's bill number and supplier name.
+     */
+    private SolutionSpec perBill(String firstBill, String mapping, List<SolutionSpec.Detail> details) {
+        return new SolutionSpec("关联查询方案", null, new SolutionSpec.Source(kingdee, "kingdee-jdy", LIST,
+                Map.of("search", TextNode.valueOf(firstBill.substring(0, 13))), 100),
+                new SolutionSpec.Window("P31D", 300, 744),
+                new SolutionSpec.Target(jackyun, "jackyun", "crm.customer.add", mapping),
+                new SolutionSpec.Dedupe(null), new SolutionSpec.RateLimit(0),
+                new SolutionSpec.Retry(2, 10, 1, 0), new SolutionSpec.Schedule(null, false), null)
+                .withDetails(details);
+    }
+
+    private static SolutionSpec.Detail detail(String name, Map<String, String> params) {
+        return new SolutionSpec.Detail(name, null, null, DETAIL, params, false);
+    }
+
+    private long detailCalls() {
+        JsonNode calls = sandboxes.get("/kingdee/_admin/calls");
+        JsonNode list = calls.isArray() ? calls : calls.path("calls");
+        return StreamSupport.stream(list.spliterator(), false)
+                .filter(call -> call.path("path").asText().endsWith("/pur_inbound_detail")).count();
+    }
+
+    @Test
+    void theMappingReadsFieldsTheDetailAddedAndEachDistinctBillIsLookedUpOnce() {
+        // given bills completed by their detail (by bill id) and by the detail of one and the same bill for all
+        String firstBill = firstBill();
+        SolutionView solution = solutions.create(perBill(firstBill,
+                "{ \"customerCode\": detail.billno, \"nickname\": detail.supplierid_name & \" / \" & first.billno }",
+                List.of(detail("detail", Map.of("id", "id")),
+                        detail("first", Map.of("number", "\"" + firstBill + "\"")))), "details");
+
+        // when it runs
+        Run run = engine.runNow(solution.id(), RunTrigger.MANUAL, false);
+
+        // then every bill became a customer mapped from the merged record
+        assertThat(run.getStatus()).as(run.getError()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(run.getFetched()).isGreaterThan(1);
+        assertThat(run.getWritten()).isEqualTo(run.getFetched());
+        JsonNode customers = sandboxes.customers();
+        assertThat(customers.path("count").asInt()).isEqualTo(run.getFetched());
+        assertThat(customers.toString()).contains(" / " + firstBill);
+        // and the detail was called once per distinct parameter set: once per bill, and once for the same bill
+        assertThat(detailCalls()).isEqualTo(run.getFetched() + 1);
+    }
+
+    @Test
+    void aRefusedDetailFailsItsRecordAloneWithACodedMessageNamingTheDetailAndTheVendorsAnswer() {
+        // given the detail of the first bill asked for a bill the vendor does not have
+        String firstBill = firstBill();
+        SolutionView solution = solutions.create(perBill(firstBill,
+                "{ \"customerCode\": billno, \"nickname\": detail.supplierid_name }",
+                List.of(detail("detail", Map.of("id", "billno = \"" + firstBill + "\" ? \"42\" : id")))), "refusal");
+
+        // when it runs
+        Run run = engine.runNow(solution.id(), RunTrigger.MANUAL, false);
+
+        // then that record failed, with the detail, the operation and the vendor's message, and the rest were written
+        assertThat(run.getStatus()).isEqualTo(RunStatus.PARTIAL);
+        assertThat(run.getFailed()).isEqualTo(1);
+        assertThat(run.getWritten()).isEqualTo(run.getFetched() - 1).isPositive();
+        List<RecordLog> failed = logs.findByRunIdAndStatusOrderById(run.getId(), RecordStatus.FAILED,
+                Pageable.unpaged());
+        assertThat(failed).singleElement().satisfies(log -> {
+            assertThat(log.getCode()).isEqualTo(firstBill);
+            assertThat(log.getMessage()).contains("关联查询“detail”", DETAIL, "单据不存在");
+            assertThat(log.message(Locale.ENGLISH)).contains("Detail lookup \"detail\"", DETAIL, "refused");
+        });
+    }
+
+    @Test
+    void thePreviewSeesASampleRecordWithItsDetailMergedAndTheSampleItselfUnchanged() {
+        // given a sample bill and a detail by bill number
+        String firstBill = firstBill();
+        JsonNode bill = client.query(connections.runtime(kingdee), LIST, Map.of("search", firstBill),
+                PageRequest.first(1)).records().get(0);
+        SolutionSpec spec = perBill(firstBill, "{ \"customerCode\": detail.billno }",
+                List.of(detail("detail", Map.of("number", "billno"))));
+
+        // when the preview asks for it as the mapping will see it
+        List<JsonNode> merged = details.merged(spec, List.of(bill));
+
+        // then the detail's answer is under its name, on a copy
+        assertThat(merged).singleElement().satisfies(record -> {
+            assertThat(record.path("detail").path("billno").asText()).isEqualTo(firstBill);
+            assertThat(record.path("billno").asText()).isEqualTo(firstBill);
+        });
+        assertThat(bill.has("detail")).isFalse();
+    }
+
+    @Test
+    void aDetailParameterTheOperationDoesNotDeclareIsRefusedNamingIt() {
+        SolutionSpec spec = perBill(firstBill(), "{ \"customerCode\": billno }",
+                List.of(detail("detail", Map.of("billId", "id"))));
+
+        assertThatThrownBy(() -> solutions.create(spec, "bad"))
+                .isInstanceOfSatisfying(Problem.class, e -> {
+                    assertThat(e.code()).isEqualTo("problem.detail.unknownParam");
+                    assertThat(e.field()).isEqualTo("details[0].params.billId");
+                    assertThat(e.message(Locale.CHINA)).contains("id", "number");
+                });
+    }
+
+    @Test
+    void aDetailParameterWithASyntaxErrorIsRefusedWithLineAndColumn() {
+        SolutionSpec spec = perBill(firstBill(), "{ \"customerCode\": billno }",
+                List.of(detail("detail", Map.of("id", "id &"))));
+
+        assertThatThrownBy(() -> solutions.create(spec, "bad"))
+                .isInstanceOfSatisfying(Problem.class, e -> {
+                    assertThat(e.code()).isEqualTo("problem.detail.paramSyntax");
+                    assertThat(e.field()).isEqualTo("details[0].params.id");
+                    assertThat(e.message(Locale.CHINA)).contains("第 1 行");
+                });
+    }
+
+    @Test
+    void aDetailOperationThatIsNotAQueryIsRefused() {
+        SolutionSpec spec = perBill(firstBill(), "{ \"customerCode\": billno }", List.of(
+                new SolutionSpec.Detail("detail", jackyun, "jackyun", "crm.customer.add", Map.of(), false)));
+
+        assertThatThrownBy(() -> solutions.create(spec, "bad"))
+                .isInstanceOfSatisfying(Problem.class, e -> {
+                    assertThat(e.code()).isEqualTo("problem.detail.notQuery");
+                    assertThat(e.field()).isEqualTo("details[0].operation");
+                });
+    }
+
+    @Test
+    void aDetailOfAnotherConnectorWithoutAConnectionIsRefused() {
+        SolutionSpec spec = perBill(firstBill(), "{ \"customerCode\": billno }", List.of(
+                new SolutionSpec.Detail("detail", null, "jackyun", "crm.customer.list", Map.of(), false)));
+
+        assertThatThrownBy(() -> solutions.create(spec, "bad"))
+                .isInstanceOfSatisfying(Problem.class, e -> {
+                    assertThat(e.code()).isEqualTo("problem.detail.connectionNeeded");
+                    assertThat(e.field()).isEqualTo("details[0].connection");
+                });
+    }
+
+    @Test
+    void detailNamesThatRepeatOrHideASourceFieldAreRefused() {
+        String bill = firstBill();
+        SolutionSpec twice = perBill(bill, "{ \"customerCode\": billno }", List.of(
+                detail("detail", Map.of("id", "id")), detail("detail", Map.of("number", "billno"))));
+        SolutionSpec hiding = perBill(bill, "{ \"customerCode\": billno }", List.of(
+                detail("supplierid_name", Map.of("id", "id"))));
+        SolutionSpec blank = perBill(bill, "{ \"customerCode\": billno }", List.of(detail(" ", Map.of("id", "id"))));
+
+        assertThatThrownBy(() -> solutions.create(twice, "bad")).isInstanceOfSatisfying(Problem.class, e -> {
+            assertThat(e.code()).isEqualTo("problem.detail.nameDuplicate");
+            assertThat(e.field()).isEqualTo("details[1].name");
+        });
+        assertThatThrownBy(() -> solutions.create(hiding, "bad")).isInstanceOfSatisfying(Problem.class,
+                e -> assertThat(e.code()).isEqualTo("problem.detail.nameClash"));
+        assertThatThrownBy(() -> solutions.create(blank, "bad")).isInstanceOfSatisfying(Problem.class,
+                e -> assertThat(e.code()).isEqualTo("problem.detail.nameBlank"));
+    }
+}
