@@ -45,7 +45,10 @@ class GroupSection extends VerticalLayout {
         by.setHelperText(getTranslation("solutions.group.byHelp"));
         by.setAllowCustomValue(true);
         by.setItemLabelGenerator(this::describe);
-        by.addCustomValueSetListener(e -> by.setValue(typed(e.getDetail())));
+        by.addCustomValueSetListener(e -> {
+            by.setValue(typed(e.getDetail()));
+            onChange.run();
+        });
         into.setId("group-into");
         into.setLabel(getTranslation("solutions.group.into"));
         into.setHelperText(getTranslation("solutions.group.intoHelp"));

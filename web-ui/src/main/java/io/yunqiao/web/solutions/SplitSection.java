@@ -41,14 +41,20 @@ class SplitSection extends VerticalLayout {
         path.setHelperText(getTranslation("solutions.split.pathHelp"));
         path.setAllowCustomValue(true);
         path.setItemLabelGenerator(this::describe);
-        path.addCustomValueSetListener(e -> path.setValue(typed(path, e.getDetail())));
+        path.addCustomValueSetListener(e -> {
+            path.setValue(typed(path, e.getDetail()));
+            onChange.run();
+        });
         lineKey.setId("split-line-key");
         lineKey.setLabel(getTranslation("solutions.split.lineKey"));
         lineKey.setHelperText(getTranslation("solutions.split.lineKeyHelp"));
         lineKey.setAllowCustomValue(true);
         lineKey.setClearButtonVisible(true);
         lineKey.setItemLabelGenerator(this::describeLineField);
-        lineKey.addCustomValueSetListener(e -> lineKey.setValue(typed(lineKey, e.getDetail())));
+        lineKey.addCustomValueSetListener(e -> {
+            lineKey.setValue(typed(lineKey, e.getDetail()));
+            onChange.run();
+        });
         explanation.setId("split-explanation");
         explanation.addClassName("yq-muted");
         on.addValueChangeListener(e -> {
@@ -101,6 +107,7 @@ class SplitSection extends VerticalLayout {
         path.setItems(arrays);
         path.setValue(chosen);
         offerLineKeys();
+        showState();
     }
 
     private void offerLineKeys() {
@@ -130,7 +137,22 @@ class SplitSection extends VerticalLayout {
                 .map(f -> f.label().in(getLocale()));
     }
 
+    /** A path that is not a declared array: said on the field before a run fails every record on it. */
+    private void checkPath() {
+        String chosen = path.getValue();
+        Optional<FieldDefinition> declared = chosen == null ? Optional.empty() : sourceFields.stream()
+                .filter(f -> f.name().equals(chosen)).findFirst();
+        if (chosen == null || sourceFields.isEmpty() || declared.filter(f -> "array".equals(f.type())).isPresent()) {
+            path.setHelperText(getTranslation("solutions.split.pathHelp"));
+        } else if (declared.isPresent()) {
+            path.setHelperText(getTranslation("solutions.split.notArray", describe(chosen), declared.get().type()));
+        } else {
+            path.setHelperText(getTranslation("solutions.split.undeclared", chosen));
+        }
+    }
+
     private void showState() {
+        checkPath();
         fields.setVisible(on.getValue());
         if (!on.getValue()) {
             explanation.setText(getTranslation("solutions.split.explainOff"));

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.github.mvysny.kaributesting.v10.ElementUtilsKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
@@ -500,10 +501,45 @@ class SolutionEditorViewIT {
                 shown.path("billno").asText());
         assertThat(_get(Span.class, spec -> spec.withId("mapping-output-note")).getText()).contains("合并预览")
                 .contains(String.valueOf(expected.size()));
+        // and a group key typed as an expression, the same for every bill, groups every fetched bill into one
+        tab("target");
+        ComboBoxKt._fireCustomValueSet(by, "$substring(billno, 0, 4)");
+        tab("mapping");
+        List<String> all = samples.fetch(solutions.get(seed.id()).spec().source(), 10).stream()
+                .map(r -> r.path("billno").asText()).toList();
+        assertThat(all).hasSizeGreaterThan(1);
+        assertThat(textsOf(parse(output()).path("bills"))).containsExactlyElementsOf(all);
+        assertThat(_get(Span.class, spec -> spec.withId("mapping-output-note")).getText())
+                .contains("“CGRK”的 " + all.size() + " 条");
+
         // and the source fields offer the group's array
         @SuppressWarnings("unchecked")
         TreeGrid<Object> tree = _get(TreeGrid.class, spec -> spec.withId("source-fields"));
         assertThat(GridKt._getRootItems(tree)).anySatisfy(node -> assertThat(node.toString()).contains("path=lines,"));
+    }
+
+    @Test
+    void aSplitWithoutLinesIsRefusedOnTheLinesFieldAndAPathThatIsNoArrayIsPointedOut() {
+        // given 明细拆分 switched on, no lines chosen
+        openAsAdmin();
+        tab("source");
+        _setValue(_get(Checkbox.class, spec -> spec.withId("split-on")), true);
+        tab("mapping");
+
+        // when it is saved, then the refusal is on the lines field of the source tab and nothing is saved
+        save("");
+        assertThat(splitPath().isInvalid()).isTrue();
+        assertThat(splitPath().getErrorMessage()).contains("split.path").contains("material_entity");
+        assertThat(_get(Tabs.class, spec -> spec.withId("editor-tabs")).getSelectedTab().getId())
+                .hasValue("tab-source");
+        assertThat(solutions.get(seed.id()).version()).isEqualTo(1);
+        assertThat(_get(Checkbox.class, spec -> spec.withId("split-on")).getValue()).isTrue();
+
+        // and a field typed by hand that is no array is pointed out on the field before any run
+        ComboBoxKt._fireCustomValueSet(splitPath(), "billno");
+        assertThat(splitPath().getValue()).isEqualTo("billno");
+        assertThat(splitPath().getHelperText()).contains("不是数组").contains("失败");
+        assertThat(_find(Span.class, spec -> spec.withId("unsaved-marker"))).hasSize(1);
     }
 
     private static List<String> textsOf(JsonNode array) {
