@@ -516,6 +516,11 @@ class SolutionEditorViewIT {
         @SuppressWarnings("unchecked")
         TreeGrid<Object> tree = _get(TreeGrid.class, spec -> spec.withId("source-fields"));
         assertThat(GridKt._getRootItems(tree)).anySatisfy(node -> assertThat(node.toString()).contains("path=lines,"));
+        // and so does the mapping table's source picker
+        _setValue(editor(), "{ \"customerCode\": supplierid_number, \"nickname\": supplierid_name }");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> nickname = _get(ComboBox.class, spec -> spec.withId("mapping-source-nickname"));
+        assertThat(nickname.getListDataView().getItems()).contains("lines", "lines.billno", "supplierid_name");
     }
 
     @Test
