@@ -17,6 +17,7 @@ import com.vaadin.flow.component.popover.Popover;
 import com.vaadin.flow.component.popover.PopoverPosition;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import io.yunqiao.connector.FieldDefinition;
+import io.yunqiao.connector.LocalizedText;
 import io.yunqiao.connector.OperationDefinition;
 import io.yunqiao.mapping.Mapping;
 import io.yunqiao.mapping.MappingContext;
@@ -27,6 +28,8 @@ import io.yunqiao.mapping.MappingResult;
 import io.yunqiao.mapping.MappingSyntaxException;
 import io.yunqiao.mapping.TargetValidator;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.run.SourceGroups;
+import io.yunqiao.run.SourceLines;
 import io.yunqiao.run.SourceSamples;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.suggestion.MappingSuggester;
@@ -37,6 +40,7 @@ import io.yunqiao.web.shell.Notices;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -78,14 +82,18 @@ public class MappingWorkbench extends Div {
     private OperationDefinition source;
     private OperationDefinition target;
     private JsonNode sample;
+    /** The records the last live fetch gave, before any split; empty when the sample is a single record. */
+    private List<JsonNode> fetchedRecords = List.of();
     private boolean exampleSample;
     private Long solutionId;
     private Supplier<SolutionSpec.Source> liveSource = () -> null;
+    private final SampleShape shape;
 
     public MappingWorkbench(MappingEngine engine, MappingContext context, SourceSamples samples) {
         this.engine = engine;
         this.context = context;
         this.samples = samples;
+        this.shape = new SampleShape(engine, context);
         addClassName("yq-workbench");
 
         editor.setId("mapping-editor");
@@ -255,6 +263,7 @@ public class MappingWorkbench extends Div {
         if (staged.isPresent()) {
             sample = staged.get();
             exampleSample = false;
+            fetchedRecords = List.of();
             samplePanel.showSingle(sample, getTranslation("mapping.sample.origin.last"));
             recompute();
         } else {
@@ -269,15 +278,42 @@ public class MappingWorkbench extends Div {
 
     public void setSource(OperationDefinition operation) {
         source = operation;
-        sourceFields.setOperation(operation);
-        table.setSource(operation);
+        showSourceFields();
         samplePanel.setSource(operation);
-        List<JsonataEditor.Hint> hints = new ArrayList<>(sourceFields.hints());
-        FUNCTIONS.forEach(f -> hints.add(new JsonataEditor.Hint(f, "")));
-        editor.setHints(hints);
         if (sample == null || exampleSample) {
             useExample();
         }
+    }
+
+    /**
+     * The solution's 明细拆分 and 合并, as the mapping will see records: live samples and the example are split into
+     * lines; when grouping, the output is the mapping of the group record (the first record with the {@code into}
+     * array of every sample sharing its key) and the fields offer {@code into.<field>}. {@code null} = off.
+     */
+    public void setShape(SolutionSpec.Split split, SolutionSpec.Group group) {
+        if (!shape.set(split, group)) {
+            return;
+        }
+        showSourceFields();
+        if (!fetchedRecords.isEmpty()) {
+            showLines();
+        } else if (sample == null || exampleSample) {
+            useExample();
+        } else {
+            recompute();
+        }
+    }
+
+    /** The source's fields (with the group's array when grouping) in the tree, the table and the editor's hints. */
+    private void showSourceFields() {
+        OperationDefinition shown = shape.fields(source, new LocalizedText(
+                getTranslation(Locale.SIMPLIFIED_CHINESE, "mapping.fields.groupInto"),
+                getTranslation(Locale.ENGLISH, "mapping.fields.groupInto")));
+        sourceFields.setOperation(shown);
+        table.setSource(shown);
+        List<JsonataEditor.Hint> hints = new ArrayList<>(sourceFields.hints());
+        FUNCTIONS.forEach(f -> hints.add(new JsonataEditor.Hint(f, "")));
+        editor.setHints(hints);
     }
 
     public void setTarget(OperationDefinition operation) {
@@ -299,13 +335,16 @@ public class MappingWorkbench extends Div {
 
     private void useExample() {
         if (source == null || source.fields().isEmpty()) {
+            fetchedRecords = List.of();
             samplePanel.showSingle(JsonNodeFactory.instance.objectNode(), getTranslation("mapping.sample.origin.none"));
             sample = null;
             exampleSample = true;
             recompute();
             return;
         }
-        JsonNode example = FieldPaths.example(source, getLocale());
+        JsonNode example = SourceLines.of(shape.split()).lines(List.of(FieldPaths.example(source, getLocale())))
+                .get(0);
+        fetchedRecords = List.of();
         samplePanel.showSingle(example, getTranslation("mapping.sample.origin.example"));
         sample = example;
         exampleSample = true;
@@ -320,15 +359,23 @@ public class MappingWorkbench extends Div {
                 Notices.error(getTranslation("mapping.sample.noneFetched"));
                 return;
             }
-            samplePanel.showFetched(records);
-            sample = records.get(0);
-            exampleSample = false;
-            recompute();
+            fetchedRecords = records;
+            showLines();
             Notices.success(getTranslation("mapping.sample.fetched", records.size()));
         } catch (Problem e) {
             samplePanel.status(getTranslation("mapping.sample.fetchFailed", e.message(getLocale())));
             Notices.error(getTranslation("mapping.sample.fetchFailed", e.message(getLocale())));
         }
+    }
+
+    /** The fetched records as the mapping sees them: split into lines when the solution splits. */
+    private void showLines() {
+        List<JsonNode> lines = SourceLines.of(shape.split()).lines(fetchedRecords);
+        lines = lines.size() > SAMPLE_SIZE ? List.copyOf(lines.subList(0, SAMPLE_SIZE)) : lines;
+        samplePanel.showFetched(lines);
+        sample = lines.get(0);
+        exampleSample = false;
+        recompute();
     }
 
     private void loadLastStaged() {
@@ -341,6 +388,7 @@ public class MappingWorkbench extends Div {
             Notices.error(getTranslation("mapping.sample.noneStaged"));
             return;
         }
+        fetchedRecords = List.of();
         samplePanel.showSingle(staged.get(), getTranslation("mapping.sample.origin.last"));
         sample = staged.get();
         exampleSample = false;
@@ -389,7 +437,8 @@ public class MappingWorkbench extends Div {
             showOutput(null, getTranslation("mapping.output.noSample"));
             return;
         }
-        MappingResult result = mapping.evaluate(sample, context);
+        SampleShape.Input input = shape.input(sample, samplePanel.fetched(), getLocale());
+        MappingResult result = mapping.evaluate(input.record(), context);
         if (result.isFailure()) {
             MappingHint hint = MappingHints.evaluation(expression, result.error());
             String where = hint.hasPosition() ? getTranslation("mapping.error.evaluationAt", hint.line(),
@@ -406,7 +455,7 @@ public class MappingWorkbench extends Div {
             showOutput(null, getTranslation("mapping.output.undefined"));
             return;
         }
-        showOutput(result.output(), exampleSample ? getTranslation("mapping.output.onExample") : "");
+        showOutput(result.output(), outputNote(input));
         if (target != null) {
             List<TargetValidator.FieldProblem> refused = TargetValidator.validate(result.output(), target);
             if (refused.isEmpty()) {
@@ -428,6 +477,22 @@ public class MappingWorkbench extends Div {
                 }
             }
         }
+    }
+
+    /** Says what the output was mapped from when it is not simply the record shown: the example, a group. */
+    private String outputNote(SampleShape.Input input) {
+        List<String> notes = new ArrayList<>();
+        if (exampleSample) {
+            notes.add(getTranslation("mapping.output.onExample"));
+        }
+        if (input.groupProblem() != null) {
+            notes.add(getTranslation("mapping.output.groupInvalid", input.groupProblem()));
+        } else if (input.noKey()) {
+            notes.add(getTranslation("mapping.output.groupNoKey", shape.group().by()));
+        } else if (input.grouped() > 0) {
+            notes.add(getTranslation("mapping.output.group", input.key(), input.grouped(), shape.group().into()));
+        }
+        return String.join(" ", notes);
     }
 
     private void showOutput(JsonNode body, String note) {

@@ -75,6 +75,9 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private final BasicsSection basics;
     private final SourceSection source;
     private final TargetSection target;
+    private final SplitSection split;
+    private final GroupSection group;
+    private final ExistingSection existing;
     private final MappingWorkbench workbench;
     private final ScheduleSection schedule;
     private final AlertsSection alerts;
@@ -96,7 +99,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private final Button versions = new Button();
 
     private Long solutionId;
-    /** Lines, groups, detail lookups and the already-exists policy as loaded: kept on save, as no section edits them. */
+    /** Detail lookups as loaded: kept on save, as no section edits them. */
     private SolutionSpec shape;
     private SolutionView saved;
     private String savedJson = "";
@@ -113,10 +116,13 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         setSpacing(false);
         var connectionList = connections.list();
         basics = new BasicsSection(this::changed, limits);
-        source = new SourceSection(registry, connectionList, this::changed,
-                () -> workbench().setSource(source().operation()));
-        target = new TargetSection(registry, connectionList, this::changed,
-                () -> workbench().setTarget(target().operation()));
+        source = new SourceSection(registry, connectionList, this::changed, this::sourceChanged);
+        target = new TargetSection(registry, connectionList, this::changed, this::targetChanged);
+        split = new SplitSection(this::shapeChanged);
+        group = new GroupSection(this::shapeChanged);
+        existing = new ExistingSection(registry, () -> workbench().getMapping(), this::changed);
+        source.add(split);
+        target.add(group, existing);
         workbench = new MappingWorkbench(mappingEngine, preparations.context(), samples);
         workbench.setLiveSource(() -> source.source());
         workbench.setValueMapTables(valueMapTables::names);
@@ -156,6 +162,25 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
 
     private MappingWorkbench workbench() {
         return workbench;
+    }
+
+    /** Another source operation: the mapping and the split and group pickers work on its fields. */
+    private void sourceChanged() {
+        workbench().setSource(source().operation());
+        split.setSource(source().operation());
+        group.setSource(source().operation());
+    }
+
+    /** Another target operation: the mapping checks against it; the update offers the connector's other writes. */
+    private void targetChanged() {
+        workbench().setTarget(target().operation());
+        existing.setTarget(target().connectorId(), target().operation() == null ? null : target().operation().id());
+    }
+
+    /** 明细拆分 or 合并 changed: the preview maps records as the run will. */
+    private void shapeChanged() {
+        workbench().setShape(split.split(), group.group());
+        changed();
     }
 
     private Tab tab(String name, VaadinIcon icon, Component page) {
@@ -262,10 +287,17 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
             basics.load(spec, view);
             source.load(spec);
             target.load(spec);
+            split.load(spec);
+            group.load(spec);
+            existing.load(spec);
+            split.setSource(source.operation());
+            group.setSource(source.operation());
+            existing.setTarget(target.connectorId(), target.operation() == null ? null : target.operation().id());
             schedule.load(spec);
             alerts.load(spec);
             workbench.setSource(source.operation());
             workbench.setTarget(target.operation());
+            workbench.setShape(split.split(), group.group());
             workbench.setMapping(spec.target() == null ? "" : spec.target().mapping());
             workbench.setSolution(solutionId);
             // what the form makes of the saved spec counts as saved, so only real edits mark the editor dirty
@@ -296,8 +328,8 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     SolutionSpec currentSpec() {
         return new SolutionSpec(basics.name(), basics.description(), source.source(), source.window(),
                 target.target(workbench.getMapping()), source.dedupe(), schedule.rateLimit(), schedule.retry(),
-                schedule.schedule(), alerts.alerts(), schedule.logLevel(), shape.split(), shape.group(),
-                shape.details(), shape.existing());
+                schedule.schedule(), alerts.alerts(), schedule.logLevel(), split.split(), group.group(),
+                shape.details(), existing.existing());
     }
 
     private void changed() {
@@ -415,7 +447,9 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         }
         List<Map.Entry<Tab, Function<String, Optional<Component>>>> owners = List.of(
                 Map.entry(basicsTab, basics::fieldFor), Map.entry(sourceTab, source::fieldFor),
-                Map.entry(targetTab, target::fieldFor), Map.entry(scheduleTab, schedule::fieldFor),
+                Map.entry(sourceTab, split::fieldFor), Map.entry(targetTab, target::fieldFor),
+                Map.entry(targetTab, group::fieldFor), Map.entry(targetTab, existing::fieldFor),
+                Map.entry(scheduleTab, schedule::fieldFor),
                 Map.entry(alertsTab, alerts::fieldFor));
         for (var owner : owners) {
             Optional<Component> component = owner.getValue().apply(field);

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.github.mvysny.kaributesting.v10.ElementUtilsKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
@@ -21,8 +22,10 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
@@ -41,6 +44,7 @@ import io.yunqiao.connector.OperationDefinition;
 import io.yunqiao.mapping.MappingEngine;
 import io.yunqiao.mapping.MappingSyntaxException;
 import io.yunqiao.run.RunHistory;
+import io.yunqiao.run.SourceSamples;
 import io.yunqiao.solution.LogLevel;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionVersion;
@@ -51,6 +55,7 @@ import io.yunqiao.web.MockUi;
 import io.yunqiao.web.SharedPlatform;
 import io.yunqiao.web.mapping.JsonataEditor;
 import io.yunqiao.web.security.Role;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -90,6 +95,9 @@ class SolutionEditorViewIT {
 
     @Autowired
     MappingEngine mappingEngine;
+
+    @Autowired
+    SourceSamples samples;
 
     private SandboxFixture sandboxes;
     private SolutionView seed;
@@ -345,6 +353,204 @@ class SolutionEditorViewIT {
         assertThat(saved.schedule().cron()).isEqualTo("0 */5 * * * ?");
         assertThat(saved.split()).isEqualTo(new SolutionSpec.Split("material_entity", null));
         assertThat(saved.existing().policy()).isEqualTo(SolutionSpec.Existing.Policy.SKIP);
+        // and the source and target tabs show them on their controls
+        tab("source");
+        assertThat(_get(Checkbox.class, spec -> spec.withId("split-on")).getValue()).isTrue();
+        assertThat(splitPath().getValue()).isEqualTo("material_entity");
+        tab("target");
+        assertThat(existingPolicy().getValue()).isEqualTo(SolutionSpec.Existing.Policy.SKIP);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ComboBox<String> splitPath() {
+        return _get(ComboBox.class, spec -> spec.withId("split-path"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RadioButtonGroup<SolutionSpec.Existing.Policy> existingPolicy() {
+        return _get(RadioButtonGroup.class, spec -> spec.withId("existing-policy"));
+    }
+
+    private static String sampleJson() {
+        return _get(TextArea.class, spec -> spec.withId("sample-json")).getValue();
+    }
+
+    @Test
+    void choosingTheLinesToSplitOnTheSourceTabPreviewsOneLineAndSavesTheSplit() {
+        // given the seed solution, which maps whole purchase bills, with a search for bills typed
+        openAsAdmin();
+        tab("source");
+        _setValue(_get(TextField.class, spec -> spec.withId("param-search")), "CGRK");
+
+        // when 商品分录 is chosen as the lines to split, among the source's array fields
+        _setValue(_get(Checkbox.class, spec -> spec.withId("split-on")), true);
+        assertThat(splitPath().getListDataView().getItems()).contains("material_entity");
+        assertThat(splitPath().getItemLabelGenerator().apply("material_entity"))
+                .isEqualTo("商品分录 (material_entity)");
+        _setValue(splitPath(), "material_entity");
+
+        // then a sentence says what happens to the records
+        assertThat(_get(Paragraph.class, spec -> spec.withId("split-explanation")).getText())
+                .contains("商品分录").contains("拆成一条数据");
+        // and the example the mapping is tried on is one line: the lines field holds one object
+        tab("mapping");
+        assertThat(parse(sampleJson()).path("material_entity").isObject()).isTrue();
+
+        // and live samples are lines, the mapping reading one line's fields
+        _setValue(editor(), "{ \"customerCode\": supplierid_number & \"-\" & material_entity.seq,"
+                + " \"nickname\": material_entity.materialid_name }");
+        _click(_get(Button.class, spec -> spec.withId("sample-fetch")));
+        JsonNode line = parse(sampleJson());
+        assertThat(line.path("billno").asText()).startsWith("CGRK-");
+        assertThat(line.path("material_entity").isObject()).isTrue();
+        assertThat(parse(output()).path("nickname").asText())
+                .isEqualTo(line.path("material_entity").path("materialid_name").asText()).isNotEmpty();
+
+        // when saved, then the new version splits by material_entity, with the line number as line key
+        save("明细拆分");
+        assertThat(solutions.get(seed.id()).version()).isEqualTo(2);
+        assertThat(solutions.current(seed.id()).spec().split())
+                .isEqualTo(new SolutionSpec.Split("material_entity", null));
+    }
+
+    @Test
+    void countingWhatAlreadyExistsAsSkippedIsChosenOnTheTargetTabAndSaved() {
+        // given the seed solution set to fail what already exists
+        solutions.update(seed.id(), solutions.get(seed.id()).spec().withExisting(SolutionSpec.Existing.FAIL),
+                "失败");
+        openAsAdmin();
+        tab("target");
+        assertThat(existingPolicy().getValue()).isEqualTo(SolutionSpec.Existing.Policy.FAIL);
+
+        // when 计为已存在 is chosen, its sentence saying what happens to the record, and saved
+        assertThat(existingPolicy().getItemLabelGenerator().apply(SolutionSpec.Existing.Policy.SKIP))
+                .isEqualTo("计为已存在（跳过）");
+        _setValue(existingPolicy(), SolutionSpec.Existing.Policy.SKIP);
+        assertThat(_find(Span.class, spec -> spec.withId("unsaved-marker"))).hasSize(1);
+        save("已存在时跳过");
+
+        // then the new version skips what already exists
+        assertThat(solutions.get(seed.id()).version()).isEqualTo(3);
+        assertThat(solutions.current(seed.id()).spec().existing())
+                .isEqualTo(new SolutionSpec.Existing(SolutionSpec.Existing.Policy.SKIP, null, null));
+    }
+
+    @Test
+    void anUpdateWithoutItsMappingIsRefusedOnTheUpdateMappingAndKeepsTheInput() {
+        // given 更新 chosen on the target tab with the customer update, the write operation not offered
+        openAsAdmin();
+        tab("target");
+        _setValue(existingPolicy(), SolutionSpec.Existing.Policy.UPDATE);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> operation = _get(ComboBox.class, spec -> spec.withId("existing-operation"));
+        assertThat(operation.getListDataView().getItems()).contains("crm.customer.update")
+                .doesNotContain("crm.customer.add");
+        _setValue(operation, "crm.customer.update");
+        tab("mapping");
+
+        // when it is saved without an update mapping
+        save("");
+
+        // then the refusal is on the update mapping, on the target tab; nothing is saved, the choices stay
+        TextArea mapping = _get(TextArea.class, spec -> spec.withId("existing-mapping"));
+        assertThat(mapping.isInvalid()).isTrue();
+        assertThat(mapping.getErrorMessage()).contains("更新映射");
+        assertThat(_get(Tabs.class, spec -> spec.withId("editor-tabs")).getSelectedTab().getId())
+                .hasValue("tab-target");
+        assertThat(solutions.get(seed.id()).version()).isEqualTo(1);
+        assertThat(existingPolicy().getValue()).isEqualTo(SolutionSpec.Existing.Policy.UPDATE);
+        assertThat(operation.getValue()).isEqualTo("crm.customer.update");
+
+        // and a mapping that does not parse is refused there with its line, the text kept as typed
+        _setValue(mapping, "{ \"customerCode\": }");
+        save("");
+        assertThat(mapping.isInvalid()).isTrue();
+        assertThat(mapping.getErrorMessage()).contains("第 1 行");
+        assertThat(mapping.getValue()).isEqualTo("{ \"customerCode\": }");
+        assertThat(solutions.get(seed.id()).version()).isEqualTo(1);
+    }
+
+    @Test
+    void groupingBySupplierPreviewsTheGroupRecordWithItsLinesArray() {
+        // given grouping switched on (on the target tab) by the supplier code
+        openAsAdmin();
+        tab("target");
+        _setValue(_get(Checkbox.class, spec -> spec.withId("group-on")), true);
+        assertThat(_get(TextField.class, spec -> spec.withId("group-into")).getValue()).isEqualTo("lines");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> by = _get(ComboBox.class, spec -> spec.withId("group-by"));
+        _setValue(by, "supplierid_number");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("group-explanation")).getText())
+                .contains("supplierid_number").contains("lines");
+
+        // when live samples are fetched and the mapping reads the bills of the group
+        tab("mapping");
+        _setValue(editor(), "{ \"customerCode\": supplierid_number, \"nickname\": supplierid_name,"
+                + " \"bills\": [lines.billno] }");
+        _click(_get(Button.class, spec -> spec.withId("sample-fetch")));
+
+        // then the output is the group record's: every fetched bill of the shown bill's supplier, in order
+        JsonNode shown = parse(sampleJson());
+        String supplier = shown.path("supplierid_number").asText();
+        List<String> expected = samples.fetch(solutions.get(seed.id()).spec().source(), 10).stream()
+                .filter(r -> r.path("supplierid_number").asText().equals(supplier))
+                .map(r -> r.path("billno").asText()).toList();
+        JsonNode body = parse(output());
+        assertThat(body.path("customerCode").asText()).isEqualTo(supplier);
+        assertThat(textsOf(body.path("bills"))).containsExactlyElementsOf(expected).contains(
+                shown.path("billno").asText());
+        assertThat(_get(Span.class, spec -> spec.withId("mapping-output-note")).getText()).contains("合并预览")
+                .contains(String.valueOf(expected.size()));
+        // and a group key typed as an expression, the same for every bill, groups every fetched bill into one
+        tab("target");
+        ComboBoxKt._fireCustomValueSet(by, "$substring(billno, 0, 4)");
+        tab("mapping");
+        List<String> all = samples.fetch(solutions.get(seed.id()).spec().source(), 10).stream()
+                .map(r -> r.path("billno").asText()).toList();
+        assertThat(all).hasSizeGreaterThan(1);
+        assertThat(textsOf(parse(output()).path("bills"))).containsExactlyElementsOf(all);
+        assertThat(_get(Span.class, spec -> spec.withId("mapping-output-note")).getText())
+                .contains("“CGRK”的 " + all.size() + " 条");
+
+        // and the source fields offer the group's array
+        @SuppressWarnings("unchecked")
+        TreeGrid<Object> tree = _get(TreeGrid.class, spec -> spec.withId("source-fields"));
+        assertThat(GridKt._getRootItems(tree)).anySatisfy(node -> assertThat(node.toString()).contains("path=lines,"));
+        // and so does the mapping table's source picker
+        _setValue(editor(), "{ \"customerCode\": supplierid_number, \"nickname\": supplierid_name }");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> nickname = _get(ComboBox.class, spec -> spec.withId("mapping-source-nickname"));
+        assertThat(nickname.getListDataView().getItems()).contains("lines", "lines.billno", "supplierid_name");
+    }
+
+    @Test
+    void aSplitWithoutLinesIsRefusedOnTheLinesFieldAndAPathThatIsNoArrayIsPointedOut() {
+        // given 明细拆分 switched on, no lines chosen
+        openAsAdmin();
+        tab("source");
+        _setValue(_get(Checkbox.class, spec -> spec.withId("split-on")), true);
+        tab("mapping");
+
+        // when it is saved, then the refusal is on the lines field of the source tab and nothing is saved
+        save("");
+        assertThat(splitPath().isInvalid()).isTrue();
+        assertThat(splitPath().getErrorMessage()).contains("split.path").contains("material_entity");
+        assertThat(_get(Tabs.class, spec -> spec.withId("editor-tabs")).getSelectedTab().getId())
+                .hasValue("tab-source");
+        assertThat(solutions.get(seed.id()).version()).isEqualTo(1);
+        assertThat(_get(Checkbox.class, spec -> spec.withId("split-on")).getValue()).isTrue();
+
+        // and a field typed by hand that is no array is pointed out on the field before any run
+        ComboBoxKt._fireCustomValueSet(splitPath(), "billno");
+        assertThat(splitPath().getValue()).isEqualTo("billno");
+        assertThat(splitPath().getHelperText()).contains("不是数组").contains("失败");
+        assertThat(_find(Span.class, spec -> spec.withId("unsaved-marker"))).hasSize(1);
+    }
+
+    private static List<String> textsOf(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(element -> texts.add(element.asText()));
+        return texts;
     }
 
     @Test
