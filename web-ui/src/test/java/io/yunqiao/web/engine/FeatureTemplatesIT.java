@@ -1,10 +1,18 @@
 package io.yunqiao.web.engine;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.textfield.TextField;
 import io.yunqiao.connection.ConnectionDraft;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.connector.ConnectorClient;
@@ -22,8 +30,10 @@ import io.yunqiao.solution.Solutions;
 import io.yunqiao.solution.TemplateCopy;
 import io.yunqiao.solution.Templates;
 import io.yunqiao.valuemap.ValueMapTables;
+import io.yunqiao.web.MockUi;
 import io.yunqiao.web.SharedPlatform;
 import io.yunqiao.web.runs.RunFixtures;
+import io.yunqiao.web.security.Role;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,6 +52,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The templates that use split, group and value maps, each copied onto the mounted sandboxes' connections and run as
@@ -79,6 +90,9 @@ class FeatureTemplatesIT {
     @Autowired
     ValueMapTables valueMaps;
 
+    @Autowired
+    ApplicationContext context;
+
     private SandboxAdmin sandboxes;
     private long kingdee;
     private long jackyun;
@@ -101,6 +115,7 @@ class FeatureTemplatesIT {
     /** The value map the template ships is the platform's data: other classes must not find it. */
     @AfterEach
     void forgetTheShippedTable() {
+        MockUi.stop();
         if (valueMaps.names().contains(TABLE)) {
             valueMaps.delete(TABLE, true);
         }
@@ -322,5 +337,30 @@ class FeatureTemplatesIT {
                 assertThat(template.valueMaps()).as(template.id()).containsKey(m.group(1));
             }
         }
+    }
+
+    @Test
+    void theCopyWizardListsTheTemplatesValueMapsAndSaysWhichItKeptAsTheyWere() {
+        // given the table made by a first copy, then edited by the tenant
+        templates.copy(TRANSTYPE, "第一份", kingdee, jackyun);
+        valueMaps.edit(TABLE, Map.of("直运采购", "代发供应商"), List.of());
+        MockUi.start(context, "admin", Role.ADMIN);
+        UI.getCurrent().navigate("templates");
+
+        // when the administrator opens the value-map template's copy wizard
+        _click(_get(Button.class, spec -> spec.withId("copy-" + TRANSTYPE)));
+
+        // then the wizard names the table the template brings
+        assertThat(_get(Div.class, spec -> spec.withId("copy-value-maps")).getText()).contains(TABLE, "保持原样");
+
+        // when the copy is confirmed
+        _setValue(_get(TextField.class, spec -> spec.withId("copy-name")), "第二份");
+        _click(_get(Button.class, spec -> spec.withId("copy-confirm")));
+
+        // then the copy is made, a notice says the table was kept as it was, and the tenant's entry stays
+        assertThat(solutions.list()).extracting(SolutionView::name).contains("第二份");
+        assertThat(NotificationsKt.getNotifications()).anySatisfy(n -> assertThat(n.getElement().getProperty("text"))
+                .contains(TABLE, "已保持原样"));
+        assertThat(valueMaps.get(TABLE)).containsEntry("直运采购", "代发供应商");
     }
 }
