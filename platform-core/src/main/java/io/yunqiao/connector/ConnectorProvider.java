@@ -17,7 +17,8 @@ public interface ConnectorProvider {
 
     /**
      * Class-path resources (JSON) of the solution templates (方案模板) this plugin ships: a template is a solution
-     * spec without connections, plus an id, a title and a description. See docs/solutions.md.
+     * spec without connections, plus an id, a title, a description and optionally the value-map tables its mapping
+     * reads ({@code valueMaps}), created by the copy where missing. See docs/solutions.md.
      */
     default List<String> templates() {
         return List.of();

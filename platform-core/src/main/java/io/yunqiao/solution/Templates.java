@@ -5,10 +5,13 @@ import io.yunqiao.connector.ConnectorProvider;
 import io.yunqiao.connector.DefinitionException;
 import io.yunqiao.connector.LocalizedText;
 import io.yunqiao.connector.Plugins;
+import io.yunqiao.limit.InputLimits;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.valuemap.ValueMapTables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,21 +19,28 @@ import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The solution templates of every installed connector plugin, read at start; copying one creates a disabled
- * solution bound to the chosen connections, validated like any other save.
+ * solution bound to the chosen connections, validated like any other save, and the value-map tables the template
+ * ships that do not exist yet.
  */
 @Service
 public class Templates {
 
     private static final Logger LOG = LoggerFactory.getLogger(Templates.class);
 
+    /** The most value-map tables one template may ship. */
+    static final int MAX_VALUE_MAPS = 20;
+
     private final Map<String, SolutionTemplate> templates = new LinkedHashMap<>();
     private final Solutions solutions;
+    private final ValueMapTables valueMaps;
 
-    Templates(Solutions solutions, Plugins plugins) {
+    Templates(Solutions solutions, Plugins plugins, ValueMapTables valueMaps) {
         this.solutions = solutions;
+        this.valueMaps = valueMaps;
         for (ConnectorProvider provider : ServiceLoader.load(ConnectorProvider.class,
                 Templates.class.getClassLoader())) {
             for (String resource : provider.templates()) {
@@ -76,7 +86,21 @@ public class Templates {
      * @param sourceConnection the connection for the source side, or {@code null} to choose later
      * @param targetConnection the connection for the target side, or {@code null} to choose later
      */
+    @Transactional
     public SolutionView copy(String id, String name, Long sourceConnection, Long targetConnection) {
+        return copyTemplate(id, name, sourceConnection, targetConnection).solution();
+    }
+
+    /**
+     * 一键复制 with what became of the template's value-map tables: each one that does not exist is created with the
+     * template's entries; an existing one is never changed (a tenant may have edited it), and is reported as kept
+     * when its entries differ. The solution and the tables are made in one transaction: a refused copy leaves no
+     * table behind.
+     *
+     * @see #copy(String, String, Long, Long)
+     */
+    @Transactional
+    public TemplateCopy copyTemplate(String id, String name, Long sourceConnection, Long targetConnection) {
         SolutionTemplate template = get(id);
         SolutionSpec spec = template.solution()
                 .withName(name == null || name.isBlank() ? template.title().zh() : name.trim())
@@ -84,7 +108,27 @@ public class Templates {
         spec = spec.withSchedule(new SolutionSpec.Schedule(spec.schedule().cron(), false));
         // whom to alert is the copier's choice, never the template author's
         spec = spec.withAlerts(SolutionSpec.Alerts.OFF);
-        return solutions.create(spec, "copied from template " + id);
+        SolutionView created = solutions.create(spec, "copied from template " + id);
+        List<String> made = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        List<String> existing = valueMaps.names();
+        template.valueMaps().forEach((table, entries) -> {
+            if (!existing.contains(table)) {
+                // the table's description is data a person may edit, like a solution's: the template's title
+                valueMaps.create(table, template.title().zh());
+                if (!entries.isEmpty()) {
+                    valueMaps.edit(table, entries, List.of());
+                }
+                made.add(table);
+            } else if (!valueMaps.get(table).equals(entries)) {
+                kept.add(table);
+            }
+        });
+        if (!made.isEmpty() || !kept.isEmpty()) {
+            LOG.info("template {} copied as solution {}: value maps created {}, kept as they were {}", id,
+                    created.id(), made, kept);
+        }
+        return new TemplateCopy(created, made, kept);
     }
 
     static SolutionTemplate read(ClassLoader loader, String resource) {
@@ -101,10 +145,69 @@ public class Templates {
             }
             return new SolutionTemplate(tree.get("id").asText(), text(tree.get("title")),
                     text(tree.get("description")),
-                    Solutions.SPEC_JSON.treeToValue(tree.get("solution"), SolutionSpec.class), resource);
+                    Solutions.SPEC_JSON.treeToValue(tree.get("solution"), SolutionSpec.class), resource,
+                    valueMaps(resource, tree.get("valueMaps")));
         } catch (IOException e) {
             throw new DefinitionException("solution template '" + resource + "' cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The template's {@code "valueMaps": {"表名": {"源值": "目标值", …}, …}}, checked as the value-map screen checks
+     * a table a person creates (name characters, entry sizes), so that a copy never fails on what the template
+     * ships.
+     *
+     * @throws DefinitionException naming the template, the table and what is wrong
+     */
+    static Map<String, Map<String, String>> valueMaps(String resource, JsonNode node) {
+        Map<String, Map<String, String>> tables = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return tables;
+        }
+        String where = "solution template '" + resource + "': valueMaps";
+        if (!node.isObject()) {
+            throw new DefinitionException(where + " must be an object of tables, {\"表名\": {\"源值\": \"目标值\"}}");
+        }
+        if (node.size() > MAX_VALUE_MAPS) {
+            throw new DefinitionException(where + " has " + node.size() + " tables; at most " + MAX_VALUE_MAPS);
+        }
+        InputLimits limits = InputLimits.DEFAULTS;
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> table = it.next();
+            String name = table.getKey();
+            if (name.isBlank() || !name.equals(name.strip()) || name.length() > limits.nameLength()
+                    || name.chars().anyMatch(c -> c < 0x20 || "\"'\\/%?#".indexOf(c) >= 0)) {
+                throw new DefinitionException(where + " has a table named '" + name + "': a name is 1 to "
+                        + limits.nameLength() + " characters without surrounding spaces, control characters or"
+                        + " \" ' \\ / % ? #");
+            }
+            if (!table.getValue().isObject()) {
+                throw new DefinitionException(where + "." + name + " must be an object of entries, source value to"
+                        + " target value");
+            }
+            if (table.getValue().size() > limits.valueMapEntries()) {
+                throw new DefinitionException(where + "." + name + " has " + table.getValue().size()
+                        + " entries; at most " + limits.valueMapEntries());
+            }
+            Map<String, String> entries = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> e = table.getValue().fields(); e.hasNext();) {
+                Map.Entry<String, JsonNode> entry = e.next();
+                String key = entry.getKey();
+                JsonNode value = entry.getValue();
+                if (key.isEmpty() || key.length() > limits.valueMapKeyLength() || key.indexOf('\0') >= 0) {
+                    throw new DefinitionException(where + "." + name + " has a key that is empty, longer than "
+                            + limits.valueMapKeyLength() + " characters or holds NUL");
+                }
+                if (!value.isTextual() || value.asText().length() > limits.valueMapValueLength()
+                        || value.asText().indexOf('\0') >= 0) {
+                    throw new DefinitionException(where + "." + name + "." + key + " must be a text of at most "
+                            + limits.valueMapValueLength() + " characters");
+                }
+                entries.put(key, value.asText());
+            }
+            tables.put(name, entries);
+        }
+        return tables;
     }
 
     private static LocalizedText text(JsonNode node) {

@@ -1,9 +1,11 @@
 package io.yunqiao.web.api;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.yunqiao.solution.SolutionTemplate;
 import io.yunqiao.solution.SolutionView;
+import io.yunqiao.solution.TemplateCopy;
 import io.yunqiao.solution.Templates;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -34,6 +36,19 @@ class TemplatesApi {
     record CopyRequest(String name, Long sourceConnection, Long targetConnection) {
     }
 
+    /**
+     * The new solution (its fields at the top, as before) and what became of the template's value-map tables.
+     *
+     * @param solution  the new solution
+     * @param valueMaps {@code created}: tables made with the template's entries; {@code kept}: tables that already
+     *                  existed with other entries and were left as they were
+     */
+    record CopyAnswer(@JsonUnwrapped SolutionView solution, ValueMaps valueMaps) {
+    }
+
+    record ValueMaps(List<String> created, List<String> kept) {
+    }
+
     @GetMapping
     List<SolutionTemplate> list() {
         return templates.list();
@@ -41,9 +56,12 @@ class TemplatesApi {
 
     @PostMapping("/{id}/copy")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "一键复制: create a disabled solution from the template, bound to the given connections")
-    SolutionView copy(@PathVariable String id, @RequestBody(required = false) CopyRequest request) {
+    @Operation(summary = "一键复制: create a disabled solution from the template, bound to the given connections,"
+            + " and the template's value-map tables that do not exist yet (existing ones are never changed)")
+    CopyAnswer copy(@PathVariable String id, @RequestBody(required = false) CopyRequest request) {
         CopyRequest given = request == null ? new CopyRequest(null, null, null) : request;
-        return templates.copy(id, given.name(), given.sourceConnection(), given.targetConnection());
+        TemplateCopy copy = templates.copyTemplate(id, given.name(), given.sourceConnection(),
+                given.targetConnection());
+        return new CopyAnswer(copy.solution(), new ValueMaps(copy.valueMapsCreated(), copy.valueMapsKept()));
     }
 }

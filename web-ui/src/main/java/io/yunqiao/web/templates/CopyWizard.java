@@ -18,7 +18,7 @@ import io.yunqiao.problem.Problem;
 import io.yunqiao.run.TargetOverlaps;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionTemplate;
-import io.yunqiao.solution.SolutionView;
+import io.yunqiao.solution.TemplateCopy;
 import io.yunqiao.solution.Templates;
 import io.yunqiao.web.connections.ConnectionDialog;
 import io.yunqiao.web.shell.Notices;
@@ -84,7 +84,16 @@ class CopyWizard extends Dialog {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         Div hint = new Div(getTranslation("templates.disabledHint"));
         hint.addClassName("yq-muted");
-        add(form, existing, hint, refusal);
+        add(form, existing, hint);
+        if (!template.valueMaps().isEmpty()) {
+            // the tables come with the copy: say so before, since an existing table of that name is not changed
+            Div tables = new Div(getTranslation("templates.valueMaps",
+                    String.join("、", template.valueMaps().keySet())));
+            tables.setId("copy-value-maps");
+            tables.addClassName("yq-muted");
+            add(tables);
+        }
+        add(refusal);
 
         Button confirm = new Button(getTranslation("templates.confirm"), e -> confirm());
         confirm.setId("copy-confirm");
@@ -165,8 +174,12 @@ class CopyWizard extends Dialog {
             return;
         }
         try {
-            SolutionView created = templates.copy(template.id(), name.getValue(), idOf(source), idOf(target));
+            TemplateCopy copy = templates.copyTemplate(template.id(), name.getValue(), idOf(source), idOf(target));
+            var created = copy.solution();
             Notices.success(getTranslation("templates.copied", created.name()));
+            if (!copy.valueMapsKept().isEmpty()) {
+                Notices.success(getTranslation("templates.valueMapsKept", String.join("、", copy.valueMapsKept())));
+            }
             // the UI is looked up before closing: a closed dialog is detached from it
             UI ui = UI.getCurrent();
             close();

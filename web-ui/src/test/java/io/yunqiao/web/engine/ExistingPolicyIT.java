@@ -146,7 +146,7 @@ class ExistingPolicyIT {
         List<String> adding = templates.list().stream()
                 .filter(t -> t.solution().target().operation().equals("crm.customer.add"))
                 .map(t -> t.id()).toList();
-        assertThat(adding).hasSize(3);
+        assertThat(adding).hasSize(5);
         for (String id : adding) {
             // when one is copied, exported and imported again
             SolutionView copy = templates.copy(id, "复制 " + id, null, null);

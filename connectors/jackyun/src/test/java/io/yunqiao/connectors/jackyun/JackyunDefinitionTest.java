@@ -106,6 +106,19 @@ class JackyunDefinitionTest {
     }
 
     @Test
+    void theGoodsAddIsATargetRequiringGoodsNoAndGoodsNameAnsweringTheGoodsId() {
+        // given erp.goods.add, the target of one goods item per bill line
+        OperationDefinition goods = operation("erp.goods.add");
+        // then it writes, requires the goods number and name, and its result is the new goodsId
+        assertThat(goods.role()).isEqualTo(OperationRole.EXECUTE);
+        assertThat(goods.fields()).filteredOn(FieldDefinition::required).extracting(FieldDefinition::name)
+                .containsExactly("goodsNo", "goodsName");
+        assertThat(goods.fields()).extracting(FieldDefinition::name).contains("skuBarcode", "unitName",
+                "retailPrice", "purchasePrice", "remark");
+        assertThat(goods.result()).isEqualTo("result.data.goodsId");
+    }
+
+    @Test
     void limitsGenderAndCalendarTypeToTheirCodes() {
         // given crm.customer.add
         // when the enumerations are read
@@ -117,8 +130,8 @@ class JackyunDefinitionTest {
 
     @Test
     void postsEveryOperationAsASignedGatewayForm() {
-        // given the three operations
-        for (String id : List.of("crm.customer.add", "crm.customer.list", "crm.customer.update")) {
+        // given the four operations
+        for (String id : List.of("crm.customer.add", "crm.customer.list", "crm.customer.update", "erp.goods.add")) {
             OperationDefinition operation = operation(id);
             // when their request is read
             // then the gateway method is the operation id, in a form-json-field POST (field bizcontent) on the base URL

@@ -22,6 +22,10 @@ public final class KingdeeConnectorProvider implements ConnectorProvider {
     public List<String> templates() {
         return List.of("META-INF/yunqiao/templates/kingdee-pur-inbound-to-jackyun-customer.json",
                 "META-INF/yunqiao/templates/kingdee-v2-pur-inbound-to-jackyun-customer.json",
-                "META-INF/yunqiao/templates/kingdee-audited-bill-customers-to-jackyun.json");
+                "META-INF/yunqiao/templates/kingdee-audited-bill-customers-to-jackyun.json",
+                "META-INF/yunqiao/templates/kingdee-pur-inbound-lines-to-jackyun-goods.json",
+                "META-INF/yunqiao/templates/kingdee-pur-inbound-by-supplier-to-jackyun-customer.json",
+                "META-INF/yunqiao/templates/kingdee-pur-inbound-transtype-to-jackyun-customer.json",
+                "META-INF/yunqiao/templates/kingdee-v2-pur-inbound-lines-to-jackyun-goods.json");
     }
 }

@@ -39,7 +39,8 @@ record GatewaySettings(Map<String, String> apps, String token, Set<String> metho
     static final String ADD = "crm.customer.add";
     static final String LIST = "crm.customer.list";
     static final String UPDATE = "crm.customer.update";
-    static final Set<String> IMPLEMENTED = Set.of(ADD, LIST, UPDATE);
+    static final String GOODS_ADD = "erp.goods.add";
+    static final Set<String> IMPLEMENTED = Set.of(ADD, LIST, UPDATE, GOODS_ADD);
 
     private static final List<String> KEYS = List.of(APP_KEY, APP_SECRET, APPS, TOKEN, METHODS, RATE_LIMIT,
             TIMESTAMP_TOLERANCE, LIST_MAX_WINDOW);
@@ -76,7 +77,7 @@ record GatewaySettings(Map<String, String> apps, String token, Set<String> metho
             }
         }
         Set<String> methods = new LinkedHashSet<>();
-        for (String method : given.getOrDefault(METHODS, String.join(",", ADD, LIST, UPDATE)).split(",")) {
+        for (String method : given.getOrDefault(METHODS, String.join(",", ADD, LIST, UPDATE, GOODS_ADD)).split(",")) {
             String name = method.trim();
             if (name.isEmpty()) {
                 continue;

@@ -9,7 +9,9 @@ import java.util.Map;
  * The Jackyun (吉客云) sandbox: the open-platform gateway at {@code /open/openapi/do} below its mount point (the
  * platform serves it at {@code /sandbox/jackyun/open/openapi/do}), implementing {@code crm.customer.add},
  * {@code crm.customer.list} and {@code crm.customer.update} (changes the customer of a customerCode; an unknown code
- * is refused with sub-code 0050030004, a sandbox choice) and starting with no customers.
+ * is refused with sub-code 0050030004, a sandbox choice) and {@code erp.goods.add} (one goods item per goodsNo; a
+ * repeated goodsNo is refused as already existing, like a repeated customerCode), starting with no customers and no
+ * goods.
  *
  * <p>Settings (all optional):
  * <ul>
@@ -18,7 +20,7 @@ import java.util.Map;
  * <li>{@code apps}: more applications, {@code appkey:secret} pairs separated by commas</li>
  * <li>{@code token}: when set, every call must carry this {@code token} (else sub-code 0858030803); default: tokens
  *     are not checked</li>
- * <li>{@code methods}: the APIs the applications are subscribed to, comma-separated; default all three</li>
+ * <li>{@code methods}: the APIs the applications are subscribed to, comma-separated; default all four</li>
  * <li>{@code rateLimit}: calls per second per app key, beyond which the gateway answers 0859999999; default 0 =
  *     unlimited, because benchmarks drive thousands of calls a second (the demo may set e.g. 50)</li>
  * <li>{@code timestampToleranceSeconds}: how far a call's timestamp may be from the gateway clock, either way;
@@ -34,9 +36,11 @@ import java.util.Map;
  *     every stored customer in customerId order, and how many {@code crm.customer.add} calls that passed the gateway
  *     checks named each customerCode (accepted or not), to prove a record was written exactly once; and
  *     {@code "updateCalls"} the same for {@code crm.customer.update}</li>
+ * <li>{@code GET /_admin/goods}: {@code {"count", "goods": [...], "addCalls": {"<goodsNo>": n}}} — every stored
+ *     goods item in goodsId order and how many {@code erp.goods.add} calls named each goodsNo</li>
  * <li>{@code POST /_admin/customers}: stores customers (an object or an array) without a signed call, optionally
  *     with {@code gmtCreate}/{@code gmtModified}; the add operation's checks apply</li>
- * <li>{@code POST /_admin/reset} also forgets every customer and restarts customerIds at 10000001</li>
+ * <li>{@code POST /_admin/reset} also forgets every customer and restarts customerIds at 10000001 (and goods)</li>
  * </ul>
  */
 public final class JackyunSandbox implements Sandbox {

@@ -37,6 +37,7 @@ final class JackyunSandboxServlet extends SandboxServlet {
     private final transient GatewaySettings settings;
     private final transient Clock clock;
     private final transient CustomerStore customers = new CustomerStore();
+    private final transient GoodsStore goods = new GoodsStore();
 
     JackyunSandboxServlet(GatewaySettings settings, Clock clock) {
         super(settings.rateLimit(), "code", "subCode");
@@ -83,6 +84,7 @@ final class JackyunSandboxServlet extends SandboxServlet {
         return switch (method) {
             case GatewaySettings.ADD -> addCustomer(bizcontent);
             case GatewaySettings.UPDATE -> updateCustomer(bizcontent);
+            case GatewaySettings.GOODS_ADD -> addGoods(bizcontent);
             default -> listCustomers(bizcontent);
         };
     }
@@ -161,6 +163,17 @@ final class JackyunSandboxServlet extends SandboxServlet {
         return data;
     }
 
+    private JsonNode addGoods(JsonNode bizcontent) {
+        JsonNode no = bizcontent.get("goodsNo");
+        if (no != null && no.isValueNode() && !no.asText().isBlank()) {
+            goods.countAddCall(no.asText().trim());
+        }
+        Goods added = goods.add(NewGoods.from(bizcontent), clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        ObjectNode data = object();
+        data.put("goodsId", Long.toString(added.id()));
+        return data;
+    }
+
     private JsonNode listCustomers(JsonNode bizcontent) {
         CustomerStore.Page page = customers.list(CustomerQuery.from(bizcontent, settings.listMaxWindow()));
         ObjectNode data = object();
@@ -198,16 +211,22 @@ final class JackyunSandboxServlet extends SandboxServlet {
     @Override
     protected void resetData() {
         customers.clear();
+        goods.clear();
     }
 
     /**
      * {@code GET /_admin/customers}: everything stored and the add calls per customerCode;
      * {@code POST /_admin/customers}: stores customers (a JSON object or array) directly, e.g. with given
-     * {@code gmtCreate}/{@code gmtModified}, under the add operation's rules.
+     * {@code gmtCreate}/{@code gmtModified}, under the add operation's rules; {@code GET /_admin/goods}: every
+     * stored goods item and the add calls per goodsNo.
      */
     @Override
     protected boolean handleAdmin(String path, SandboxRequest request, HttpServletResponse response)
             throws IOException {
+        if (path.equals("/goods") && request.method().equals("GET")) {
+            writeJson(response, 200, goodsSnapshot());
+            return true;
+        }
         if (!path.equals("/customers")) {
             return false;
         }
@@ -275,6 +294,17 @@ final class JackyunSandboxServlet extends SandboxServlet {
         customers.addCalls().forEach(calls::put);
         ObjectNode updates = snapshot.putObject("updateCalls");
         customers.updateCalls().forEach(updates::put);
+        return snapshot;
+    }
+
+    private ObjectNode goodsSnapshot() {
+        ObjectNode snapshot = object();
+        List<Goods> all = goods.all();
+        snapshot.put("count", all.size());
+        ArrayNode rows = snapshot.putArray("goods");
+        all.forEach(item -> item.writeTo(rows.addObject()));
+        ObjectNode calls = snapshot.putObject("addCalls");
+        goods.addCalls().forEach(calls::put);
         return snapshot;
     }
 }

@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 class GatewaySettingsTest {
 
     @Test
-    void defaultsToTheDemoAppWithAllThreeMethodsNoLimitAndTenMinutes() {
+    void defaultsToTheDemoAppWithAllFourMethodsNoLimitAndTenMinutes() {
         // given no settings
         GatewaySettings settings = GatewaySettings.of(Map.of());
         // when read
         // then the defaults are the documented ones
         assertThat(settings.apps()).containsExactly(Map.entry("100200", "0f1e2d3c4b5a69788796a5b4c3d2e1f0"));
         assertThat(settings.methods()).containsExactlyInAnyOrder("crm.customer.add", "crm.customer.list",
-                "crm.customer.update");
+                "crm.customer.update", "erp.goods.add");
         assertThat(settings.rateLimit()).isZero();
         assertThat(settings.token()).isNull();
         assertThat(settings.timestampTolerance()).isEqualTo(Duration.ofMinutes(10));

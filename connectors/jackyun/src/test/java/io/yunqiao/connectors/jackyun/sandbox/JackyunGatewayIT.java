@@ -386,4 +386,81 @@ class JackyunGatewayIT {
         assertThat(after.get("count").asInt()).isZero();
         assertThat(after.get("addCalls").size()).isZero();
     }
+
+    /** The vector's call as {@code erp.goods.add} with {@code bizcontent}, signed. */
+    static Map<String, String> goods(String bizcontent) {
+        Map<String, String> form = new LinkedHashMap<>(GatewaySignatureTest.vectorForm());
+        form.put("method", "erp.goods.add");
+        form.put("bizcontent", bizcontent);
+        return signed(form, SECRET);
+    }
+
+    @Test
+    void addsAGoodsItemAndShowsItInTheGoodsSnapshot() {
+        // given no goods
+        // when a goods item is added
+        JsonNode answer = post(goods("{\"goodsNo\":\"SP0001\",\"goodsName\":\"A4 复印纸\",\"unitName\":\"箱\","
+                + "\"purchasePrice\":\"120.50\"}"));
+        // then it is accepted with the first goodsId, and the snapshot shows it and the one add call
+        assertThat(answer.get("code").asInt()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.at("/result/data/goodsId").asText()).isEqualTo("20000001");
+        JsonNode stored = admin("/goods");
+        assertThat(stored.get("count").asInt()).isEqualTo(1);
+        assertThat(stored.at("/goods/0/goodsName").asText()).isEqualTo("A4 复印纸");
+        assertThat(stored.at("/goods/0/unitName").asText()).isEqualTo("箱");
+        assertThat(stored.at("/addCalls/SP0001").asInt()).isEqualTo(1);
+        assertThat(admin("/customers").get("count").asInt()).isZero();
+    }
+
+    @Test
+    void refusesARepeatedGoodsNoWithTheAlreadyExistsCode() {
+        // given a goods item SP0001
+        post(goods("{\"goodsNo\":\"SP0001\",\"goodsName\":\"A4 复印纸\"}"));
+        // when another item with the same goods number is added
+        JsonNode answer = post(goods("{\"goodsNo\":\"SP0001\",\"goodsName\":\"另一个名称\"}"));
+        // then the business error says it exists, as for a repeated customerCode, and the first item stays
+        assertRefused(answer, "0050030003");
+        assertThat(answer.get("msg").asText()).contains("已存在").contains("SP0001");
+        JsonNode stored = admin("/goods");
+        assertThat(stored.get("count").asInt()).isEqualTo(1);
+        assertThat(stored.at("/goods/0/goodsName").asText()).isEqualTo("A4 复印纸");
+        assertThat(stored.at("/addCalls/SP0001").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesAGoodsItemWithoutNameOrWithANegativePrice() {
+        // given no goods
+        // when an item without a name, and one with a negative retail price, are added
+        JsonNode nameless = post(goods("{\"goodsNo\":\"SP0001\"}"));
+        JsonNode negative = post(goods("{\"goodsNo\":\"SP0002\",\"goodsName\":\"笔\",\"retailPrice\":\"-1\"}"));
+        // then both are refused naming the field, and nothing is stored
+        assertRefused(nameless, "0050030002");
+        assertThat(nameless.get("msg").asText()).contains("goodsName");
+        assertRefused(negative, "0050030002");
+        assertThat(negative.get("msg").asText()).contains("retailPrice");
+        assertThat(admin("/goods").get("count").asInt()).isZero();
+    }
+
+    @Test
+    void refusesAGoodsCallWhoseSignDoesNotMatch() {
+        // given a goods call signed with another secret
+        Map<String, String> form = new LinkedHashMap<>(goods("{\"goodsNo\":\"SP0001\",\"goodsName\":\"笔\"}"));
+        form.put("sign", GatewaySignature.expected(form, "not-the-secret"));
+        // when posted
+        // then the sign failure is answered and nothing is stored
+        assertRefused(post(form), "0858030801");
+        assertThat(admin("/goods").get("count").asInt()).isZero();
+    }
+
+    @Test
+    void aResetForgetsTheGoods() {
+        // given a goods item
+        post(goods("{\"goodsNo\":\"SP0001\",\"goodsName\":\"笔\"}"));
+        // when the sandbox is reset
+        servlet.reset();
+        // then no goods are left, and ids start again
+        assertThat(admin("/goods").get("count").asInt()).isZero();
+        assertThat(post(goods("{\"goodsNo\":\"SP0009\",\"goodsName\":\"笔\"}")).at("/result/data/goodsId").asText())
+                .isEqualTo("20000001");
+    }
 }
