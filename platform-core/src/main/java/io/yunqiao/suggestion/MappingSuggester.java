@@ -48,6 +48,10 @@ public final class MappingSuggester {
     private static final double SHAPE_ONLY = 0.75;
     private static final double SHAPE_BONUS = 0.05;
     private static final double REPEATED = 0.85;
+    /** A field that is empty in most sample records is a poor source, however well its name fits. */
+    private static final double MOSTLY_EMPTY = 0.6;
+    /** Fewer samples than this say nothing about how often a field is filled. */
+    private static final int FEW_SAMPLES = 3;
     private static final int CANDIDATES_PER_TARGET = 8;
     private static final Set<String> GENERIC = Set.of("name", "id");
     /** Unknown English words sharing a start this long may match partly. */
@@ -209,6 +213,9 @@ public final class MappingSuggester {
         if (field.repeated()) {
             score *= REPEATED;
         }
+        if (mostlyEmpty(field.samples())) {
+            score *= MOSTLY_EMPTY;
+        }
         return new Candidate(t, s, score, reasons);
     }
 
@@ -284,6 +291,18 @@ public final class MappingSuggester {
             common++;
         }
         return common >= PREFIX && common >= 0.75 * Math.min(a.length(), b.length()) ? 0.7 : 0;
+    }
+
+    /**
+     * The sample records hold the field but leave it blank more often than not (a purchase bill's customer, filled
+     * only for a drop shipment): another field that is filled is the better proposal.
+     */
+    private static boolean mostlyEmpty(List<String> samples) {
+        if (samples.size() < FEW_SAMPLES) {
+            return false;
+        }
+        long blank = samples.stream().filter(String::isBlank).count();
+        return 2 * blank > samples.size();
     }
 
     /** What the target's values should look like, from its words and type; null when anything goes. */
