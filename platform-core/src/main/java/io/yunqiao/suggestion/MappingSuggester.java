@@ -23,7 +23,8 @@ import java.util.Set;
  * {@code synonyms.properties} (客户/供应商/往来单位, 编码/编号/代码, 手机/电话/联系电话 …) — the same word counts more than
  * a synonym, and words the source has but the target does not (an {@code id}, a {@code 客户} before {@code 省份})
  * count against it;</li>
- * <li>types and what sample values look like (phone numbers, e-mail addresses, dates, numbers, allowed values).</li>
+ * <li>types and what sample values look like (phone numbers, e-mail addresses, dates, numbers, allowed values),
+ * and whether they are mostly blank.</li>
  * </ul>
  * Each source field is proposed once, to the target it fits best (greedy by score), unless it fits another one just
  * as surely (same name or label); proposals below the {@linkplain #THRESHOLD threshold} are dropped. The work is
