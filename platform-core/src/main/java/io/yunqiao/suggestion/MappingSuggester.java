@@ -23,7 +23,8 @@ import java.util.Set;
  * {@code synonyms.properties} (客户/供应商/往来单位, 编码/编号/代码, 手机/电话/联系电话 …) — the same word counts more than
  * a synonym, and words the source has but the target does not (an {@code id}, a {@code 客户} before {@code 省份})
  * count against it;</li>
- * <li>types and what sample values look like (phone numbers, e-mail addresses, dates, numbers, allowed values).</li>
+ * <li>types and what sample values look like (phone numbers, e-mail addresses, dates, numbers, allowed values),
+ * and whether they are mostly blank.</li>
  * </ul>
  * Each source field is proposed once, to the target it fits best (greedy by score), unless it fits another one just
  * as surely (same name or label); proposals below the {@linkplain #THRESHOLD threshold} are dropped. The work is
@@ -48,6 +49,10 @@ public final class MappingSuggester {
     private static final double SHAPE_ONLY = 0.75;
     private static final double SHAPE_BONUS = 0.05;
     private static final double REPEATED = 0.85;
+    /** A field that is empty in most sample records is a poor source, however well its name fits. */
+    private static final double MOSTLY_EMPTY = 0.6;
+    /** Fewer samples than this say nothing about how often a field is filled. */
+    private static final int FEW_SAMPLES = 3;
     private static final int CANDIDATES_PER_TARGET = 8;
     private static final Set<String> GENERIC = Set.of("name", "id");
     /** Unknown English words sharing a start this long may match partly. */
@@ -209,6 +214,9 @@ public final class MappingSuggester {
         if (field.repeated()) {
             score *= REPEATED;
         }
+        if (mostlyEmpty(field.samples())) {
+            score *= MOSTLY_EMPTY;
+        }
         return new Candidate(t, s, score, reasons);
     }
 
@@ -284,6 +292,18 @@ public final class MappingSuggester {
             common++;
         }
         return common >= PREFIX && common >= 0.75 * Math.min(a.length(), b.length()) ? 0.7 : 0;
+    }
+
+    /**
+     * The sample records hold the field but leave it blank more often than not (a purchase bill's customer, filled
+     * only for a drop shipment): another field that is filled is the better proposal.
+     */
+    private static boolean mostlyEmpty(List<String> samples) {
+        if (samples.size() < FEW_SAMPLES) {
+            return false;
+        }
+        long blank = samples.stream().filter(String::isBlank).count();
+        return 2 * blank > samples.size();
     }
 
     /** What the target's values should look like, from its words and type; null when anything goes. */

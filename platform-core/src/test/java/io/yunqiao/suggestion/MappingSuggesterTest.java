@@ -295,6 +295,70 @@ class MappingSuggesterTest {
         assertPrecisionAndRecall(suggester.suggest(sources, targets), expected);
     }
 
+    @Test
+    void aFieldEmptyInMostSampleRecordsGivesWayToAFilledOne() {
+        // given a bill whose customer is filled only on a few records (drop shipments) and whose supplier always is
+        SourceField customer = sampled("customer_name", "客户名称", "Customer name", "", "", "", "", "华东商贸", "");
+        SourceField supplier = sampled("supplier_name", "供应商名称", "Supplier name", "宏达五金", "宏达五金",
+                "顺丰包装", "宏达五金", "顺丰包装", "联华电子");
+        List<TargetField> targets = List.of(target("customerName", "客户名称", "Customer name"));
+
+        // when
+        Optional<Suggestion> name = only(suggester.suggest(List.of(customer, supplier), targets));
+
+        // then the filled supplier is proposed, not the mostly empty field with the same label
+        assertThat(name).map(Suggestion::source).contains("supplier_name");
+    }
+
+    @Test
+    void aFewBlankSamplesSayNothingAboutHowOftenAFieldIsFilled() {
+        SourceField customer = sampled("customer_name", "客户名称", "Customer name", "", "华东商贸");
+        SourceField supplier = sampled("supplier_name", "供应商名称", "Supplier name", "宏达五金", "联华电子");
+
+        Optional<Suggestion> name = only(suggester.suggest(List.of(customer, supplier),
+                List.of(target("customerName", "客户名称", "Customer name"))));
+
+        assertThat(name).map(Suggestion::source).contains("customer_name");
+    }
+
+    /**
+     * The third invented pair: a purchase order (Chinese labels, samples from real-looking records, some header
+     * fields usually blank) to a warehouse system's inbound notice.
+     */
+    @Test
+    void aPurchaseOrderToAWarehouseInboundNotice() {
+        List<SourceField> sources = List.of(
+                sampled("po_no", "采购订单号", "PO number", "PO2405001", "PO2405002", "PO2405003", "PO2405004"),
+                sampled("vendor_code", "供应商编码", "Vendor code", "V001", "V002", "V001", "V007"),
+                sampled("vendor_name", "供应商名称", "Vendor name", "宏达五金", "联华电子", "宏达五金", "顺丰包装"),
+                sampled("vendor_contact", "供应商联系人", "Vendor contact", "张三", "李四", "张三", "王五"),
+                sampled("vendor_tel", "供应商电话", "Vendor phone", "13800138000", "13911112222", "13800138000",
+                        "13700001111"),
+                sampled("ship_to_tel", "收货电话", "Ship-to phone", "", "", "", ""),
+                sampled("warehouse_no", "仓库编号", "Warehouse number", "WH01", "WH02", "WH01", "WH01"),
+                sampled("delivery_date", "交货日期", "Delivery date", "2024-05-10", "2024-05-12", "2024-05-12",
+                        "2024-05-20"),
+                sampled("buyer", "采购员", "Buyer", "赵六", "赵六", "钱七", "赵六"),
+                sampled("memo", "说明", "Memo", "加急", "", "分两批到货", ""),
+                sampled("total_qty", "总数量", "Total quantity", "120", "35", "8", "1000"),
+                sampled("currency", "币别", "Currency", "CNY", "CNY", "CNY", "USD"));
+        List<TargetField> targets = List.of(target("asnNo", "入库通知单号", "ASN number"),
+                target("supplierCode", "供应商代码", "Supplier code"),
+                target("supplierName", "供应商名称", "Supplier name"),
+                target("contactName", "联系人", "Contact"), target("contactPhone", "联系电话", "Contact phone"),
+                target("warehouseCode", "仓库代码", "Warehouse code"),
+                target("expectedArrival", "预计到货日期", "Expected arrival date"),
+                target("remark", "备注", "Remark"), target("quantity", "数量", "Quantity"),
+                target("carrier", "承运商", "Carrier"));
+        Map<String, String> expected = Map.ofEntries(Map.entry("supplierCode", "vendor_code"),
+                Map.entry("supplierName", "vendor_name"), Map.entry("contactName", "vendor_contact"),
+                Map.entry("contactPhone", "vendor_tel"), Map.entry("warehouseCode", "warehouse_no"),
+                Map.entry("expectedArrival", "delivery_date"), Map.entry("remark", "memo"),
+                Map.entry("quantity", "total_qty"), Map.entry("asnNo", "po_no"));
+
+        assertPrecisionAndRecall(suggester.suggest(sources, targets), expected);
+    }
+
     private static void assertPrecisionAndRecall(List<Suggestion> suggestions, Map<String, String> expected) {
         long judged = suggestions.stream().filter(s -> expected.containsKey(s.target())).count();
         long right = suggestions.stream().filter(s -> s.source().equals(expected.get(s.target()))).count();
