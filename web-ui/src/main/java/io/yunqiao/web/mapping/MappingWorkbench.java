@@ -423,6 +423,11 @@ public class MappingWorkbench extends Div {
             } catch (Problem e) {
                 note = getTranslation("mapping.sample.detailsFailed", e.message(getLocale()));
                 Notices.error(note);
+            } catch (MappingSyntaxException e) {
+                // the save names the parameter, line and column; the preview only says why it has no answers
+                note = getTranslation("mapping.sample.detailsFailed",
+                        getTranslation("mapping.sample.detailsUnparsable"));
+                Notices.error(note);
             }
         } else if (!lookups.isEmpty()) {
             note = getTranslation("mapping.sample.detailsAtFetch");

@@ -23,6 +23,7 @@ import io.yunqiao.connector.ParamDefinition;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.web.mapping.MappingWorkbench;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ import java.util.regex.Pattern;
 class DetailsSection extends VerticalLayout {
 
     private static final long serialVersionUID = 1L;
-    private static final Pattern PARAM_FIELD = Pattern.compile("details\\[(\\d+)](?:\\.(\\w+)(?:\\.(.+))?)?");
+    private static final Pattern PARAM_FIELD = Pattern.compile("details\\[(\\d{1,4})](?:\\.(\\w+)(?:\\.(.+))?)?");
 
     private final ConnectorRegistry registry;
     private final Runnable onChange;
@@ -104,6 +105,12 @@ class DetailsSection extends VerticalLayout {
     /** The lookups as shown; a blank parameter is left out (it means: not sent). */
     List<SolutionSpec.Detail> details() {
         return shown.stream().map(Row::detail).toList();
+    }
+
+    /** The lookups that can be called now (named, operation known), for the preview's live answers. */
+    List<SolutionSpec.Detail> callable() {
+        return shown.stream().filter(r -> !r.name.getValue().isBlank() && r.chosenOperation().isPresent())
+                .map(Row::detail).toList();
     }
 
     /** The lookups whose operation is known, as the mapping preview shows their answers. */
@@ -262,8 +269,11 @@ class DetailsSection extends VerticalLayout {
             params.clear();
             pickers.clear();
             paramForm.removeAll();
+            // the page and its size are the platform's: a lookup reads the first page
+            List<String> paging = chosenOperation().map(OperationDefinition::paging)
+                    .map(p -> Arrays.asList(p.page(), p.size())).orElse(List.of());
             List<String> names = new ArrayList<>(chosenOperation().map(o -> o.params().stream()
-                    .map(ParamDefinition::name).toList()).orElse(List.of()));
+                    .map(ParamDefinition::name).filter(n -> !paging.contains(n)).toList()).orElse(List.of()));
             values.forEach((param, value) -> {
                 if (!names.contains(param) && value != null && !value.isBlank()) {
                     names.add(param);

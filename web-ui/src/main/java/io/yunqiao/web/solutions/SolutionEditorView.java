@@ -127,7 +127,8 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         workbench = new MappingWorkbench(mappingEngine, preparations.context(), samples);
         workbench.setLiveSource(() -> source.source());
         workbench.setValueMapTables(valueMapTables::names);
-        workbench.setDetailAnswers(records -> detailLookups.merged(currentSpec(), records));
+        workbench.setDetailAnswers(records -> detailLookups.merged(currentSpec().withDetails(details().callable()),
+                records));
         workbench.editor().addValueChangeListener(e -> changed());
         schedule = new ScheduleSection(this::changed, limits.minScheduleInterval());
         alerts = new AlertsSection(alertSender, () -> basics().name(), this::changed);
@@ -164,6 +165,10 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
 
     private MappingWorkbench workbench() {
         return workbench;
+    }
+
+    private DetailsSection details() {
+        return details;
     }
 
     /** Another source operation: the mapping and the split and group pickers work on its fields. */

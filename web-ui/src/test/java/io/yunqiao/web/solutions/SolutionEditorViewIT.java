@@ -507,6 +507,29 @@ class SolutionEditorViewIT {
     }
 
     @Test
+    void aDetailTheVendorRefusesInThePreviewIsSaidAndTheSamplesAreShownWithoutIt() {
+        // given a detail lookup of a bill the vendor does not have, and an operation's page parameters not offered
+        openAsAdmin();
+        tab("source");
+        _click(_get(Button.class, spec -> spec.withId("detail-add")));
+        _setValue(detailOperation(0), "jdy/basedata/material_list");
+        assertThat(_find(TextField.class, spec -> spec.withId("detail-0-param-page"))).isEmpty();
+        _setValue(detailOperation(0), "jdy/pur/pur_inbound_detail");
+        _setValue(detailParam(0, "id"), "\"42\"");
+
+        // when live samples are fetched
+        tab("mapping");
+        _click(_get(Button.class, spec -> spec.withId("sample-fetch")));
+
+        // then the refusal is said with the vendor's words, and the samples are shown as fetched
+        assertThat(_get(Span.class, spec -> spec.withId("sample-origin")).getText()).contains("关联查询")
+                .contains("单据不存在");
+        JsonNode bill = parse(sampleJson());
+        assertThat(bill.path("billno").asText()).startsWith("CGRK");
+        assertThat(bill.has("detail")).isFalse();
+    }
+
+    @Test
     void countingWhatAlreadyExistsAsSkippedIsChosenOnTheTargetTabAndSaved() {
         // given the seed solution set to fail what already exists
         solutions.update(seed.id(), solutions.get(seed.id()).spec().withExisting(SolutionSpec.Existing.FAIL),
