@@ -57,8 +57,12 @@ public record SourceField(String path, LocalizedText label, String type, boolean
         String split = spec.split() == null ? null : spec.split().path();
         List<SourceField> fields = new ArrayList<>(of(source, "", split, false, sampleRecords));
         for (SolutionSpec.Detail detail : spec.details()) {
-            Optional<OperationDefinition> operation = registry.find(detail.connector())
-                    .flatMap(connector -> connector.operation(detail.operation()));
+            // absent = the source's connector, as the engine and the validation read it (templates leave it out)
+            String connectorId = detail.connector() == null || detail.connector().isBlank()
+                    ? spec.source().connector() : detail.connector();
+            Optional<OperationDefinition> operation = registry.find(connectorId)
+                    .flatMap(connector -> detail.operation() == null ? Optional.empty()
+                            : connector.operation(detail.operation()));
             if (operation.isPresent() && detail.name() != null && !detail.name().isBlank()) {
                 fields.addAll(of(operation.get(), detail.name() + ".", null, detail.all(), sampleRecords));
             }

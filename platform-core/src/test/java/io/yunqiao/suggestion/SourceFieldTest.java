@@ -38,7 +38,32 @@ class SourceFieldTest {
     @Test
     void aSolutionsSplitLinesAreOneValuePerRecordAndItsDetailLookupsAddTheirFieldsUnderTheirName() throws Exception {
         // given bills split into one record per line, with a supplier looked up per bill
-        ConnectorRegistry registry = ConnectorRegistry.of(List.of(DefinitionReader.read("erp.yaml", """
+        ConnectorRegistry registry = erp();
+        SolutionSpec spec = Solutions.SPEC_JSON.readValue("""
+                {"name": "s", "source": {"connector": "erp", "operation": "bills"},
+                 "target": {"connector": "erp", "operation": "bills", "mapping": "{}"},
+                 "split": {"path": "lines"},
+                 "details": [{"name": "supplier", "connector": "erp", "operation": "supplier", "all": false}]}
+                """, SolutionSpec.class);
+        JsonNode staged = new ObjectMapper().readTree(
+                "{\"id\":\"B1\",\"lines\":{\"qty\":\"3\"},\"supplier\":{\"phone\":\"13800138000\"}}");
+
+        // when
+        List<SourceField> fields = SourceField.of(spec, registry, List.of(staged));
+
+        // then
+        assertThat(fields).extracting(SourceField::path)
+                .containsExactly("id", "lines", "lines.qty", "supplier.phone");
+        assertThat(fields.get(1).type()).isEqualTo("object");
+        assertThat(fields.get(2).repeated()).isFalse();
+        assertThat(fields.get(2).samples()).containsExactly("3");
+        assertThat(fields.get(3).samples()).containsExactly("13800138000");
+        assertThat(fields.get(3).label().zh()).isEqualTo("电话");
+    }
+
+    /** A connector {@code erp} with bills (with lines) and a supplier lookup. */
+    private static ConnectorRegistry erp() throws Exception {
+        return ConnectorRegistry.of(List.of(DefinitionReader.read("erp.yaml", """
                 id: erp
                 name: { zh: 某系统 }
                 vendor: Acme
@@ -66,26 +91,19 @@ class SourceFieldTest {
                     fields:
                       - { name: phone, label: { zh: 电话 } }
                 """)), List.of());
+    }
+
+    @Test
+    void aDetailLookupWithoutAConnectorIsOneOfTheSourcesConnector() throws Exception {
+        // given a detail lookup that leaves its connector out, as templates and the editor do
         SolutionSpec spec = Solutions.SPEC_JSON.readValue("""
                 {"name": "s", "source": {"connector": "erp", "operation": "bills"},
                  "target": {"connector": "erp", "operation": "bills", "mapping": "{}"},
-                 "split": {"path": "lines"},
-                 "details": [{"name": "supplier", "connector": "erp", "operation": "supplier", "all": false}]}
+                 "details": [{"name": "supplier", "operation": "supplier", "params": {"phone": "id"}}]}
                 """, SolutionSpec.class);
-        JsonNode staged = new ObjectMapper().readTree(
-                "{\"id\":\"B1\",\"lines\":{\"qty\":\"3\"},\"supplier\":{\"phone\":\"13800138000\"}}");
 
-        // when
-        List<SourceField> fields = SourceField.of(spec, registry, List.of(staged));
-
-        // then
-        assertThat(fields).extracting(SourceField::path)
-                .containsExactly("id", "lines", "lines.qty", "supplier.phone");
-        assertThat(fields.get(1).type()).isEqualTo("object");
-        assertThat(fields.get(2).repeated()).isFalse();
-        assertThat(fields.get(2).samples()).containsExactly("3");
-        assertThat(fields.get(3).samples()).containsExactly("13800138000");
-        assertThat(fields.get(3).label().zh()).isEqualTo("电话");
+        // when the fields the mapping sees are listed, then the lookup's fields are among them
+        assertThat(SourceField.of(spec, erp(), List.of())).extracting(SourceField::path).contains("supplier.phone");
     }
 
     private static FieldDefinition field(String name, String type) {

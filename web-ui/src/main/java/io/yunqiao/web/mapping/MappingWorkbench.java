@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Where a mapping is written and tried: on top the mapping table (映射表, one row per target field, two-way with the
@@ -88,6 +89,10 @@ public class MappingWorkbench extends Div {
     private Long solutionId;
     private Supplier<SolutionSpec.Source> liveSource = () -> null;
     private final SampleShape shape;
+    /** The solution's detail lookups (关联查询), as the preview merges their answers and offers their fields. */
+    private List<Lookup> lookups = List.of();
+    /** Calls the detail lookups for live samples: only on a fetch, never on a keystroke. */
+    private UnaryOperator<List<JsonNode>> detailAnswers = records -> records;
 
     public MappingWorkbench(MappingEngine engine, MappingContext context, SourceSamples samples) {
         this.engine = engine;
@@ -286,6 +291,41 @@ public class MappingWorkbench extends Div {
     }
 
     /**
+     * A detail lookup as the preview sees it: its answer (the operation's first record, or all of them as an array)
+     * merged under {@code name}.
+     *
+     * @param name      the field the answer goes under
+     * @param operation the QUERY operation called; its fields are offered as {@code name.<field>}
+     * @param all       whether the answer is an array of every record
+     */
+    public record Lookup(String name, OperationDefinition operation, boolean all) {
+    }
+
+    /** How live samples get the answers of the detail lookups (a real call through the platform). */
+    public void setDetailAnswers(UnaryOperator<List<JsonNode>> merger) {
+        detailAnswers = merger;
+    }
+
+    /**
+     * The solution's detail lookups: the fields offer {@code name.<field>}, the example record gets example answers;
+     * live samples get real answers at the next fetch (not now: each answer is a call to the source system).
+     */
+    public void setLookups(List<Lookup> newLookups) {
+        List<Lookup> usable = newLookups.stream().filter(l -> l.name() != null && !l.name().isBlank()
+                && l.operation() != null).toList();
+        if (usable.equals(lookups)) {
+            return;
+        }
+        lookups = usable;
+        showSourceFields();
+        if (!fetchedRecords.isEmpty()) {
+            showLines(false);
+        } else if (sample == null || exampleSample) {
+            useExample();
+        }
+    }
+
+    /**
      * The solution's 明细拆分 and 合并, as the mapping will see records: live samples and the example are split into
      * lines; when grouping, the output is the mapping of the group record (the first record with the {@code into}
      * array of every sample sharing its key) and the fields offer {@code into.<field>}. {@code null} = off.
@@ -296,7 +336,7 @@ public class MappingWorkbench extends Div {
         }
         showSourceFields();
         if (!fetchedRecords.isEmpty()) {
-            showLines();
+            showLines(false);
         } else if (sample == null || exampleSample) {
             useExample();
         } else {
@@ -306,9 +346,9 @@ public class MappingWorkbench extends Div {
 
     /** The source's fields (with the group's array when grouping) in the tree, the table and the editor's hints. */
     private void showSourceFields() {
-        OperationDefinition shown = shape.fields(source, new LocalizedText(
+        OperationDefinition shown = SampleShape.withLookups(shape.fields(source, new LocalizedText(
                 getTranslation(Locale.SIMPLIFIED_CHINESE, "mapping.fields.groupInto"),
-                getTranslation(Locale.ENGLISH, "mapping.fields.groupInto")));
+                getTranslation(Locale.ENGLISH, "mapping.fields.groupInto"))), lookups);
         sourceFields.setOperation(shown);
         table.setSource(shown);
         List<JsonataEditor.Hint> hints = new ArrayList<>(sourceFields.hints());
@@ -342,8 +382,9 @@ public class MappingWorkbench extends Div {
             recompute();
             return;
         }
-        JsonNode example = SourceLines.of(shape.split()).lines(List.of(FieldPaths.example(source, getLocale())))
-                .get(0);
+        JsonNode example = SampleShape.withExampleAnswers(SourceLines.of(shape.split())
+                .lines(List.of(FieldPaths.example(source, getLocale()))).get(0), lookups,
+                operation -> FieldPaths.example(operation, getLocale()));
         fetchedRecords = List.of();
         samplePanel.showSingle(example, getTranslation("mapping.sample.origin.example"));
         sample = example;
@@ -360,7 +401,7 @@ public class MappingWorkbench extends Div {
                 return;
             }
             fetchedRecords = records;
-            showLines();
+            showLines(true);
             Notices.success(getTranslation("mapping.sample.fetched", records.size()));
         } catch (Problem e) {
             samplePanel.status(getTranslation("mapping.sample.fetchFailed", e.message(getLocale())));
@@ -368,11 +409,33 @@ public class MappingWorkbench extends Div {
         }
     }
 
-    /** The fetched records as the mapping sees them: split into lines when the solution splits. */
-    private void showLines() {
+    /**
+     * The fetched records as the mapping sees them: split into lines when the solution splits, then, when {@code
+     * lookUp} (a fetch), with the detail lookups' answers merged, as a run's mapping sees them.
+     */
+    private void showLines(boolean lookUp) {
         List<JsonNode> lines = SourceLines.of(shape.split()).lines(fetchedRecords);
         lines = lines.size() > SAMPLE_SIZE ? List.copyOf(lines.subList(0, SAMPLE_SIZE)) : lines;
+        String note = null;
+        if (!lookups.isEmpty() && lookUp) {
+            try {
+                lines = detailAnswers.apply(lines);
+            } catch (Problem e) {
+                note = getTranslation("mapping.sample.detailsFailed", e.message(getLocale()));
+                Notices.error(note);
+            } catch (MappingSyntaxException e) {
+                // the save names the parameter, line and column; the preview only says why it has no answers
+                note = getTranslation("mapping.sample.detailsFailed",
+                        getTranslation("mapping.sample.detailsUnparsable"));
+                Notices.error(note);
+            }
+        } else if (!lookups.isEmpty()) {
+            note = getTranslation("mapping.sample.detailsAtFetch");
+        }
         samplePanel.showFetched(lines);
+        if (note != null) {
+            samplePanel.status(note);
+        }
         sample = lines.get(0);
         exampleSample = false;
         recompute();

@@ -1,6 +1,7 @@
 package io.yunqiao.web.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.yunqiao.connector.FieldDefinition;
 import io.yunqiao.connector.LocalizedText;
 import io.yunqiao.connector.OperationDefinition;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The solution's 明细拆分 and 合并 as the workbench's preview applies them, with the engine's own classes: the split
@@ -131,5 +133,50 @@ final class SampleShape {
                 source.request(), source.records(), source.key(), source.code(), source.result(), source.paging(),
                 source.window(), source.success(), source.errors(), source.params(), List.copyOf(fields),
                 source.lookUp(), source.rows());
+    }
+
+    /**
+     * {@code source}'s fields and, for each detail lookup, its name (an object, or an array when it keeps every
+     * record) and each field of its operation under it ({@code detail.billno}).
+     */
+    static OperationDefinition withLookups(OperationDefinition source, List<MappingWorkbench.Lookup> lookups) {
+        if (source == null || lookups.isEmpty()) {
+            return source;
+        }
+        List<FieldDefinition> fields = new ArrayList<>(source.fields());
+        for (MappingWorkbench.Lookup lookup : lookups) {
+            String name = lookup.name().trim();
+            fields.add(new FieldDefinition(name, lookup.operation().title(), lookup.all() ? "array" : "object", false,
+                    null, null));
+            for (FieldDefinition field : lookup.operation().fields()) {
+                fields.add(new FieldDefinition(name + "." + field.name(), field.label(), field.type(), false,
+                        field.description(), field.values()));
+            }
+        }
+        return new OperationDefinition(source.id(), source.role(), source.title(), source.description(),
+                source.request(), source.records(), source.key(), source.code(), source.result(), source.paging(),
+                source.window(), source.success(), source.errors(), source.params(), List.copyOf(fields),
+                source.lookUp(), source.rows());
+    }
+
+    /**
+     * {@code record} with each lookup's example answer (built from its operation's fields) under its name, as the
+     * solution's validation checks the mapping: a copy, the record itself unchanged.
+     */
+    static JsonNode withExampleAnswers(JsonNode record, List<MappingWorkbench.Lookup> lookups,
+            Function<OperationDefinition, ObjectNode> example) {
+        if (lookups.isEmpty() || !(record instanceof ObjectNode object)) {
+            return record;
+        }
+        ObjectNode merged = object.deepCopy();
+        for (MappingWorkbench.Lookup lookup : lookups) {
+            ObjectNode answer = example.apply(lookup.operation());
+            if (lookup.all()) {
+                merged.putArray(lookup.name().trim()).add(answer);
+            } else {
+                merged.set(lookup.name().trim(), answer);
+            }
+        }
+        return merged;
     }
 }

@@ -32,6 +32,7 @@ import io.yunqiao.connector.ConnectorRegistry;
 import io.yunqiao.limit.InputLimits;
 import io.yunqiao.mapping.MappingEngine;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.run.DetailLookups;
 import io.yunqiao.run.DryRunSource;
 import io.yunqiao.run.Preparations;
 import io.yunqiao.run.Run;
@@ -76,6 +77,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private final SourceSection source;
     private final TargetSection target;
     private final SplitSection split;
+    private final DetailsSection details;
     private final GroupSection group;
     private final ExistingSection existing;
     private final MappingWorkbench workbench;
@@ -99,8 +101,6 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private final Button versions = new Button();
 
     private Long solutionId;
-    /** Detail lookups as loaded: kept on save, as no section edits them. */
-    private SolutionSpec shape;
     private SolutionView saved;
     private String savedJson = "";
     private String pendingComment = "";
@@ -108,7 +108,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
 
     SolutionEditorView(Solutions solutions, Connections connections, ConnectorRegistry registry, SyncEngine engine,
             MappingEngine mappingEngine, Preparations preparations, SourceSamples samples, AlertSender alertSender,
-            InputLimits limits, ValueMapTables valueMapTables) {
+            InputLimits limits, ValueMapTables valueMapTables, DetailLookups detailLookups) {
         this.limits = limits;
         this.solutions = solutions;
         this.engine = engine;
@@ -119,13 +119,16 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         source = new SourceSection(registry, connectionList, this::changed, this::sourceChanged);
         target = new TargetSection(registry, connectionList, this::changed, this::targetChanged);
         split = new SplitSection(this::shapeChanged);
+        details = new DetailsSection(registry, this::shapeChanged);
         group = new GroupSection(this::shapeChanged);
         existing = new ExistingSection(registry, () -> workbench().getMapping(), this::changed);
-        source.add(split);
+        source.add(split, details);
         target.add(group, existing);
         workbench = new MappingWorkbench(mappingEngine, preparations.context(), samples);
         workbench.setLiveSource(() -> source.source());
         workbench.setValueMapTables(valueMapTables::names);
+        workbench.setDetailAnswers(records -> detailLookups.merged(currentSpec().withDetails(details().callable()),
+                records));
         workbench.editor().addValueChangeListener(e -> changed());
         schedule = new ScheduleSection(this::changed, limits.minScheduleInterval());
         alerts = new AlertsSection(alertSender, () -> basics().name(), this::changed);
@@ -164,10 +167,15 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         return workbench;
     }
 
+    private DetailsSection details() {
+        return details;
+    }
+
     /** Another source operation: the mapping and the split and group pickers work on its fields. */
     private void sourceChanged() {
         workbench().setSource(source().operation());
         split.setSource(source().operation());
+        details.setSource(source().connectorId(), source().operation());
         group.setSource(source().operation());
     }
 
@@ -177,9 +185,10 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         existing.setTarget(target().connectorId(), target().operation() == null ? null : target().operation().id());
     }
 
-    /** 明细拆分 or 合并 changed: the preview maps records as the run will. */
+    /** 明细拆分, 关联查询 or 合并 changed: the preview maps records as the run will. */
     private void shapeChanged() {
         workbench().setShape(split.split(), group.group());
+        workbench().setLookups(details.lookups());
         changed();
     }
 
@@ -283,14 +292,15 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
             saved = view;
             solutionId = view == null ? null : view.id();
             SolutionSpec spec = view == null ? blankSpec : view.spec();
-            shape = spec;
             basics.load(spec, view);
             source.load(spec);
             target.load(spec);
             split.load(spec);
+            details.load(spec);
             group.load(spec);
             existing.load(spec);
             split.setSource(source.operation());
+            details.setSource(source.connectorId(), source.operation());
             group.setSource(source.operation());
             existing.setTarget(target.connectorId(), target.operation() == null ? null : target.operation().id());
             schedule.load(spec);
@@ -298,6 +308,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
             workbench.setSource(source.operation());
             workbench.setTarget(target.operation());
             workbench.setShape(split.split(), group.group());
+            workbench.setLookups(details.lookups());
             workbench.setMapping(spec.target() == null ? "" : spec.target().mapping());
             workbench.setSolution(solutionId);
             // what the form makes of the saved spec counts as saved, so only real edits mark the editor dirty
@@ -329,7 +340,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         return new SolutionSpec(basics.name(), basics.description(), source.source(), source.window(),
                 target.target(workbench.getMapping()), source.dedupe(), schedule.rateLimit(), schedule.retry(),
                 schedule.schedule(), alerts.alerts(), schedule.logLevel(), split.split(), group.group(),
-                shape.details(), existing.existing());
+                details.details(), existing.existing());
     }
 
     private void changed() {
@@ -447,7 +458,8 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         }
         List<Map.Entry<Tab, Function<String, Optional<Component>>>> owners = List.of(
                 Map.entry(basicsTab, basics::fieldFor), Map.entry(sourceTab, source::fieldFor),
-                Map.entry(sourceTab, split::fieldFor), Map.entry(targetTab, target::fieldFor),
+                Map.entry(sourceTab, split::fieldFor), Map.entry(sourceTab, details::fieldFor),
+                Map.entry(targetTab, target::fieldFor),
                 Map.entry(targetTab, group::fieldFor), Map.entry(targetTab, existing::fieldFor),
                 Map.entry(scheduleTab, schedule::fieldFor),
                 Map.entry(alertsTab, alerts::fieldFor));

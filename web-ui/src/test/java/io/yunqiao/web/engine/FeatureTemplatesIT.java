@@ -55,9 +55,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The templates that use split, group and value maps, each copied onto the mounted sandboxes' connections and run as
- * shipped (only widened to the sandbox's whole 30 days and unthrottled, as SeedSolutionIT does): records are written,
- * a second run writes nothing new, nothing fails.
+ * The templates that use split, group, detail lookups and value maps, each copied onto the mounted sandboxes'
+ * connections and run as shipped (only widened to the sandbox's whole 30 days and unthrottled, as SeedSolutionIT
+ * does): records are written, a second run writes nothing new, nothing fails.
  */
 @SharedPlatform
 class FeatureTemplatesIT {
@@ -66,6 +66,7 @@ class FeatureTemplatesIT {
     private static final String V2_LINES = "kingdee-v2-pur-inbound-lines-to-jackyun-goods";
     private static final String BY_SUPPLIER = "kingdee-pur-inbound-by-supplier-to-jackyun-customer";
     private static final String TRANSTYPE = "kingdee-pur-inbound-transtype-to-jackyun-customer";
+    private static final String WITH_MATERIAL = "kingdee-pur-inbound-lines-with-material-to-jackyun-goods";
     private static final String TABLE = "金蝶采购业务类型";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -194,6 +195,38 @@ class FeatureTemplatesIT {
         // when it runs again, then nothing new is written
         Run second = run(solution);
         assertThat(second.getWritten()).isZero();
+        assertThat(addCalls(goods())).isEqualTo(addCalls(goods));
+    }
+
+    @Test
+    void theDetailLookupTemplateGivesEachGoodsItemItsMaterialsCategoryAndRetailPriceAndASecondRunNothingNew() {
+        // given the detail-lookup template copied onto the sandboxes, and every material of the Kingdee catalogue
+        SolutionView solution = copied(WITH_MATERIAL, kingdee);
+        Map<String, JsonNode> materialsByNumber = new HashMap<>();
+        allBills(kingdee, "jdy/basedata/material_list")
+                .forEach(m -> materialsByNumber.put(m.get("number").asText(), m));
+        Set<String> materials = new HashSet<>();
+        allBills(kingdee, "jdy/pur/pur_inbound_list").forEach(bill -> bill.get("material_entity")
+                .forEach(line -> materials.add(line.get("materialid_number").asText())));
+
+        // when it runs
+        Run first = run(solution);
+
+        // then one goods item per distinct material was added once, with the category and retail price of that
+        // material, which only the lookup gave (the bill lines carry neither)
+        assertThat(first.getWritten()).isEqualTo(materials.size());
+        JsonNode goods = goods();
+        assertThat(addCalls(goods).keySet()).isEqualTo(materials);
+        assertThat(addCalls(goods).values()).containsOnly(1);
+        for (JsonNode item : goods.get("goods")) {
+            JsonNode material = materialsByNumber.get(item.get("goodsNo").asText());
+            assertThat(item.get("categoryName").asText()).isNotBlank()
+                    .isEqualTo(material.get("parent_name").asText());
+            assertThat(item.get("retailPrice").asText()).isEqualTo(material.get("retailprice").asText());
+        }
+
+        // when it runs again, then nothing new is written
+        assertThat(run(solution).getWritten()).isZero();
         assertThat(addCalls(goods())).isEqualTo(addCalls(goods));
     }
 

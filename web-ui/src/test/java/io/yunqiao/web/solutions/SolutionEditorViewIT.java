@@ -57,6 +57,7 @@ import io.yunqiao.web.mapping.JsonataEditor;
 import io.yunqiao.web.security.Role;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -411,6 +412,121 @@ class SolutionEditorViewIT {
         assertThat(solutions.get(seed.id()).version()).isEqualTo(2);
         assertThat(solutions.current(seed.id()).spec().split())
                 .isEqualTo(new SolutionSpec.Split("material_entity", null));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ComboBox<String> detailOperation(int i) {
+        return _get(ComboBox.class, spec -> spec.withId("detail-operation-" + i));
+    }
+
+    private static TextField detailParam(int i, String param) {
+        return _get(TextField.class, spec -> spec.withId("detail-" + i + "-param-" + param));
+    }
+
+    @Test
+    void aDetailLookupAddedOnTheSourceTabIsSavedWithItsOperationAndParameters() {
+        // given the seed solution open on the source tab
+        openAsAdmin();
+        tab("source");
+
+        // when a detail lookup is added, the bill detail chosen among the source connector's query operations,
+        // and its bill number parameter picked from the source fields
+        _click(_get(Button.class, spec -> spec.withId("detail-add")));
+        assertThat(detailOperation(0).getListDataView().getItems())
+                .contains("jdy/pur/pur_inbound_detail", "jdy/basedata/material_list");
+        _setValue(detailOperation(0), "jdy/pur/pur_inbound_detail");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> pick = _get(ComboBox.class, spec -> spec.withId("detail-0-pick-number"));
+        _setValue(pick, "billno");
+        assertThat(detailParam(0, "number").getValue()).isEqualTo("billno");
+        assertThat(detailParam(0, "id").getValue()).isEmpty();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("details-explanation")).getText())
+                .contains("映射之前").contains("失败");
+
+        // when saved, then the new version looks the detail up under its name, on the source connection
+        save("关联查询");
+        assertThat(solutions.get(seed.id()).version()).isEqualTo(2);
+        assertThat(solutions.current(seed.id()).spec().details()).containsExactly(new SolutionSpec.Detail(
+                "detail", null, null, "jdy/pur/pur_inbound_detail", Map.of("number", "billno"), false));
+    }
+
+    @Test
+    void aDetailParameterThatDoesNotParseIsRefusedOnThatParameterAndTheInputIsKept() {
+        // given a detail lookup by bill id whose expression is cut short
+        openAsAdmin();
+        tab("source");
+        _click(_get(Button.class, spec -> spec.withId("detail-add")));
+        _setValue(detailOperation(0), "jdy/pur/pur_inbound_detail");
+        _setValue(detailParam(0, "id"), "id &");
+        tab("mapping");
+
+        // when saved, then the refusal is on that parameter, on the source tab, and nothing is saved
+        save("");
+        assertThat(detailParam(0, "id").isInvalid()).isTrue();
+        assertThat(detailParam(0, "id").getErrorMessage()).contains("detail").contains("id").contains("第 1 行");
+        assertThat(_get(Tabs.class, spec -> spec.withId("editor-tabs")).getSelectedTab().getId())
+                .hasValue("tab-source");
+        assertThat(solutions.get(seed.id()).version()).isEqualTo(1);
+        // and what was typed is still there
+        assertThat(detailParam(0, "id").getValue()).isEqualTo("id &");
+        assertThat(detailOperation(0).getValue()).isEqualTo("jdy/pur/pur_inbound_detail");
+    }
+
+    @Test
+    void thePreviewOfAFetchedSampleShowsTheDetailsAnswerAndTheFieldsOfferItsFields() {
+        // given a detail lookup of each bill by its number, added on the source tab
+        openAsAdmin();
+        tab("source");
+        _setValue(_get(TextField.class, spec -> spec.withId("param-search")), "CGRK");
+        _click(_get(Button.class, spec -> spec.withId("detail-add")));
+        _setValue(detailOperation(0), "jdy/pur/pur_inbound_detail");
+        _setValue(detailParam(0, "number"), "billno");
+
+        // when the mapping reads the detail, then the example record already has an example answer
+        tab("mapping");
+        _setValue(editor(), "{ \"customerCode\": billno, \"nickname\": detail.supplierid_name }");
+        assertThat(parse(sampleJson()).path("detail").isObject()).isTrue();
+
+        // when live samples are fetched
+        _click(_get(Button.class, spec -> spec.withId("sample-fetch")));
+
+        // then the sample has the detail's real answer merged under its name, and the output maps it
+        JsonNode bill = parse(sampleJson());
+        assertThat(bill.path("detail").path("billno").asText()).isEqualTo(bill.path("billno").asText())
+                .startsWith("CGRK");
+        assertThat(parse(output()).path("nickname").asText())
+                .isEqualTo(bill.path("detail").path("supplierid_name").asText()).isNotEmpty();
+
+        // and the source fields and the mapping table's picker offer the detail and its fields
+        @SuppressWarnings("unchecked")
+        TreeGrid<Object> tree = _get(TreeGrid.class, spec -> spec.withId("source-fields"));
+        assertThat(GridKt._getRootItems(tree)).anySatisfy(node -> assertThat(node.toString()).contains("path=detail,"));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> nickname = _get(ComboBox.class, spec -> spec.withId("mapping-source-nickname"));
+        assertThat(nickname.getListDataView().getItems()).contains("detail", "detail.supplierid_name", "billno");
+    }
+
+    @Test
+    void aDetailTheVendorRefusesInThePreviewIsSaidAndTheSamplesAreShownWithoutIt() {
+        // given a detail lookup of a bill the vendor does not have, and an operation's page parameters not offered
+        openAsAdmin();
+        tab("source");
+        _click(_get(Button.class, spec -> spec.withId("detail-add")));
+        _setValue(detailOperation(0), "jdy/basedata/material_list");
+        assertThat(_find(TextField.class, spec -> spec.withId("detail-0-param-page"))).isEmpty();
+        _setValue(detailOperation(0), "jdy/pur/pur_inbound_detail");
+        _setValue(detailParam(0, "id"), "\"42\"");
+
+        // when live samples are fetched
+        tab("mapping");
+        _click(_get(Button.class, spec -> spec.withId("sample-fetch")));
+
+        // then the refusal is said with the vendor's words, and the samples are shown as fetched
+        assertThat(_get(Span.class, spec -> spec.withId("sample-origin")).getText()).contains("关联查询")
+                .contains("单据不存在");
+        JsonNode bill = parse(sampleJson());
+        assertThat(bill.path("billno").asText()).startsWith("CGRK");
+        assertThat(bill.has("detail")).isFalse();
     }
 
     @Test

@@ -26,6 +26,7 @@ public final class KingdeeConnectorProvider implements ConnectorProvider {
                 "META-INF/yunqiao/templates/kingdee-pur-inbound-lines-to-jackyun-goods.json",
                 "META-INF/yunqiao/templates/kingdee-pur-inbound-by-supplier-to-jackyun-customer.json",
                 "META-INF/yunqiao/templates/kingdee-pur-inbound-transtype-to-jackyun-customer.json",
-                "META-INF/yunqiao/templates/kingdee-v2-pur-inbound-lines-to-jackyun-goods.json");
+                "META-INF/yunqiao/templates/kingdee-v2-pur-inbound-lines-to-jackyun-goods.json",
+                "META-INF/yunqiao/templates/kingdee-pur-inbound-lines-with-material-to-jackyun-goods.json");
     }
 }
