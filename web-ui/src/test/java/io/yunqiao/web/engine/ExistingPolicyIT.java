@@ -13,7 +13,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
-import io.yunqiao.connection.ConnectionDraft;
 import io.yunqiao.connection.ConnectionView;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.run.RecordLog;
@@ -42,7 +41,6 @@ import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,15 +93,9 @@ class ExistingPolicyIT {
     @BeforeEach
     void freshSandboxesAndConnections() {
         sandboxes = new SandboxAdmin(port);
-        sandboxes.resetBoth();
-        solutions.list().forEach(s -> solutions.delete(s.id()));
-        connections.list().forEach(c -> connections.delete(c.id()));
-        kingdee = connections.create(new ConnectionDraft("金蝶沙箱", "kingdee-jdy", Map.of(
-                "baseUrl", sandboxes.kingdee(), "clientId", "yunqiao-demo", "clientSecret", "demo-secret-v1",
-                "username", "demo", "password", "demo-pass"))).id();
-        jackyun = connections.create(new ConnectionDraft("吉客云沙箱", "jackyun", Map.of(
-                "baseUrl", sandboxes.jackyunGateway(), "appKey", "100200",
-                "appSecret", "0f1e2d3c4b5a69788796a5b4c3d2e1f0"))).id();
+        SandboxAdmin.Connected connected = sandboxes.freshPlatform(solutions, connections);
+        kingdee = connected.kingdee();
+        jackyun = connected.jackyun();
     }
 
     @AfterEach

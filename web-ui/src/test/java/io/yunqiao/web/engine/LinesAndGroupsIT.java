@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.yunqiao.connection.ConnectionDraft;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.connector.ConnectorClient;
 import io.yunqiao.connector.PageRequest;
@@ -91,15 +90,9 @@ class LinesAndGroupsIT {
     @BeforeEach
     void freshSandboxesAndConnections() {
         sandboxes = new SandboxAdmin(port);
-        sandboxes.resetBoth();
-        solutions.list().forEach(s -> solutions.delete(s.id()));
-        connections.list().forEach(c -> connections.delete(c.id()));
-        kingdee = connections.create(new ConnectionDraft("金蝶沙箱", "kingdee-jdy", Map.of(
-                "baseUrl", sandboxes.kingdee(), "clientId", "yunqiao-demo", "clientSecret", "demo-secret-v1",
-                "username", "demo", "password", "demo-pass"))).id();
-        jackyun = connections.create(new ConnectionDraft("吉客云沙箱", "jackyun", Map.of(
-                "baseUrl", sandboxes.jackyunGateway(), "appKey", "100200",
-                "appSecret", "0f1e2d3c4b5a69788796a5b4c3d2e1f0"))).id();
+        SandboxAdmin.Connected connected = sandboxes.freshPlatform(solutions, connections);
+        kingdee = connected.kingdee();
+        jackyun = connected.jackyun();
         String first = client.query(connections.runtime(kingdee), "jdy/pur/pur_inbound_list", Map.of("search",
                 "CGRK"), PageRequest.first(1)).records().get(0).get("billno").asText();
         search = first.substring(0, 13);

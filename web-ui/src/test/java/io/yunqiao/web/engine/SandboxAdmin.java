@@ -2,6 +2,9 @@ package io.yunqiao.web.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.yunqiao.connection.ConnectionDraft;
+import io.yunqiao.connection.Connections;
+import io.yunqiao.solution.Solutions;
 import io.yunqiao.web.runs.RunFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 /**
  * The admin endpoints of the sandboxes the application mounts, as the tests read and steer them: as the
@@ -46,6 +50,27 @@ final class SandboxAdmin {
     /** Everything Jackyun stored, and how many add calls it received per customerCode. */
     JsonNode customers() {
         return get("/jackyun/_admin/customers");
+    }
+
+    /** The ids of the platform's two connections to the sandboxes. */
+    record Connected(long kingdee, long jackyun) {
+    }
+
+    /**
+     * A clean platform on fresh sandboxes: both sandboxes reset, every solution and connection removed, and one
+     * connection to each sandbox made again.
+     */
+    Connected freshPlatform(Solutions solutions, Connections connections) {
+        resetBoth();
+        solutions.list().forEach(s -> solutions.delete(s.id()));
+        connections.list().forEach(c -> connections.delete(c.id()));
+        long kingdeeId = connections.create(new ConnectionDraft("金蝶沙箱", "kingdee-jdy", Map.of(
+                "baseUrl", kingdee(), "clientId", "yunqiao-demo", "clientSecret", "demo-secret-v1",
+                "username", "demo", "password", "demo-pass"))).id();
+        long jackyunId = connections.create(new ConnectionDraft("吉客云沙箱", "jackyun", Map.of(
+                "baseUrl", jackyunGateway(), "appKey", "100200",
+                "appSecret", "0f1e2d3c4b5a69788796a5b4c3d2e1f0"))).id();
+        return new Connected(kingdeeId, jackyunId);
     }
 
     void resetBoth() {

@@ -86,15 +86,9 @@ class SeedSolutionIT {
     @BeforeEach
     void freshSandboxesAndConnections() {
         sandboxes = new SandboxAdmin(port);
-        sandboxes.resetBoth();
-        solutions.list().forEach(s -> solutions.delete(s.id()));
-        connections.list().forEach(c -> connections.delete(c.id()));
-        kingdee = connections.create(new ConnectionDraft("金蝶沙箱", "kingdee-jdy", Map.of(
-                "baseUrl", sandboxes.kingdee(), "clientId", "yunqiao-demo", "clientSecret", "demo-secret-v1",
-                "username", "demo", "password", "demo-pass"))).id();
-        jackyun = connections.create(new ConnectionDraft("吉客云沙箱", "jackyun", Map.of(
-                "baseUrl", sandboxes.jackyunGateway(), "appKey", "100200",
-                "appSecret", "0f1e2d3c4b5a69788796a5b4c3d2e1f0"))).id();
+        SandboxAdmin.Connected connected = sandboxes.freshPlatform(solutions, connections);
+        kingdee = connected.kingdee();
+        jackyun = connected.jackyun();
     }
 
     /** The seed template bound to the sandboxes, with a first window that covers the sandbox's 30 days. */
