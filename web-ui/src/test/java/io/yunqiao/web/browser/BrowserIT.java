@@ -44,7 +44,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * (no cookies, no storage; 1366×850, locale zh-CN) and {@link #page} per test. The UI starts in Chinese.
  *
  * <p>Waiting: Playwright's actions wait for their element, and {@code assertThat(locator).hasText(..)} waits (up to
- * 10 s) for the server's answer to show — assert on what the person would see, rather than sleeping. The helpers
+ * 30 s) for the server's answer to show — assert on what the person would see, rather than sleeping. The helpers
  * below also wait until Vaadin has no request in flight ({@link #waitForVaadin()}).
  *
  * <p>Screenshots: {@link #screenshot(String)} after an assertion on visible content (before it the page may still
@@ -89,6 +89,8 @@ public abstract class BrowserIT {
     static final String SCREENSHOTS_DIR_PROPERTY = "yunqiao.screenshots.dir";
 
     private static final Logger LOG = LoggerFactory.getLogger(BrowserIT.class);
+    private static final double ASSERTION_TIMEOUT_MS = 30_000;
+    private static final double ACTION_TIMEOUT_MS = 60_000;
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final Pattern LOGIN_PAGE = Pattern.compile("^[a-z]+://[^/]+/login([?#].*)?$");
 
@@ -125,8 +127,10 @@ public abstract class BrowserIT {
         browser = Chromium.launch(playwright, choice);
         LOG.info("browser {} {} started in {} ms (Playwright driver {} ms, launch {} ms)", choice,
                 browser.version(), millis(start), (driverReady - start) / 1_000_000, millis(driverReady));
-        // Vaadin answers within milliseconds; 10 s leaves room for a slow build machine and for runs to finish.
-        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
+        // Vaadin answers within milliseconds on an idle machine, but a shared build machine was seen running 4-5×
+        // slower than that, with the other fork's servers busy at the same time: a wait only costs its time when
+        // something is really wrong, so the limits are generous (30 s for what should show, 60 s for an action).
+        PlaywrightAssertions.setDefaultAssertionTimeout(ASSERTION_TIMEOUT_MS);
     }
 
     @AfterAll
@@ -143,7 +147,7 @@ public abstract class BrowserIT {
     void openPage() {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 850).setLocale("zh-CN"));
         page = context.newPage();
-        page.setDefaultTimeout(15_000);
+        page.setDefaultTimeout(ACTION_TIMEOUT_MS);
         page.onConsoleMessage(message -> {
             if ("error".equals(message.type())) {
                 browserProblems.add("console: " + message.text());

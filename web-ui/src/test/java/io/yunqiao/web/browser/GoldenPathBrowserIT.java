@@ -47,7 +47,7 @@ class GoldenPathBrowserIT extends BrowserIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String SEED = "kingdee-pur-inbound-to-jackyun-customer";
     private static final LocatorAssertions.HasAttributeOptions RUN_TIMEOUT = new LocatorAssertions.HasAttributeOptions()
-            .setTimeout(120_000);
+            .setTimeout(300_000);
 
     @Autowired
     Connections connections;
