@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -33,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class MappingByTableBrowserIT extends BrowserIT {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MappingByTableBrowserIT.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String LINES = "kingdee-pur-inbound-lines-to-jackyun-goods";
@@ -111,15 +114,14 @@ class MappingByTableBrowserIT extends BrowserIT {
         fixed += fixRow("customerCode", "supplierid_number") ? 1 : 0;
         fixed += fixRow("nickname", "supplierid_name") ? 1 : 0;
         assertThat(fixed).as("rows fixed by hand").isLessThanOrEqualTo(2);
+        LOG.info("{} rows fixed by hand after accepting the suggestions; the mapping: {}", fixed, mapping());
 
         // then the preview maps a live bill to a customer with no error and nothing the target would refuse
         assertThat(byId("mapping-output")).containsText("\"customerCode\"");
         assertThat(byId("mapping-output")).containsText("GYS");
         assertThat(byId("mapping-error")).isHidden();
         assertThat(byId("mapping-problems")).containsText("符合目标接口的字段要求");
-        String mapping = byId("mapping-editor").locator(".CodeMirror").evaluate("cm => cm.CodeMirror.getValue()")
-                .toString();
-        assertThat(mapping).contains("\"customerCode\": supplierid_number").contains("\"nickname\": supplierid_name");
+        assertThat(mapping()).contains("\"customerCode\": supplierid_number").contains("\"nickname\": supplierid_name");
 
         // when they save and run it
         save();
@@ -175,6 +177,7 @@ class MappingByTableBrowserIT extends BrowserIT {
         fixed += fixRow("goodsNo", "material_entity.materialid_number") ? 1 : 0;
         fixed += fixRow("goodsName", "material_entity.materialid_name") ? 1 : 0;
         assertThat(fixed).as("rows fixed by hand").isLessThanOrEqualTo(2);
+        LOG.info("{} rows fixed by hand after accepting the suggestions; the mapping: {}", fixed, mapping());
 
         // then the preview shows one line's goods item, with no error
         assertThat(byId("mapping-output")).containsText("\"goodsNo\"");
@@ -205,20 +208,7 @@ class MappingByTableBrowserIT extends BrowserIT {
         assertThat(byId("mapping-output")).containsText("customerCode");
 
         // when the comma after the nickname's value is deleted in the JSONata editor
-        Locator codeMirror = byId("mapping-editor").locator(".CodeMirror");
-        codeMirror.click();
-        codeMirror.evaluate("""
-                wrapper => {
-                  const cm = wrapper.CodeMirror;
-                  for (let line = 0; line < cm.lineCount(); line++) {
-                    const text = cm.getLine(line);
-                    if (text.includes('supplierid_name,')) {
-                      cm.setCursor({line: line, ch: text.indexOf('supplierid_name,') + 'supplierid_name,'.length});
-                      return;
-                    }
-                  }
-                  throw new Error('no nickname line in the mapping');
-                }""");
+        cursorAfter("supplierid_name,");
         page.keyboard().press("Backspace");
 
         // then the hint says in words where the comma is missing, and the editor marks the spot
@@ -229,6 +219,7 @@ class MappingByTableBrowserIT extends BrowserIT {
         docScreenshot("mapping-syntax-hint");
 
         // when the comma is typed back
+        cursorAfter("supplierid_name");
         page.keyboard().type(",");
         assertThat(byId("mapping-error")).isHidden();
 
@@ -270,6 +261,8 @@ class MappingByTableBrowserIT extends BrowserIT {
      */
     private void docScreenshot(String name) {
         page.mouse().move(0, 0);
+        // a clicked button keeps the focus, and with it its tooltip
+        page.evaluate("() => document.activeElement && document.activeElement.blur()");
         page.evaluate("() => document.querySelectorAll('vaadin-notification').forEach(n => n.opened = false)");
         assertThat(notifications()).hasCount(0);
         screenshot(name);
@@ -288,6 +281,30 @@ class MappingByTableBrowserIT extends BrowserIT {
     /** {@code text} as a pattern for Playwright (JavaScript knows no {@code \Q…\E}). */
     private static String literal(String text) {
         return text.replaceAll("[\\\\^$.|?*+()\\[\\]{}/-]", "\\\\$0");
+    }
+
+    /** Puts the JSONata editor's cursor (and the keyboard's focus) right after the first {@code text}. */
+    private void cursorAfter(String text) {
+        Locator codeMirror = byId("mapping-editor").locator(".CodeMirror");
+        codeMirror.click();
+        codeMirror.evaluate("""
+                (wrapper, text) => {
+                  const cm = wrapper.CodeMirror;
+                  for (let line = 0; line < cm.lineCount(); line++) {
+                    const at = cm.getLine(line).indexOf(text);
+                    if (at >= 0) {
+                      cm.setCursor({line: line, ch: at + text.length});
+                      cm.focus();
+                      return;
+                    }
+                  }
+                  throw new Error('no ' + text + ' in the mapping');
+                }""", text);
+    }
+
+    /** The JSONata in the editor, as the table wrote it. */
+    private String mapping() {
+        return byId("mapping-editor").locator(".CodeMirror").evaluate("cm => cm.CodeMirror.getValue()").toString();
     }
 
     private void save() {
