@@ -106,7 +106,8 @@ public final class RunFixtures {
 
     /** Waits until the run has ended (runs started by the UI work in the background) and answers it. */
     public Run awaitEnd(long runId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        // generous: a shared build machine was seen 4-5× slower than an idle one
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (Instant.now().isBefore(deadline)) {
             Run run = history.run(runId).orElseThrow();
             if (run.getStatus().isFinal()) {
@@ -114,7 +115,7 @@ public final class RunFixtures {
             }
             pause(100);
         }
-        throw new IllegalStateException("run " + runId + " did not end within 30 s");
+        throw new IllegalStateException("run " + runId + " did not end within 120 s");
     }
 
     public static void pause(long millis) {
