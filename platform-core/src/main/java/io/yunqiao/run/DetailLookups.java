@@ -36,16 +36,19 @@ public class DetailLookups {
     private final WriteGuards guards;
     private final Preparations preparations;
     private final int cacheSize;
+    private final int maxRecords;
     private final Map<String, List<CompiledDetail>> compiled = new ConcurrentHashMap<>();
 
     DetailLookups(MappingEngine engine, ConnectorClient client, Connections connections, WriteGuards guards,
-            Preparations preparations, @Value("${yunqiao.engine.detail-cache:10000}") int cacheSize) {
+            Preparations preparations, @Value("${yunqiao.engine.detail-cache:10000}") int cacheSize,
+            @Value("${yunqiao.engine.detail-max-records:1000}") int maxRecords) {
         this.engine = engine;
         this.client = client;
         this.connections = connections;
         this.guards = guards;
         this.preparations = preparations;
         this.cacheSize = Math.max(0, cacheSize);
+        this.maxRecords = Math.max(1, maxRecords);
     }
 
     /** One detail of a solution version, ready to call: its operation, connection and compiled parameters. */
@@ -74,7 +77,7 @@ public class DetailLookups {
             Retry retry = WriteGuards.fetchRetry("detail-" + solutionId + "-" + i, spec.retry());
             calls.add(new DetailedPreparation.Call(i, detail, connection, limiter, retry));
         }
-        return new DetailedPreparation(calls, client, preparations.context(), mapping, cacheSize);
+        return new DetailedPreparation(calls, client, preparations.context(), mapping, cacheSize, maxRecords);
     }
 
     /**
@@ -103,7 +106,7 @@ public class DetailLookups {
                     WriteGuards.fetchRetry("detail-preview", spec.retry())));
         }
         DetailedPreparation preparation = new DetailedPreparation(calls, client, preparations.context(),
-                record -> new Prepared(record, null, null), cacheSize);
+                record -> new Prepared(record, null, null), cacheSize, maxRecords);
         List<JsonNode> merged = new ArrayList<>();
         for (JsonNode record : records) {
             Prepared prepared = preparation.prepare(record);

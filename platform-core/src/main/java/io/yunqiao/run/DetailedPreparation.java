@@ -10,6 +10,7 @@ import io.yunqiao.connector.Connection;
 import io.yunqiao.connector.ConnectorClient;
 import io.yunqiao.connector.ConnectorException;
 import io.yunqiao.connector.PageRequest;
+import io.yunqiao.connector.PagingSpec;
 import io.yunqiao.connector.QueryPage;
 import io.yunqiao.mapping.Mapping;
 import io.yunqiao.mapping.MappingContext;
@@ -23,9 +24,10 @@ import java.util.Map;
  * One run's preparation of records with detail lookups: for each record, each detail in order evaluates its
  * parameters on the record (as merged so far, so a later detail may use an earlier one's answer), calls its QUERY
  * operation and adds the answer to a copy of the record under the detail's name; the mapping then prepares the
- * merged record. Answers (and refusals) are kept in a bounded cache by detail and parameters, so a run calls once
- * per distinct parameter set. A refusal fails that record alone, with a coded message naming the detail, the
- * operation and the vendor's answer.
+ * merged record. A detail with {@code all} pages through its operation as a run's source does, up to a limit of
+ * records; a larger answer fails the record rather than being cut. Answers (and refusals) are kept in a bounded
+ * cache by detail and parameters, so a run calls once per distinct parameter set. A refusal fails that record
+ * alone, with a coded message naming the detail, the operation and the vendor's answer.
  */
 final class DetailedPreparation implements RecordPreparation {
 
@@ -49,14 +51,20 @@ final class DetailedPreparation implements RecordPreparation {
     private final MappingContext context;
     private final RecordPreparation mapping;
     private final Map<String, Answer> cache;
+    private final int maxRecords;
     private long callsMade;
 
+    /**
+     * @param maxRecords the most records a detail with {@code all} may answer (its operation paged through); a larger
+     *                   answer fails the record with a coded message instead of being cut
+     */
     DetailedPreparation(List<Call> calls, ConnectorClient client, MappingContext context, RecordPreparation mapping,
-            int cacheSize) {
+            int cacheSize, int maxRecords) {
         this.calls = List.copyOf(calls);
         this.client = client;
         this.context = context;
         this.mapping = mapping;
+        this.maxRecords = maxRecords;
         // least recently used out first: a run over many bills keeps the answers it still meets
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
             private static final long serialVersionUID = 1L;
@@ -130,21 +138,28 @@ final class DetailedPreparation implements RecordPreparation {
 
     private Answer call(Call call, Map<String, Object> params) {
         DetailLookups.CompiledDetail detail = call.detail();
-        int pageSize = detail.operation().paging() == null ? 1 : detail.operation().paging().defaultSize();
+        PagingSpec paging = detail.operation().paging();
+        int pageSize = paging == null ? 1 : paging.defaultSize();
         try {
-            QueryPage page = Retry.decorateSupplier(call.retry(), () -> {
-                if (call.limiter() != null) {
-                    RateLimiter.waitForPermission(call.limiter());
-                }
-                return client.query(call.connection(), detail.operation().id(), params, PageRequest.first(pageSize));
-            }).get();
-            List<JsonNode> records = page.records();
-            if (detail.spec().all()) {
-                ArrayNode all = JsonNodeFactory.instance.arrayNode();
-                records.forEach(all::add);
-                return new Answer(all, null, false);
+            QueryPage page = page(call, params, PageRequest.first(pageSize));
+            if (!detail.spec().all()) {
+                List<JsonNode> records = page.records();
+                return new Answer(records.isEmpty() ? null : records.get(0), null, false);
             }
-            return new Answer(records.isEmpty() ? null : records.get(0), null, false);
+            ArrayNode all = JsonNodeFactory.instance.arrayNode();
+            while (true) {
+                page.records().forEach(all::add);
+                // a part of the answer would map as if it were all of it (a count, a sum, a "not found"): refuse
+                if (all.size() > maxRecords || (page.total() != null && page.total() > maxRecords)) {
+                    return new Answer(null, StoredMessage.of("record.detail.tooMany", detail.spec().name(),
+                            detail.operation().id(), String.valueOf(maxRecords)).store(), false);
+                }
+                // an empty page brings nothing more, whatever the stop rule says: stop rather than page forever
+                if (paging == null || !page.hasMore() || page.records().isEmpty()) {
+                    return new Answer(all, null, false);
+                }
+                page = page(call, params, page.next());
+            }
         } catch (ConnectorException e) {
             String vendor = e.getMessage();
             if (vendor != null && vendor.length() > VENDOR_TEXT_AT_MOST) {
@@ -154,6 +169,16 @@ final class DetailedPreparation implements RecordPreparation {
                     detail.operation().id(), call.connection().name(), e.errorClass().name(), vendor).store(),
                     e.errorClass().retryable());
         }
+    }
+
+    /** One page of the detail's operation, waiting for the rate limiter and retried like the other calls. */
+    private QueryPage page(Call call, Map<String, Object> params, PageRequest request) {
+        return Retry.decorateSupplier(call.retry(), () -> {
+            if (call.limiter() != null) {
+                RateLimiter.waitForPermission(call.limiter());
+            }
+            return client.query(call.connection(), call.detail().operation().id(), params, request);
+        }).get();
     }
 
     /** A parameter's value as the connector client sends it: text, number or boolean as such, else the JSON. */

@@ -145,6 +145,22 @@ public final class SourceLines {
     }
 
     /**
+     * The first line of one record, for a sample the mapping is checked against: the record with the array at the
+     * split path replaced by its first element, whatever that element's line key; the record itself when it is not
+     * split or has no lines (staging refuses those with a message).
+     */
+    public JsonNode firstLine(JsonNode record) {
+        if (!splits()) {
+            return record;
+        }
+        JsonNode array = JsonPaths.at(record, path);
+        if (!array.isArray() || array.isEmpty()) {
+            return record;
+        }
+        return replaced(record, path.split("\\."), 0, array.get(0));
+    }
+
+    /**
      * A copy of {@code node} with the value at {@code parts[from..]} replaced: only the objects on the path are
      * copied (shallowly), the rest is shared with the source record, which nobody changes.
      */

@@ -19,6 +19,7 @@ import io.yunqiao.mapping.MappingHints;
 import io.yunqiao.mapping.MappingSyntaxException;
 import io.yunqiao.mapping.TargetValidator;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.run.SourceLines;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -124,17 +125,8 @@ public class SolutionValidator {
     private static ObjectNode shapedSample(SolutionSpec spec, OperationDefinition source,
             ConnectorRegistry connectors) {
         ObjectNode sample = sample(source);
-        if (spec.split() != null) {
-            String[] parts = spec.split().path().trim().split("\\.");
-            ObjectNode parent = sample;
-            for (int i = 0; i < parts.length - 1 && parent != null; i++) {
-                parent = parent.get(parts[i]) instanceof ObjectNode next ? next : null;
-            }
-            String last = parts[parts.length - 1];
-            if (parent != null && parent.get(last) != null && parent.get(last).isArray()
-                    && !parent.get(last).isEmpty()) {
-                parent.set(last, parent.get(last).get(0));
-            }
+        if (SourceLines.of(spec.split()).firstLine(sample) instanceof ObjectNode line) {
+            sample = line;
         }
         // detail lookups answer per (split) record, before the records of a group are put together
         sample = DetailChecks.merged(sample, spec, connectors);

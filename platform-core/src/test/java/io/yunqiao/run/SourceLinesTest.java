@@ -203,4 +203,26 @@ class SourceLinesTest {
         assertThat(lines).hasSize(3);
         assertThat(lines.get(2)).isEqualTo(unsplittable);
     }
+
+    @Test
+    void theFirstLineOfASampleIsItsFirstElementEvenWithoutItsLineKey() {
+        // given a bill whose first line lacks the line key the split names
+        JsonNode bill = json("{'billno':'CGRK-2','material_entity':[{'qty':1},{'seq':'2','qty':5}]}");
+
+        // when the first line is taken for a sample
+        JsonNode first = bySeq().firstLine(bill);
+
+        // then it is the bill with the array replaced by its first element, and the bill is left as it was
+        assertThat(first.at("/material_entity/qty").asInt()).isEqualTo(1);
+        assertThat(first.get("billno").asText()).isEqualTo("CGRK-2");
+        assertThat(bill.get("material_entity").isArray()).isTrue();
+    }
+
+    @Test
+    void aRecordWithoutLinesIsItsOwnFirstLine() {
+        JsonNode unsplittable = json("{'id':'8','billno':'X','material_entity':[]}");
+
+        assertThat(byPosition().firstLine(unsplittable)).isSameAs(unsplittable);
+        assertThat(SourceLines.NONE.firstLine(BILL)).isSameAs(BILL);
+    }
 }

@@ -14,8 +14,8 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
 /**
  * The one application most integration tests run against: the embedded default (sandboxes mounted, 1,000 Kingdee
  * bills) on a random port with its own in-memory H2, no demo data, the administrator {@code admin} with
- * {@link #ADMIN_PASSWORD}, Quartz not started, and two limits lowered (below). Spring's test context cache starts it
- * once for every class that carries this annotation and nothing else that changes the configuration
+ * {@link #ADMIN_PASSWORD}, Quartz not started, and three limits lowered (below). Spring's test context cache starts
+ * it once for every class that carries this annotation and nothing else that changes the configuration
  * (docs/development.md, "Web-ui integration tests"): a class that adds a property, an {@code @Import}, a
  * {@code @DynamicPropertySource} or a {@code @DirtiesContext} gets an application of its own and costs a start.
  *
@@ -41,7 +41,10 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
     // below the shipped 256KB and 1MB, so that the limit tests (StoredConnectorsIT, InputLimitsSecurityIT) reach
     // them with small bodies and the import limit refuses before the request limit; no other test comes near them
     "yunqiao.limits.definition-bytes=16KB",
-    "yunqiao.limits.import-file=256KB"})
+    "yunqiao.limits.import-file=256KB",
+    // below the shipped 1000, so that DetailLookupsIT reaches it with the sandbox's 1,000 bills while a day's bills
+    // (at most 100) still fit; no other test looks up details with "all"
+    "yunqiao.engine.detail-max-records=150"})
 @TestExecutionListeners(listeners = CleanPlatform.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 public @interface SharedPlatform {
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.connector.ConnectorClient;
 import io.yunqiao.connector.PageRequest;
+import io.yunqiao.connector.QueryPage;
 import io.yunqiao.problem.Problem;
 import io.yunqiao.run.DetailLookups;
 import io.yunqiao.run.RecordLog;
@@ -21,9 +22,14 @@ import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
 import io.yunqiao.web.SharedPlatform;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,6 +157,68 @@ class DetailLookupsIT {
             assertThat(log.getCode()).isEqualTo(firstBill);
             assertThat(log.getMessage()).contains("关联查询“detail”", DETAIL, "单据不存在");
             assertThat(log.message(Locale.ENGLISH)).contains("Detail lookup \"detail\"", DETAIL, "refused");
+        });
+    }
+
+    /** Every bill the list answers for {@code search}, paged through independently of the engine. */
+    private List<JsonNode> billsMatching(String search) {
+        List<JsonNode> found = new ArrayList<>();
+        PageRequest page = PageRequest.first(100);
+        QueryPage answer;
+        do {
+            answer = client.query(connections.runtime(kingdee), LIST, Map.of("search", search), page);
+            found.addAll(answer.records());
+            page = answer.next();
+        } while (answer.hasMore());
+        return found;
+    }
+
+    @Test
+    void aDetailWithAllReadsEveryPageOfItsOperationNotJustTheFirst() {
+        // given the bills of one day, each looking up all bills of its day (more than the list's page of 10)
+        String firstBill = firstBill();
+        String day = firstBill.substring(0, 13);
+        Set<String> sameDay = billsMatching(day).stream().map(bill -> bill.get("billno").asText())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(sameDay).hasSizeGreaterThan(10);
+        SolutionView solution = solutions.create(perBill(firstBill,
+                "{ \"customerCode\": billno, \"nickname\": supplierid_name,"
+                        + " \"specialReminding\": $join(sameDay.billno, \",\") }",
+                List.of(new SolutionSpec.Detail("sameDay", null, null, LIST,
+                        Map.of("search", "$substring(billno, 0, 13)"), true))), "all pages");
+
+        // when it runs
+        Run run = engine.runNow(solution.id(), RunTrigger.MANUAL, false);
+
+        // then every customer lists every bill of the day, read page by page
+        assertThat(run.getStatus()).as(run.getError()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(run.getWritten()).isEqualTo(sameDay.size());
+        JsonNode customers = sandboxes.customers().get("customers");
+        assertThat(customers).hasSize(sameDay.size()).allSatisfy(customer -> assertThat(new TreeSet<>(
+                Arrays.asList(customer.get("specialReminding").asText().split(",")))).isEqualTo(sameDay));
+    }
+
+    @Test
+    void aDetailWithAllWhoseAnswerExceedsTheLimitFailsItsRecordsInsteadOfUsingAPart() {
+        // given bills each looking up all bills (1,000, above the test platform's limit of 150)
+        String firstBill = firstBill();
+        SolutionView solution = solutions.create(perBill(firstBill,
+                "{ \"customerCode\": billno, \"nickname\": supplierid_name & \" \" & $count(everything) }",
+                List.of(new SolutionSpec.Detail("everything", null, null, LIST, Map.of("search", "\"CGRK\""),
+                        true))), "too many");
+
+        // when it runs
+        Run run = engine.runNow(solution.id(), RunTrigger.MANUAL, false);
+
+        // then every record failed, saying which lookup answered too many and the limit; nothing was written
+        assertThat(run.getFetched()).isPositive();
+        assertThat(run.getFailed()).isEqualTo(run.getFetched());
+        assertThat(run.getWritten()).isZero();
+        assertThat(sandboxes.customers().path("count").asInt()).isZero();
+        assertThat(logs.findByRunIdOrderById(run.getId(), Pageable.unpaged())).isNotEmpty().allSatisfy(log -> {
+            assertThat(log.getStatus()).isEqualTo(RecordStatus.FAILED);
+            assertThat(log.getMessage()).contains("关联查询“everything”", LIST, "超过 150 条");
+            assertThat(log.message(Locale.ENGLISH)).contains("Detail lookup \"everything\"", "more than 150 records");
         });
     }
 

@@ -13,6 +13,9 @@ import java.util.Map;
  */
 record Goods(long id, NewGoods details, Instant created) {
 
+    /** The first goodsId handed out (after a reset too). */
+    static final long FIRST_ID = 20_000_001L;
+
     /** The record as the admin snapshot shows it; goodsId is a string, like every other field. */
     void writeTo(ObjectNode node) {
         node.put("goodsId", Long.toString(id));

@@ -37,7 +37,8 @@ final class JackyunSandboxServlet extends SandboxServlet {
     private final transient GatewaySettings settings;
     private final transient Clock clock;
     private final transient CustomerStore customers = new CustomerStore();
-    private final transient GoodsStore goods = new GoodsStore();
+    private final transient KeyedStore<Goods> goods = new KeyedStore<>(Goods.FIRST_ID, "货品编号", "goodsId",
+            Goods::id);
 
     JackyunSandboxServlet(GatewaySettings settings, Clock clock) {
         super(settings.rateLimit(), "code", "subCode");
@@ -140,9 +141,9 @@ final class JackyunSandboxServlet extends SandboxServlet {
     }
 
     private JsonNode addCustomer(JsonNode bizcontent) {
-        JsonNode code = bizcontent.get("customerCode");
-        if (code != null && code.isValueNode() && !code.asText().isBlank()) {
-            customers.countAddCall(code.asText().trim());
+        String code = keyOf(bizcontent, "customerCode");
+        if (code != null) {
+            customers.countAddCall(code);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Customer customer = customers.add(NewCustomer.from(bizcontent), now, now);
@@ -152,9 +153,9 @@ final class JackyunSandboxServlet extends SandboxServlet {
     }
 
     private JsonNode updateCustomer(JsonNode bizcontent) {
-        JsonNode code = bizcontent.get("customerCode");
-        if (code != null && code.isValueNode() && !code.asText().isBlank()) {
-            customers.countUpdateCall(code.asText().trim());
+        String code = keyOf(bizcontent, "customerCode");
+        if (code != null) {
+            customers.countUpdateCall(code);
         }
         Customer customer = customers.update(NewCustomer.changes(bizcontent),
                 clock.instant().truncatedTo(ChronoUnit.SECONDS));
@@ -164,14 +165,22 @@ final class JackyunSandboxServlet extends SandboxServlet {
     }
 
     private JsonNode addGoods(JsonNode bizcontent) {
-        JsonNode no = bizcontent.get("goodsNo");
-        if (no != null && no.isValueNode() && !no.asText().isBlank()) {
-            goods.countAddCall(no.asText().trim());
+        String no = keyOf(bizcontent, "goodsNo");
+        if (no != null) {
+            goods.countAddCall(no);
         }
-        Goods added = goods.add(NewGoods.from(bizcontent), clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        NewGoods details = NewGoods.from(bizcontent);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Goods added = goods.add(details.goodsNo(), id -> new Goods(id, details, now));
         ObjectNode data = object();
         data.put("goodsId", Long.toString(added.id()));
         return data;
+    }
+
+    /** The key a call names, counted before its checks so that refused calls count too; null when absent. */
+    private static String keyOf(JsonNode bizcontent, String name) {
+        JsonNode value = bizcontent.get(name);
+        return value != null && value.isValueNode() && !value.asText().isBlank() ? value.asText().trim() : null;
     }
 
     private JsonNode listCustomers(JsonNode bizcontent) {

@@ -7,15 +7,14 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * The bizcontent of a {@code crm.customer.add} call, checked as the sandbox's vendor would: {@code customerCode} and
  * {@code nickname} required; {@code gender} and {@code calendarType} 0 or 1; {@code age} a whole number 0–150;
- * {@code birthday} {@code yyyy-MM-dd}; {@code email} shaped like an address. Values may be JSON strings, numbers or
- * booleans and are kept as text; empty values count as not given; fields outside the dictionary are ignored.
+ * {@code birthday} {@code yyyy-MM-dd}; {@code email} shaped like an address; values are read as
+ * {@link FieldDictionary} reads them.
  *
  * @param customerCode the unique customer code
  * @param fields       the given dictionary fields as text, in dictionary order (customerCode and nickname included)
@@ -24,6 +23,8 @@ record NewCustomer(String customerCode, Map<String, String> fields) {
 
     /** The 30 fields of the vendor's field dictionary, with their labels, in dictionary order. */
     static final Map<String, String> DICTIONARY = dictionary();
+
+    private static final FieldDictionary FIELDS = new FieldDictionary(DICTIONARY);
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
@@ -55,39 +56,25 @@ record NewCustomer(String customerCode, Map<String, String> fields) {
     }
 
     private static NewCustomer read(JsonNode bizcontent, boolean whole) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String name : DICTIONARY.keySet()) {
-            JsonNode value = bizcontent.get(name);
-            if (value == null || value.isNull()) {
-                continue;
-            }
-            if (!value.isValueNode()) {
-                throw GatewayRefusal.invalid("字段 " + describe(name) + " 应为文本或数字，收到 " + value.getNodeType()
-                        .name().toLowerCase(Locale.ROOT));
-            }
-            String text = value.asText().trim();
-            if (!text.isEmpty()) {
-                fields.put(name, text);
-            }
-        }
-        require(fields, "customerCode");
+        Map<String, String> fields = FIELDS.read(bizcontent);
+        FIELDS.require(fields, "customerCode");
         if (whole) {
-            require(fields, "nickname");
+            FIELDS.require(fields, "nickname");
         }
         oneOf(fields, "gender", "0（男）或 1（女）");
         oneOf(fields, "calendarType", "0（公历）或 1（农历）");
         String age = fields.get("age");
         if (age != null && !isAge(age)) {
-            throw GatewayRefusal.invalid("字段 " + describe("age") + " 应为 0 到 150 的整数，收到 \"" + age + "\"");
+            throw GatewayRefusal.invalid("字段 " + FIELDS.describe("age") + " 应为 0 到 150 的整数，收到 \"" + age + "\"");
         }
         String birthday = fields.get("birthday");
         if (birthday != null && !isDate(birthday)) {
-            throw GatewayRefusal.invalid("字段 " + describe("birthday") + " 格式应为 yyyy-MM-dd，收到 \"" + birthday
+            throw GatewayRefusal.invalid("字段 " + FIELDS.describe("birthday") + " 格式应为 yyyy-MM-dd，收到 \"" + birthday
                     + "\"");
         }
         String email = fields.get("email");
         if (email != null && !EMAIL.matcher(email).matches()) {
-            throw GatewayRefusal.invalid("字段 " + describe("email") + " 不是有效的邮箱地址: \"" + email + "\"");
+            throw GatewayRefusal.invalid("字段 " + FIELDS.describe("email") + " 不是有效的邮箱地址: \"" + email + "\"");
         }
         return new NewCustomer(fields.get("customerCode"), fields);
     }
@@ -104,16 +91,10 @@ record NewCustomer(String customerCode, Map<String, String> fields) {
         return new NewCustomer(customerCode, merged);
     }
 
-    private static void require(Map<String, String> fields, String name) {
-        if (!fields.containsKey(name)) {
-            throw GatewayRefusal.invalid("缺少必填字段 " + describe(name));
-        }
-    }
-
     private static void oneOf(Map<String, String> fields, String name, String allowed) {
         String value = fields.get(name);
         if (value != null && !value.equals("0") && !value.equals("1")) {
-            throw GatewayRefusal.invalid("字段 " + describe(name) + " 取值应为 " + allowed + "，收到 \"" + value + "\"");
+            throw GatewayRefusal.invalid("字段 " + FIELDS.describe(name) + " 取值应为 " + allowed + "，收到 \"" + value + "\"");
         }
     }
 
@@ -133,10 +114,6 @@ record NewCustomer(String customerCode, Map<String, String> fields) {
         } catch (DateTimeParseException e) {
             return false;
         }
-    }
-
-    private static String describe(String name) {
-        return name + "（" + DICTIONARY.get(name) + "）";
     }
 
     private static Map<String, String> dictionary() {

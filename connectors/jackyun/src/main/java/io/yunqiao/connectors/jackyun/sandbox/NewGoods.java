@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * The bizcontent of an {@code erp.goods.add} call, checked as the sandbox's vendor would: {@code goodsNo} and
- * {@code goodsName} required, the prices decimal numbers of 0 or more. Values may be JSON strings, numbers or
- * booleans and are kept as text; empty values count as not given; fields outside the dictionary are ignored.
+ * {@code goodsName} required, the prices decimal numbers of 0 or more; values are read as {@link FieldDictionary}
+ * reads them.
  *
  * @param goodsNo the unique goods number (货品编号)
  * @param fields  the given dictionary fields as text, in dictionary order (goodsNo and goodsName included)
@@ -19,6 +18,8 @@ record NewGoods(String goodsNo, Map<String, String> fields) {
 
     /** The fields the sandbox keeps, with their labels, in dictionary order. */
     static final Map<String, String> DICTIONARY = dictionary();
+
+    private static final FieldDictionary FIELDS = new FieldDictionary(DICTIONARY);
 
     NewGoods {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
@@ -31,30 +32,13 @@ record NewGoods(String goodsNo, Map<String, String> fields) {
      *                        fails
      */
     static NewGoods from(JsonNode bizcontent) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String name : DICTIONARY.keySet()) {
-            JsonNode value = bizcontent.get(name);
-            if (value == null || value.isNull()) {
-                continue;
-            }
-            if (!value.isValueNode()) {
-                throw GatewayRefusal.invalid("字段 " + describe(name) + " 应为文本或数字，收到 " + value.getNodeType()
-                        .name().toLowerCase(Locale.ROOT));
-            }
-            String text = value.asText().trim();
-            if (!text.isEmpty()) {
-                fields.put(name, text);
-            }
-        }
-        for (String required : new String[] {"goodsNo", "goodsName"}) {
-            if (!fields.containsKey(required)) {
-                throw GatewayRefusal.invalid("缺少必填字段 " + describe(required));
-            }
-        }
+        Map<String, String> fields = FIELDS.read(bizcontent);
+        FIELDS.require(fields, "goodsNo");
+        FIELDS.require(fields, "goodsName");
         for (String price : new String[] {"retailPrice", "purchasePrice"}) {
             String text = fields.get(price);
             if (text != null && !isPrice(text)) {
-                throw GatewayRefusal.invalid("字段 " + describe(price) + " 应为不小于 0 的数字，收到 \"" + text + "\"");
+                throw GatewayRefusal.invalid("字段 " + FIELDS.describe(price) + " 应为不小于 0 的数字，收到 \"" + text + "\"");
             }
         }
         return new NewGoods(fields.get("goodsNo"), fields);
@@ -66,10 +50,6 @@ record NewGoods(String goodsNo, Map<String, String> fields) {
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    private static String describe(String name) {
-        return name + "（" + DICTIONARY.get(name) + "）";
     }
 
     private static Map<String, String> dictionary() {
