@@ -51,6 +51,7 @@ class IdentityAdvice extends Div {
         addClassName("yq-identity-advice");
         setWidthFull();
         hint.setId("target-identity-hint");
+        hint.addClassName("yq-identity-hint");
         filled.setId("target-identity-filled");
         filled.addClassName("yq-muted");
         adoptSkip = new Button(getTranslation("solutions.identity.adopt"), VaadinIcon.MAGIC.create(),
