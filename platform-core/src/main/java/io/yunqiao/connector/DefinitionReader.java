@@ -237,6 +237,9 @@ public final class DefinitionReader {
             if (op.lookUp() != null) {
                 checkLookUp(at, op, definition);
             }
+            if (op.identity() != null) {
+                checkIdentity(definition.source(), path, op, definition);
+            }
             for (FieldDefinition field : op.fields()) {
                 String parent = field.parent();
                 if (parent != null && op.field(parent).isEmpty()) {
@@ -379,6 +382,64 @@ public final class DefinitionReader {
         Place queryAt = new Place(at.source(), at.path() + " lookUp.operation '" + query.id() + "'");
         mustBeParam(queryAt, "lookUp.param", lookUp.param(), query);
         mustBeField(queryAt, "lookUp.match", lookUp.match(), query);
+    }
+
+    /**
+     * The identity is one value of the request body: a declared field, neither an object nor an array nor inside an
+     * array (so a dedupe key can name it). The update names another EXECUTE operation of the same connector, which
+     * carries the identity field too (it must find the record to change).
+     */
+    private static void checkIdentity(String source, String at, OperationDefinition op,
+            ConnectorDefinition definition) {
+        String identity = op.identity();
+        FieldDefinition field = op.field(identity).orElseThrow(() -> new DefinitionException(
+                CODE + "identityNotField", source, at + ".identity", identity, op.id(), fieldNames(op)));
+        if (field.type().equals("array") || field.type().equals("object") || insideArray(op, field)) {
+            throw new DefinitionException(CODE + "identityNotValue", source, at + ".identity", identity, op.id(),
+                    field.type());
+        }
+        String update = op.update();
+        if (update == null) {
+            return;
+        }
+        List<String> writes = definition.operations().stream()
+                .filter(o -> o.role() == OperationRole.EXECUTE && !o.id().equals(op.id()))
+                .map(OperationDefinition::id).toList();
+        String offered = writes.isEmpty() ? "-" : String.join(", ", writes);
+        if (update.equals(op.id())) {
+            throw new DefinitionException(CODE + "updateSelf", source, at + ".update", update, offered);
+        }
+        OperationDefinition target = definition.operation(update).orElseThrow(() -> new DefinitionException(
+                CODE + "updateUnknown", source, at + ".update", update, offered));
+        if (target.role() != OperationRole.EXECUTE) {
+            throw new DefinitionException(CODE + "updateNotExecute", source, at + ".update", update,
+                    target.role().name(), offered);
+        }
+        if (target.field(identity).isEmpty()) {
+            throw new DefinitionException(CODE + "updateWithoutIdentity", source, at + ".update", update,
+                    identity);
+        }
+    }
+
+    private static boolean insideArray(OperationDefinition op, FieldDefinition field) {
+        FieldDefinition at = field;
+        while (at.parent() != null) {
+            FieldDefinition enclosing = op.field(at.parent()).orElse(null);
+            if (enclosing == null) {
+                return false; // an undeclared parent is refused on its own, with its name
+            }
+            if (enclosing.type().equals("array")) {
+                return true;
+            }
+            at = enclosing;
+        }
+        return false;
+    }
+
+    private static String fieldNames(OperationDefinition op) {
+        String names = op.fields().stream().filter(f -> !f.type().equals("array") && !f.type().equals("object"))
+                .map(FieldDefinition::name).limit(20).collect(Collectors.joining(", "));
+        return names.isEmpty() ? "-" : names;
     }
 
     /** Where in which definition a check looks: the source and a JSON path, with the operation's id. */

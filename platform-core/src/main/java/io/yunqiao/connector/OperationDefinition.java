@@ -25,6 +25,11 @@ import java.util.Optional;
  * @param lookUp      EXECUTE: how to ask the target whether a request whose answer was lost was applied; may be
  *                    absent
  * @param rows        QUERY: how rows answered as arrays become records; absent when records are objects
+ * @param identity    EXECUTE: the request field by which the target recognises a record (e.g. a customer code): a
+ *                    second add with the same value is answered "already exists"; absent when the target does not
+ *                    say. Editors use it to propose a dedupe key and an already-exists policy
+ * @param update      EXECUTE, with {@code identity} only: the id of the EXECUTE operation of the same connector that
+ *                    changes the existing record of an identity value (it has the identity field too); may be absent
  */
 public record OperationDefinition(
         String id,
@@ -43,13 +48,29 @@ public record OperationDefinition(
         List<ParamDefinition> params,
         List<FieldDefinition> fields,
         LookUpSpec lookUp,
-        RowsSpec rows) {
+        RowsSpec rows,
+        String identity,
+        String update) {
 
     public OperationDefinition {
         paging = paging != null && paging.type() == PagingType.NONE ? null : paging;
         success = success == null ? List.of() : List.copyOf(success);
         params = params == null ? List.of() : List.copyOf(params);
         fields = fields == null ? List.of() : List.copyOf(fields);
+    }
+
+    /** An operation that declares no identity (the shape before identities were declared). */
+    public OperationDefinition(String id, OperationRole role, LocalizedText title, LocalizedText description,
+            RequestSpec request, String records, String key, String code, String result, PagingSpec paging,
+            WindowSpec window, List<SuccessCondition> success, ErrorRules errors, List<ParamDefinition> params,
+            List<FieldDefinition> fields, LookUpSpec lookUp, RowsSpec rows) {
+        this(id, role, title, description, request, records, key, code, result, paging, window, success, errors,
+                params, fields, lookUp, rows, null, null);
+    }
+
+    /** The declared identity field, when the target says how it recognises a record. */
+    public Optional<FieldDefinition> identityField() {
+        return identity == null ? Optional.empty() : field(identity);
     }
 
     public Optional<ParamDefinition> param(String name) {

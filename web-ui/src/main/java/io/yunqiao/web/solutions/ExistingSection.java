@@ -144,6 +144,23 @@ class ExistingSection extends VerticalLayout {
         showState();
     }
 
+    /**
+     * Sets the policy as advised for the target (see {@link IdentityAdvice}): with 更新 also the update operation the
+     * connector declares; a mapping already typed stays, a blank one is left for the user to write.
+     */
+    void adopt(Policy advised, String updateOperation) {
+        if (advised == Policy.UPDATE && updateOperation != null) {
+            List<String> items = new ArrayList<>(operation.getListDataView().getItems().toList());
+            if (!items.contains(updateOperation)) {
+                items.add(updateOperation);
+                operation.setItems(items);
+            }
+            operation.setValue(updateOperation);
+        }
+        policy.setValue(advised);
+        showState();
+    }
+
     /** The policy as shown: the update's operation and mapping only with 更新, blanks kept for saving to judge. */
     SolutionSpec.Existing existing() {
         if (policy.getValue() != Policy.UPDATE) {

@@ -80,6 +80,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private final DetailsSection details;
     private final GroupSection group;
     private final ExistingSection existing;
+    private final IdentityAdvice advice;
     private final MappingWorkbench workbench;
     private final ScheduleSection schedule;
     private final AlertsSection alerts;
@@ -123,7 +124,8 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         group = new GroupSection(this::shapeChanged);
         existing = new ExistingSection(registry, () -> workbench().getMapping(), this::changed);
         source.add(split, details);
-        target.add(group, existing);
+        advice = new IdentityAdvice(registry, this::adopt);
+        target.add(advice, group, existing);
         workbench = new MappingWorkbench(mappingEngine, preparations.context(), samples);
         workbench.setLiveSource(() -> source.source());
         workbench.setValueMapTables(valueMapTables::names);
@@ -183,6 +185,44 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private void targetChanged() {
         workbench().setTarget(target().operation());
         existing.setTarget(target().connectorId(), target().operation() == null ? null : target().operation().id());
+        if (!loading && solutionId == null) {
+            prefillIdentity();
+        }
+    }
+
+    /**
+     * A new solution whose target says how it recognises a record: its dedupe and policy, while still the defaults,
+     * become the advice, and a notice says so (see {@link IdentityAdvice}).
+     */
+    private void prefillIdentity() {
+        advice.prefill(target().operation(), source().dedupe().targetKey(), existing.existing().policy())
+                .ifPresent(filled -> {
+                    source().setTargetKey(filled.targetKey());
+                    existing.adopt(filled.policy(), null);
+                    showAdvice();
+                    if (filled.targetKey() != null) {
+                        Notices.success(advice.filledNotice());
+                    }
+                });
+    }
+
+    /** 采用建议: the target-key dedupe and the policy the target's identity calls for. */
+    private void adopt(IdentityAdvice.Advice adopted) {
+        source().setTargetKey(adopted.targetKey());
+        existing.adopt(adopted.policy(), adopted.updateOperation());
+        changed();
+        Notices.success(adopted.policy() == SolutionSpec.Existing.Policy.UPDATE
+                ? getTranslation("solutions.identity.adoptedUpdate", adopted.targetKey(), adopted.updateOperation())
+                : getTranslation("solutions.identity.adopted", adopted.targetKey()));
+    }
+
+    /** The identity hint under the target, for what the form shows now. */
+    private void showAdvice() {
+        if (advice == null) {
+            return; // a section reported a change while the editor was still being built
+        }
+        advice.show(target().connectorId(), target().operation(), source().dedupe().targetKey(),
+                existing.existing().policy());
     }
 
     /** 明细拆分, 关联查询 or 合并 changed: the preview maps records as the run will. */
@@ -316,6 +356,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         } finally {
             loading = false;
         }
+        showAdvice();
         refreshHeader();
     }
 
@@ -346,6 +387,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private void changed() {
         if (!loading) {
             unsaved.setVisible(isDirty());
+            showAdvice();
         }
     }
 

@@ -188,6 +188,11 @@ class SourceSection extends VerticalLayout {
         return new SolutionSpec.Dedupe(targetKey.getValue().isBlank() ? null : targetKey.getValue().trim());
     }
 
+    /** Sets the target-key dedupe, as advised on the target tab ({@link IdentityAdvice}); {@code null} clears it. */
+    void setTargetKey(String key) {
+        targetKey.setValue(key == null ? "" : key);
+    }
+
     OperationDefinition operation() {
         return picker.operation();
     }

@@ -363,6 +363,58 @@ class StoredConnectorsIT {
         assertThat(imported.status()).as(imported.text()).isEqualTo(201);
     }
 
+    /** ACME with a customer add that says what identifies a customer, and the update of an existing one. */
+    private static final String ACME_WITH_IDENTITY = ACME + """
+              - id: shop.customer.add
+                role: EXECUTE
+                title: { zh: 客户新增 }
+                request:
+                  method: POST
+                  path: ""
+                  body: form-json-field
+                  field: bizcontent
+                  form: { method: crm.customer.add, version: v1.0, contenttype: json }
+                identity: customerCode
+                update: shop.customer.update
+                fields:
+                  - { name: customerCode, label: { zh: 客户编号 }, type: string, required: true }
+                  - { name: nickname, label: { zh: 客户名称 }, type: string, required: true }
+              - id: shop.customer.update
+                role: EXECUTE
+                title: { zh: 客户修改 }
+                request:
+                  method: POST
+                  path: ""
+                  body: form-json-field
+                  field: bizcontent
+                  form: { method: crm.customer.update, version: v1.0, contenttype: json }
+                fields:
+                  - { name: customerCode, label: { zh: 客户编号 }, type: string, required: true }
+                  - { name: nickname, label: { zh: 客户名称 }, type: string }
+            """;
+
+    @Test
+    void aWriteOperationsIdentityAndUpdateAreStoredInEffectAndExportedAsWritten() {
+        // when a definition whose customer add declares its identity and update is stored
+        Answer created = create(ACME_WITH_IDENTITY);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+
+        // then the connector in effect has them, and the export is the text as written
+        assertThat(registry.definition("acme-shop").operation("shop.customer.add")).hasValueSatisfying(add -> {
+            assertThat(add.identity()).isEqualTo("customerCode");
+            assertThat(add.update()).isEqualTo("shop.customer.update");
+        });
+        assertThat(json("GET", "/api/connectors/acme-shop/export", null).text()).isEqualTo(ACME_WITH_IDENTITY);
+
+        // when the update is changed to a query, then it is refused with its code and place, and nothing is saved
+        Answer refused = call("PUT", "/api/connectors/acme-shop", YAML,
+                ACME_WITH_IDENTITY.replace("update: shop.customer.update", "update: shop.customers"));
+        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+        assertThat(refused.body().path("code").asText()).isEqualTo("problem.connectors.definition.updateNotExecute");
+        assertThat(refused.text()).contains("$.operations[1].update");
+        assertThat(json("GET", "/api/connectors/acme-shop/versions", null).body()).hasSize(1);
+    }
+
     @Test
     void aDefinitionInJsonIsStoredAndExportedAsJson() throws IOException {
         String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(

@@ -844,6 +844,142 @@ class SolutionEditorViewIT {
                 .isEqualTo("solutions/" + created.id());
     }
 
+    private static TextField dedupeKey() {
+        tab("source");
+        return _get(TextField.class, spec -> spec.withId("dedupe-target-key"));
+    }
+
+    private static Optional<Paragraph> identityHint() {
+        tab("target");
+        return _find(Paragraph.class, spec -> spec.withId("target-identity-hint")).stream().findFirst();
+    }
+
+    @Test
+    void aCustomerAddThatWouldFailOnRepeatedCodesIsAdvisedToDedupeByTheCodeAndSkip() {
+        // given the seed solution (Jackyun's customer add) set back to a new solution's defaults: no target-key
+        // dedupe, and failing on "already exists"
+        openAsAdmin();
+        _setValue(dedupeKey(), "");
+        tab("target");
+        _setValue(existingPolicy(), SolutionSpec.Existing.Policy.FAIL);
+
+        // then the target tab says how Jackyun recognises a customer and what to set
+        assertThat(identityHint()).hasValueSatisfying(hint -> assertThat(hint.getText())
+                .contains("吉客云的「客户新增」按「客户编号 customerCode」识别数据")
+                .contains("建议按 customerCode 去重").contains("也可以在已存在时用「客户修改」更新")
+                .contains("现在没有设置目标键去重").contains("现在已存在时记为失败"));
+
+        // when the advice is adopted in one click
+        _click(_get(Button.class, spec -> spec.withId("target-identity-adopt")));
+
+        // then the dedupe is by customerCode and what already exists is skipped; the hint is gone
+        assertThat(existingPolicy().getValue()).isEqualTo(SolutionSpec.Existing.Policy.SKIP);
+        assertThat(identityHint()).isEmpty();
+        assertThat(notifications()).anySatisfy(text -> assertThat(text).contains("已采用建议：按 customerCode 去重"));
+        assertThat(dedupeKey().getValue()).isEqualTo("customerCode");
+        // and saving keeps both
+        save("采用建议");
+        SolutionSpec saved = solutions.current(seed.id()).spec();
+        assertThat(saved.dedupe().targetKey()).isEqualTo("customerCode");
+        assertThat(saved.existing().policy()).isEqualTo(SolutionSpec.Existing.Policy.SKIP);
+    }
+
+    @Test
+    void theHintShowsAsLongAsOneOfDedupeAndPolicyIsMissing() {
+        // given the seed solution, which dedupes by customerCode and skips what already exists: no hint
+        openAsAdmin();
+        assertThat(identityHint()).isEmpty();
+
+        // when only the dedupe is cleared, then the hint says it is missing (the policy is fine)
+        _setValue(dedupeKey(), "");
+        assertThat(identityHint()).hasValueSatisfying(hint -> assertThat(hint.getText())
+                .contains("现在没有设置目标键去重").doesNotContain("记为失败"));
+
+        // when another key is typed but the policy set back to fail, then it says the policy fails
+        _setValue(dedupeKey(), "nickname");
+        tab("target");
+        _setValue(existingPolicy(), SolutionSpec.Existing.Policy.FAIL);
+        assertThat(identityHint()).hasValueSatisfying(hint -> assertThat(hint.getText())
+                .contains("现在已存在时记为失败").doesNotContain("没有设置目标键去重"));
+
+        // when the policy is set to skip by hand, then the hint is gone and the typed key stays
+        _setValue(existingPolicy(), SolutionSpec.Existing.Policy.SKIP);
+        assertThat(identityHint()).isEmpty();
+        assertThat(dedupeKey().getValue()).isEqualTo("nickname");
+    }
+
+    @Test
+    void adoptingTheUpdateChoosesTheDeclaredUpdateOperationAndLeavesTheMappingToTheUser() {
+        // given the seed solution failing on "already exists"
+        solutions.update(seed.id(), solutions.get(seed.id()).spec()
+                .withExisting(new SolutionSpec.Existing(SolutionSpec.Existing.Policy.FAIL, null, null)), "失败");
+        openAsAdmin();
+        tab("target");
+
+        // when the advice is adopted with the update
+        _click(_get(Button.class, spec -> spec.withId("target-identity-adopt-update")));
+
+        // then what already exists is updated through Jackyun's customer update, whose mapping is still to write
+        assertThat(existingPolicy().getValue()).isEqualTo(SolutionSpec.Existing.Policy.UPDATE);
+        assertThat(_get(ComboBox.class, spec -> spec.withId("existing-operation")).getValue())
+                .isEqualTo("crm.customer.update");
+        assertThat(_get(TextArea.class, spec -> spec.withId("existing-mapping")).getValue()).isEmpty();
+        assertThat(notifications()).anySatisfy(text -> assertThat(text).contains("用 crm.customer.update 更新")
+                .contains("填写更新映射"));
+        assertThat(identityHint()).isEmpty();
+    }
+
+    @Test
+    void aNewSolutionGetsTheDedupeAndSkipFilledInForATargetThatDeclaresItsIdentity() {
+        // given the blank editor, its dedupe and policy the defaults
+        MockUi.start(context, "admin", Role.ADMIN);
+        UI.getCurrent().navigate("solutions/new");
+
+        // when Jackyun's customer add is chosen as the target
+        tab("target");
+        choose("target-connection", (ConnectionView c) -> c.id() == sandboxes.jackyun);
+        choose("target-operation", (OperationDefinition o) -> o.id().equals("crm.customer.add"));
+
+        // then the dedupe by customerCode and skipping are filled in, a notice and a note under the target say so
+        assertThat(existingPolicy().getValue()).isEqualTo(SolutionSpec.Existing.Policy.SKIP);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("target-identity-filled")).getText())
+                .contains("已按吉客云的「客户新增」预先填好：按 customerCode 去重");
+        assertThat(notifications()).anySatisfy(text -> assertThat(text).contains("预先填好"));
+        assertThat(identityHint()).isEmpty();
+        assertThat(dedupeKey().getValue()).isEqualTo("customerCode");
+
+        // when the goods add is chosen instead, then what was filled follows it
+        tab("target");
+        choose("target-operation", (OperationDefinition o) -> o.id().equals("erp.goods.add"));
+        assertThat(dedupeKey().getValue()).isEqualTo("goodsNo");
+
+        // when an operation that declares no identity is chosen, then the defaults are back
+        tab("target");
+        choose("target-operation", (OperationDefinition o) -> o.id().equals("crm.customer.update"));
+        assertThat(existingPolicy().getValue()).isEqualTo(SolutionSpec.Existing.Policy.FAIL);
+        assertThat(_find(Paragraph.class, spec -> spec.withId("target-identity-filled"))).isEmpty();
+        assertThat(dedupeKey().getValue()).isEmpty();
+    }
+
+    @Test
+    void aDedupeKeyTypedInANewSolutionIsNotOverwrittenButTheHintStillShows() {
+        // given a new solution whose target-key dedupe was typed before the target was chosen
+        MockUi.start(context, "admin", Role.ADMIN);
+        UI.getCurrent().navigate("solutions/new");
+        _setValue(dedupeKey(), "nickname");
+
+        // when Jackyun's customer add is chosen
+        tab("target");
+        choose("target-connection", (ConnectionView c) -> c.id() == sandboxes.jackyun);
+        choose("target-operation", (OperationDefinition o) -> o.id().equals("crm.customer.add"));
+
+        // then nothing is filled in, and the hint says the policy fails
+        assertThat(existingPolicy().getValue()).isEqualTo(SolutionSpec.Existing.Policy.FAIL);
+        assertThat(identityHint()).hasValueSatisfying(hint -> assertThat(hint.getText())
+                .contains("现在已存在时记为失败"));
+        assertThat(dedupeKey().getValue()).isEqualTo("nickname");
+    }
+
     @Test
     void anOperatorCannotOpenTheEditor() {
         // given someone who may run but not edit, when they open a solution's editor, then they do not get it

@@ -119,6 +119,23 @@ class JackyunDefinitionTest {
     }
 
     @Test
+    void theCustomerAddIsIdentifiedByTheCustomerCodeAndUpdatedByTheCustomerUpdate() {
+        // given crm.customer.add, which answers a repeated customerCode "already exists"
+        OperationDefinition add = operation("crm.customer.add");
+        // then it says so, and names the update that changes the customer of a code
+        assertThat(add.identity()).isEqualTo("customerCode");
+        assertThat(add.update()).isEqualTo("crm.customer.update");
+    }
+
+    @Test
+    void theGoodsAddIsIdentifiedByTheGoodsNumberWithoutAnUpdate() {
+        // given erp.goods.add; no goods update is declared (none is known of the vendor)
+        OperationDefinition goods = operation("erp.goods.add");
+        assertThat(goods.identity()).isEqualTo("goodsNo");
+        assertThat(goods.update()).isNull();
+    }
+
+    @Test
     void limitsGenderAndCalendarTypeToTheirCodes() {
         // given crm.customer.add
         // when the enumerations are read
