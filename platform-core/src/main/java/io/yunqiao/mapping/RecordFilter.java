@@ -1,6 +1,8 @@
 package io.yunqiao.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.yunqiao.problem.ProblemTexts;
+import java.util.Locale;
 
 /**
  * A solution's record filter (筛选条件): a JSONata condition evaluated on each record as its mapping sees it. The
@@ -76,6 +78,18 @@ public final class RecordFilter {
             return new Verdict(false, result.error());
         }
         return truthy(result.output()) ? Verdict.KEPT : Verdict.LEFT_OUT;
+    }
+
+    /**
+     * What a mapping preview says of a sample record: {@code null} when it would be written, else that it would be
+     * skipped (此记录不符合筛选条件，将跳过) or fail, in {@code locale}'s language.
+     */
+    public String previewNote(JsonNode record, MappingContext context, Locale locale) {
+        Verdict verdict = test(record, context);
+        if (verdict.failed()) {
+            return ProblemTexts.render("problem.filter.previewFailed", locale, expression(), verdict.error());
+        }
+        return verdict.keep() ? null : ProblemTexts.render("problem.filter.previewLeftOut", locale, expression());
     }
 
     /** JSONata's {@code $boolean} of a value; {@code null} (no value) is false. */

@@ -17,7 +17,7 @@ import java.util.Locale;
  * calls a function that does not exist (it would fail every record). Like every refusal of a save, nothing saved
  * changes and the editor keeps what was typed.
  */
-final class FilterCheck {
+public final class FilterCheck {
 
     static final String FIELD = "filter";
 
@@ -25,13 +25,24 @@ final class FilterCheck {
     }
 
     static void check(SolutionSpec spec, MappingEngine engine, InputLimits limits) {
-        String filter = spec.filter();
-        if (filter == null) {
-            return;
+        compile(engine, limits, spec.filter());
+    }
+
+    /**
+     * The filter compiled as a save checks it: what the editor and the preview use, so that they say what the save
+     * would say.
+     *
+     * @return {@link RecordFilter#NONE} for {@code null} or blank
+     * @throws Problem {@code problem.filter.*} (or the mapping size limit) on the field {@code filter}
+     */
+    public static RecordFilter compile(MappingEngine engine, InputLimits limits, String filter) {
+        if (filter == null || filter.isBlank()) {
+            return RecordFilter.NONE;
         }
         limits.checkMapping(FIELD, filter);
+        RecordFilter compiled;
         try {
-            RecordFilter.compile(engine, filter);
+            compiled = RecordFilter.compile(engine, filter);
         } catch (MappingSyntaxException e) {
             throw new Refusal("problem.filter.syntax", MappingHints.syntax(filter, e), e.getMessage());
         }
@@ -40,6 +51,7 @@ final class FilterCheck {
         if (!unknown.isEmpty()) {
             throw new Refusal("problem.filter.unknownFunction", unknown.get(0), null);
         }
+        return compiled;
     }
 
     /** A refused filter: the filter's own text around the mapping hint, both in the reader's language. */

@@ -78,6 +78,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private final TargetSection target;
     private final SplitSection split;
     private final DetailsSection details;
+    private final FilterSection filter;
     private final GroupSection group;
     private final ExistingSection existing;
     private final MappingWorkbench workbench;
@@ -122,7 +123,8 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         details = new DetailsSection(registry, this::shapeChanged);
         group = new GroupSection(this::shapeChanged);
         existing = new ExistingSection(registry, () -> workbench().getMapping(), this::changed);
-        source.add(split, details);
+        filter = new FilterSection(mappingEngine, limits, preparations.context(), this::filterChanged);
+        source.add(split, details, filter);
         target.add(group, existing);
         workbench = new MappingWorkbench(mappingEngine, preparations.context(), samples);
         workbench.setLiveSource(() -> source.source());
@@ -130,6 +132,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         workbench.setDetailAnswers(records -> detailLookups.merged(currentSpec().withDetails(details().callable()),
                 records));
         workbench.editor().addValueChangeListener(e -> changed());
+        workbench.setFilterNote(filter::note);
         schedule = new ScheduleSection(this::changed, limits.minScheduleInterval());
         alerts = new AlertsSection(alertSender, () -> basics().name(), this::changed);
 
@@ -183,6 +186,12 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private void targetChanged() {
         workbench().setTarget(target().operation());
         existing.setTarget(target().connectorId(), target().operation() == null ? null : target().operation().id());
+    }
+
+    /** The record filter changed: the preview says again whether its sample would be skipped. */
+    private void filterChanged() {
+        workbench().setFilterNote(filter::note);
+        changed();
     }
 
     /** 明细拆分, 关联查询 or 合并 changed: the preview maps records as the run will. */
@@ -297,6 +306,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
             target.load(spec);
             split.load(spec);
             details.load(spec);
+            filter.load(spec);
             group.load(spec);
             existing.load(spec);
             split.setSource(source.operation());
@@ -340,7 +350,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         return new SolutionSpec(basics.name(), basics.description(), source.source(), source.window(),
                 target.target(workbench.getMapping()), source.dedupe(), schedule.rateLimit(), schedule.retry(),
                 schedule.schedule(), alerts.alerts(), schedule.logLevel(), split.split(), group.group(),
-                details.details(), existing.existing());
+                details.details(), existing.existing()).withFilter(filter.filter());
     }
 
     private void changed() {
@@ -459,6 +469,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         List<Map.Entry<Tab, Function<String, Optional<Component>>>> owners = List.of(
                 Map.entry(basicsTab, basics::fieldFor), Map.entry(sourceTab, source::fieldFor),
                 Map.entry(sourceTab, split::fieldFor), Map.entry(sourceTab, details::fieldFor),
+                Map.entry(sourceTab, filter::fieldFor),
                 Map.entry(targetTab, target::fieldFor),
                 Map.entry(targetTab, group::fieldFor), Map.entry(targetTab, existing::fieldFor),
                 Map.entry(scheduleTab, schedule::fieldFor),
