@@ -10,6 +10,7 @@ import io.yunqiao.connector.ConnectorClient;
 import io.yunqiao.connector.PageRequest;
 import io.yunqiao.problem.Problem;
 import io.yunqiao.run.DetailLookups;
+import io.yunqiao.run.DryRunSource;
 import io.yunqiao.run.RecordLog;
 import io.yunqiao.run.RecordLogRepository;
 import io.yunqiao.run.RecordStatus;
@@ -316,5 +317,28 @@ class DetailLookupsIT {
         assertThat(repush.getWritten()).isZero();
         assertThat(repush.getFailed()).isZero();
         assertThat(sandboxes.customers().path("count").asInt()).isEqualTo(run.getWritten());
+    }
+
+    @Test
+    void aDryRunLogsTheRecordsTheFilterLeavesOutAsSkippedAndCountsThemSoWithoutSendingAnything() {
+        // given a solution filtered on an even bill number, and two pasted bills, one odd and one even
+        SolutionView solution = solutions.create(perBill(firstBill(),
+                "{ \"customerCode\": billno, \"nickname\": supplierid_name }", List.of())
+                .withFilter(EVEN.formatted("billno")), "dry filter");
+        String sample = "[{\"id\": \"1\", \"billno\": \"CGRK-TRY-1\", \"supplierid_name\": \"杭州测试供应商\"},"
+                + " {\"id\": \"2\", \"billno\": \"CGRK-TRY-2\", \"supplierid_name\": \"杭州测试供应商\"}]";
+
+        // when a dry run takes them
+        Run dry = engine.runNow(solution.id(), RunTrigger.MANUAL, DryRunSource.sample(sample));
+
+        // then the odd one is logged and counted as skipped by the filter, the even one as valid, nothing written
+        assertThat(dry.isDryRun()).isTrue();
+        assertThat(dry.getSkipped()).isEqualTo(1);
+        assertThat(dry.getFailed()).isZero();
+        List<RecordLog> logged = logs.findByRunIdOrderById(dry.getId(), Pageable.unpaged());
+        assertThat(logged).extracting(RecordLog::getStatus).containsExactly(RecordStatus.SKIPPED,
+                RecordStatus.DRY_RUN);
+        assertThat(logged.get(0).getMessage()).contains("不符合筛选条件");
+        assertThat(sandboxes.customers().path("count").asInt()).isZero();
     }
 }
