@@ -46,15 +46,18 @@ class ChosenDryRun {
                 records.add(new Chosen(JsonPaths.text(record, operation.key()), record));
             }
         }
+        int skipped = 0;
         int failed = 0;
         for (Chosen record : records) {
             Prepared prepared = preparation.prepare(record.content());
-            outcomes.dryRunLog(run.getId(), record.key(), prepared.sendable() ? RecordStatus.DRY_RUN
-                    : RecordStatus.FAILED, prepared.body() == null ? null : prepared.body().toString(),
+            outcomes.dryRunLog(run.getId(), record.key(), prepared.leftOut() ? RecordStatus.SKIPPED
+                    : prepared.sendable() ? RecordStatus.DRY_RUN : RecordStatus.FAILED,
+                    prepared.body() == null ? null : prepared.body().toString(),
                     prepared.sendable() ? "valid: would be sent" : prepared.problem());
-            failed += prepared.sendable() ? 0 : 1;
+            skipped += prepared.leftOut() ? 1 : 0;
+            failed += prepared.sendable() || prepared.leftOut() ? 0 : 1;
         }
-        outcomes.count(run.getId(), records.size(), 0, 0, 0, failed);
+        outcomes.count(run.getId(), records.size(), 0, 0, skipped, failed);
     }
 
     /** The solution's {@code n} records staged (or staged again with new content) last, newest first. */

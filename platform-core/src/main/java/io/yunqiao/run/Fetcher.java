@@ -176,13 +176,20 @@ class Fetcher {
         outcomes.count(runId, units, 1, 0, skipped, failed);
     }
 
-    /** Logs the dry-run outcome of some lines mapped as one record; answers how many failed. */
+    /**
+     * Logs the dry-run outcome of some lines mapped as one record; answers how many failed. Lines the record filter
+     * leaves out are logged and counted as skipped.
+     */
     private int dryRunLog(long runId, List<SourceLines.Line> lines, Prepared prepared) {
         for (SourceLines.Line line : lines) {
-            outcomes.dryRunLog(runId, line.key(), prepared.sendable() ? RecordStatus.DRY_RUN : RecordStatus.FAILED,
+            outcomes.dryRunLog(runId, line.key(), prepared.leftOut() ? RecordStatus.SKIPPED
+                    : prepared.sendable() ? RecordStatus.DRY_RUN : RecordStatus.FAILED,
                     prepared.body() == null ? null : prepared.body().toString(),
                     prepared.sendable() ? "valid: would be sent" : prepared.problem());
         }
-        return prepared.sendable() ? 0 : lines.size();
+        if (prepared.leftOut()) {
+            outcomes.count(runId, 0, 0, 0, lines.size(), 0);
+        }
+        return prepared.sendable() || prepared.leftOut() ? 0 : lines.size();
     }
 }

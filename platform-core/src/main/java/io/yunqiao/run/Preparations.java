@@ -7,7 +7,9 @@ import io.yunqiao.mapping.Mapping;
 import io.yunqiao.mapping.MappingContext;
 import io.yunqiao.mapping.MappingEngine;
 import io.yunqiao.mapping.MappingResult;
+import io.yunqiao.mapping.RecordFilter;
 import io.yunqiao.mapping.TargetValidator;
+import io.yunqiao.problem.StoredMessage;
 import io.yunqiao.solution.SolutionSpec;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,9 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Compiles a solution version's mapping and target-key expression once and keeps them for every run of that
- * version; each record is then evaluated, validated against the target operation, and given its target key.
+ * Compiles a solution version's record filter, mapping and target-key expression once and keeps them for every run
+ * of that version; each record is then tested by the filter (a record it leaves out is skipped, unmapped), evaluated,
+ * validated against the target operation, and given its target key.
  */
 @Component
 public class Preparations {
@@ -48,10 +51,13 @@ public class Preparations {
         Mapping targetKey = keyExpression == null || keyExpression.isBlank() ? null : engine.compile(keyExpression);
         OperationDefinition target = registry.operation(spec.target().connector(), spec.target().operation());
         ExistingPolicy existing = existing(spec);
+        RecordFilter filter = RecordFilter.compile(engine, spec.filter());
         return new RecordPreparation() {
             @Override
             public Prepared prepare(JsonNode record) {
-                return existing.keep(record, Preparations.this.prepare(record, mapping, targetKey, target));
+                Prepared filtered = filtered(filter, record);
+                return filtered != null ? filtered
+                        : existing.keep(record, Preparations.this.prepare(record, mapping, targetKey, target));
             }
 
             @Override
@@ -70,6 +76,20 @@ public class Preparations {
         }
         return new ExistingPolicy(existing.policy(), existing.operation(), engine.compile(existing.mapping()),
                 registry.operation(spec.target().connector(), existing.operation()), context);
+    }
+
+    /**
+     * What the record filter makes of a record: {@code null} to map it; a record left out is skipped; a filter that
+     * fails on the record fails it (a broken condition must not silently drop records), naming the filter.
+     */
+    private Prepared filtered(RecordFilter filter, JsonNode record) {
+        RecordFilter.Verdict verdict = filter.test(record, context);
+        if (verdict.failed()) {
+            return new Prepared(null, null, StoredMessage.of("record.filter.failed", filter.expression(),
+                    verdict.error()).store());
+        }
+        return verdict.keep() ? null
+                : Prepared.leftOut(StoredMessage.of("record.filter.skipped", filter.expression()).store());
     }
 
     private Prepared prepare(JsonNode record, Mapping mapping, Mapping targetKey, OperationDefinition target) {

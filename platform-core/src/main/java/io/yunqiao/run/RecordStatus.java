@@ -10,7 +10,10 @@ public enum RecordStatus {
     SUCCESS,
     /** 失败: the target refused it or retries ran out; re-pushable. */
     FAILED,
-    /** 跳过: a duplicate of something already written (same target key), nothing sent. */
+    /**
+     * 跳过: nothing sent, and no failure: a duplicate of something already written (same target key), a record the
+     * target already holds (already-exists policy SKIP), or one the solution's record filter left out.
+     */
     SKIPPED,
     /** 试运行: mapped and validated by a dry run, nothing sent (record logs only). */
     DRY_RUN,

@@ -381,6 +381,12 @@ final class RecordWriter {
                         + prepared.targetKey() + "' was already written: skipped as a duplicate", 0, clock.instant());
     }
 
+    /** A record the solution's filter left out: skipped, nothing sent, the filter's message in its log. */
+    private RecordOutcome leftOut(SourceRecord record, Prepared prepared) {
+        return new RecordOutcome(record.getId(), RecordStatus.SKIPPED, 0, false, null, null, null, null, null,
+                prepared.problem(), 0, clock.instant());
+    }
+
     /**
      * Sends one prepared body as every write of the run is sent (rate limit, retries, verdict): the target record a
      * group of a grouped solution is mapped into ({@link GroupWriter}), sent on behalf of {@code record}.
@@ -393,6 +399,9 @@ final class RecordWriter {
             Set<Long> sending) {
         long started = System.nanoTime();
         String request = prepared.body() == null ? null : prepared.body().toString();
+        if (prepared.leftOut()) {
+            return leftOut(record, prepared);
+        }
         if (!prepared.sendable()) {
             return new RecordOutcome(record.getId(), RecordStatus.FAILED, 0, false, prepared.targetKey(), request,
                     null, ErrorClass.VALIDATION.name(), null, prepared.problem(), millisSince(started),

@@ -32,9 +32,13 @@ import java.util.TreeMap;
  * @param details     detail lookups (关联查询) made per record before mapping, in order; empty = none
  * @param existing    what "already exists" from the target means for a record we did not send before;
  *                    {@link Existing#FAIL} when absent, and then left out of the JSON
+ * @param filter      the record filter (筛选条件): a JSONata condition on each record as the mapping sees it (after
+ *                    the split and the detail lookups; the group record when grouping), evaluated when the record is
+ *                    written; a true value writes the record, false or no value skips it; absent (or blank) = every
+ *                    record is written, and then left out of the JSON
  */
 @JsonPropertyOrder({"name", "description", "source", "window", "target", "dedupe", "rateLimit", "retry", "schedule",
-    "alerts", "logLevel", "split", "group", "details", "existing"})
+    "alerts", "logLevel", "split", "group", "details", "existing", "filter"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SolutionSpec(
         String name,
@@ -51,10 +55,12 @@ public record SolutionSpec(
         Split split,
         Group group,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Detail> details,
-        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = DefaultExisting.class) Existing existing) {
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = DefaultExisting.class) Existing existing,
+        String filter) {
 
     @JsonCreator
     public SolutionSpec {
+        filter = filter == null || filter.isBlank() ? null : filter;
         details = details == null ? List.of() : List.copyOf(details);
         existing = existing == null ? Existing.FAIL : existing;
         window = window == null ? Window.DEFAULT : window;
@@ -64,6 +70,14 @@ public record SolutionSpec(
         schedule = schedule == null ? new Schedule(null, false) : schedule;
         alerts = alerts == null ? Alerts.OFF : alerts;
         logLevel = logLevel == null ? LogLevel.ALL : logLevel;
+    }
+
+    /** A spec without a record filter (as every spec before filters): every record is written. */
+    public SolutionSpec(String name, String description, Source source, Window window, Target target, Dedupe dedupe,
+            RateLimit rateLimit, Retry retry, Schedule schedule, Alerts alerts, LogLevel logLevel, Split split,
+            Group group, List<Detail> details, Existing existing) {
+        this(name, description, source, window, target, dedupe, rateLimit, retry, schedule, alerts, logLevel, split,
+                group, details, existing, null);
     }
 
     /** A spec without lines, grouping, detail lookups or an already-exists policy (as every spec before them). */
@@ -323,52 +337,57 @@ public record SolutionSpec(
 
     public SolutionSpec withName(String newName) {
         return new SolutionSpec(newName, description, source, window, target, dedupe, rateLimit, retry, schedule,
-                alerts, logLevel, split, group, details, existing);
+                alerts, logLevel, split, group, details, existing, filter);
     }
 
     public SolutionSpec withConnections(Long sourceConnection, Long targetConnection) {
         return new SolutionSpec(name, description, source.withConnection(sourceConnection), window,
                 target.withConnection(targetConnection), dedupe, rateLimit, retry, schedule, alerts, logLevel,
-                split, group, details, existing);
+                split, group, details, existing, filter);
     }
 
     public SolutionSpec withSchedule(Schedule newSchedule) {
         return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, newSchedule,
-                alerts, logLevel, split, group, details, existing);
+                alerts, logLevel, split, group, details, existing, filter);
     }
 
     public SolutionSpec withTarget(Target newTarget) {
         return new SolutionSpec(name, description, source, window, newTarget, dedupe, rateLimit, retry, schedule,
-                alerts, logLevel, split, group, details, existing);
+                alerts, logLevel, split, group, details, existing, filter);
     }
 
     public SolutionSpec withAlerts(Alerts newAlerts) {
         return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, schedule,
-                newAlerts, logLevel, split, group, details, existing);
+                newAlerts, logLevel, split, group, details, existing, filter);
     }
 
     public SolutionSpec withSplit(Split newSplit) {
         return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, schedule, alerts,
-                logLevel, newSplit, group, details, existing);
+                logLevel, newSplit, group, details, existing, filter);
     }
 
     public SolutionSpec withGroup(Group newGroup) {
         return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, schedule, alerts,
-                logLevel, split, newGroup, details, existing);
+                logLevel, split, newGroup, details, existing, filter);
     }
 
     public SolutionSpec withDetails(List<Detail> newDetails) {
         return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, schedule, alerts,
-                logLevel, split, group, newDetails, existing);
+                logLevel, split, group, newDetails, existing, filter);
     }
 
     public SolutionSpec withExisting(Existing newExisting) {
         return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, schedule, alerts,
-                logLevel, split, group, details, newExisting);
+                logLevel, split, group, details, newExisting, filter);
     }
 
     public SolutionSpec withLogLevel(LogLevel newLogLevel) {
         return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, schedule, alerts,
-                newLogLevel, split, group, details, existing);
+                newLogLevel, split, group, details, existing, filter);
+    }
+
+    public SolutionSpec withFilter(String newFilter) {
+        return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, schedule, alerts,
+                logLevel, split, group, details, existing, newFilter);
     }
 }

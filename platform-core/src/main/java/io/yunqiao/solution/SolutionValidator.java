@@ -38,7 +38,8 @@ import org.springframework.stereotype.Component;
  * Refuses a solution spec that cannot work, with the field at fault and how to fix it: unknown connector, operation
  * or connection, an operation of the wrong role, undeclared parameters, a page size above the vendor's maximum,
  * bad variables, an invalid cron, a JSONata syntax error (with line and column), a mapping that misses a required
- * target field, an invalid window or retry policy, alerts that cannot reach anyone.
+ * target field, an invalid window or retry policy, alerts that cannot reach anyone, a record filter that does not
+ * parse.
  */
 @Component
 public class SolutionValidator {
@@ -107,6 +108,7 @@ public class SolutionValidator {
         checkLinesAndGroups(spec);
         checkRequiredFields(mapping, shapedSample(spec, source, connectors), source, target);
         ExistingCheck.check(spec, connectors, engine, limits, source);
+        FilterCheck.check(spec, engine, limits);
         checkAlerts(spec.alerts());
     }
 

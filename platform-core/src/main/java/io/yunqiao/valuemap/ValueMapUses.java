@@ -39,6 +39,7 @@ final class ValueMapUses {
                 expressions.put("existing.mapping", spec.existing().mapping());
             }
             expressions.put("dedupe.targetKey", spec.dedupe().targetKey());
+            expressions.put("filter", spec.filter());
             if (spec.group() != null) {
                 expressions.put("group.by", spec.group().by());
             }

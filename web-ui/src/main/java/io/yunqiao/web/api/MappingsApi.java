@@ -5,16 +5,19 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.yunqiao.connector.ConnectorRegistry;
 import io.yunqiao.connector.OperationDefinition;
+import io.yunqiao.limit.InputLimits;
 import io.yunqiao.mapping.Mapping;
 import io.yunqiao.mapping.MappingEngine;
 import io.yunqiao.mapping.MappingHint;
 import io.yunqiao.mapping.MappingHints;
 import io.yunqiao.mapping.MappingResult;
 import io.yunqiao.mapping.MappingSyntaxException;
+import io.yunqiao.mapping.RecordFilter;
 import io.yunqiao.mapping.TargetValidator;
 import io.yunqiao.problem.Problem;
 import io.yunqiao.problem.ProblemTexts;
 import io.yunqiao.run.Preparations;
+import io.yunqiao.solution.FilterCheck;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,11 +33,13 @@ class MappingsApi {
     private final MappingEngine engine;
     private final ConnectorRegistry registry;
     private final Preparations preparations;
+    private final InputLimits limits;
 
-    MappingsApi(MappingEngine engine, ConnectorRegistry registry, Preparations preparations) {
+    MappingsApi(MappingEngine engine, ConnectorRegistry registry, Preparations preparations, InputLimits limits) {
         this.engine = engine;
         this.registry = registry;
         this.preparations = preparations;
+        this.limits = limits;
     }
 
     /**
@@ -42,8 +47,11 @@ class MappingsApi {
      * @param record          a sample source record
      * @param targetConnector the target operation's connector, for validation (optional)
      * @param targetOperation the target operation, for validation (optional)
+     * @param filter          the solution's record filter (筛选条件), to say whether a run would skip the record
+     *                        (optional)
      */
-    record PreviewRequest(String mapping, JsonNode record, String targetConnector, String targetOperation) {
+    record PreviewRequest(String mapping, JsonNode record, String targetConnector, String targetOperation,
+            String filter) {
     }
 
     /** Where a syntax error is: character offset, line and column (1-based). */
@@ -55,12 +63,17 @@ class MappingsApi {
      * @param error    the syntax or evaluation error, or {@code null}
      * @param position where a syntax error is, or {@code null}
      * @param problems what the target operation would refuse in the output
+     * @param leftOut  whether the record filter leaves the record out: a run skips it and sends nothing
+     * @param filter   what the record filter says of the record (skipped, or failing on it), or {@code null} when
+     *                 there is no filter or it keeps the record
      */
-    record PreviewAnswer(JsonNode output, String error, Position position, List<TargetValidator.FieldProblem> problems) {
+    record PreviewAnswer(JsonNode output, String error, Position position, List<TargetValidator.FieldProblem> problems,
+            boolean leftOut, String filter) {
     }
 
     @PostMapping("/preview")
-    @Operation(summary = "Evaluate a mapping on a sample record and validate the output against the target operation")
+    @Operation(summary = "Evaluate a mapping on a sample record and validate the output against the target operation;"
+            + " with a record filter, say whether a run would skip the record")
     PreviewAnswer preview(@RequestBody PreviewRequest request, Locale locale) {
         if (request == null || request.mapping() == null || request.mapping().isBlank()) {
             throw Problem.invalid("mapping", "the preview needs a mapping expression");
@@ -68,19 +81,24 @@ class MappingsApi {
         if (request.record() == null) {
             throw Problem.invalid("record", "the preview needs a sample record (a JSON object)");
         }
+        // a filter that does not parse is refused as a save refuses it: 400, naming the field "filter"
+        RecordFilter filter = FilterCheck.compile(engine, limits, request.filter());
+        RecordFilter.Verdict verdict = filter.test(request.record(), preparations.context());
+        String filterNote = filter.previewNote(request.record(), preparations.context(), locale);
         Mapping mapping;
         try {
             mapping = engine.compile(request.mapping());
         } catch (MappingSyntaxException e) {
             // the probable cause for people first, then the engine's words (which the JSONata docs use)
             String hint = MappingHints.refusal("mapping", request.mapping(), e).message(locale);
-            return new PreviewAnswer(null, hint, new Position(e.position(), e.line(), e.column()), List.of());
+            return new PreviewAnswer(null, hint, new Position(e.position(), e.line(), e.column()), List.of(),
+                    verdict.leftOut(), filterNote);
         }
         MappingResult result = mapping.evaluate(request.record(), preparations.context());
         if (result.isFailure()) {
             MappingHint hint = MappingHints.evaluation(request.mapping(), result.error());
             return new PreviewAnswer(null, ProblemTexts.render("problem.hint.withDetail", locale,
-                    hint.message(locale), result.error()), null, List.of());
+                    hint.message(locale), result.error()), null, List.of(), verdict.leftOut(), filterNote);
         }
         List<TargetValidator.FieldProblem> problems = List.of();
         if (request.targetConnector() != null && request.targetOperation() != null) {
@@ -93,6 +111,6 @@ class MappingsApi {
             problems = result.hasOutput() ? TargetValidator.validate(result.output(), target) : List.of();
         }
         return new PreviewAnswer(result.output(), result.hasOutput() ? null : "the mapping gives no output for this"
-                + " record", null, problems);
+                + " record", null, problems, verdict.leftOut(), filterNote);
     }
 }

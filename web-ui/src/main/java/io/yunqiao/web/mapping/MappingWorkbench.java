@@ -42,6 +42,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -93,6 +94,8 @@ public class MappingWorkbench extends Div {
     private List<Lookup> lookups = List.of();
     /** Calls the detail lookups for live samples: only on a fetch, never on a keystroke. */
     private UnaryOperator<List<JsonNode>> detailAnswers = records -> records;
+    /** What the solution's record filter (筛选条件) says of the mapped record: {@code null} = it is written. */
+    private Function<JsonNode, String> filterNote = record -> null;
 
     public MappingWorkbench(MappingEngine engine, MappingContext context, SourceSamples samples) {
         this.engine = engine;
@@ -299,6 +302,12 @@ public class MappingWorkbench extends Div {
      * @param all       whether the answer is an array of every record
      */
     public record Lookup(String name, OperationDefinition operation, boolean all) {
+    }
+
+    /** Says under the output when the record filter would skip the sample (or fail on it); shown again at once. */
+    public void setFilterNote(Function<JsonNode, String> note) {
+        filterNote = note;
+        recompute();
     }
 
     /** How live samples get the answers of the detail lookups (a real call through the platform). */
@@ -545,6 +554,7 @@ public class MappingWorkbench extends Div {
     /** Says what the output was mapped from when it is not simply the record shown: the example, a group. */
     private String outputNote(SampleShape.Input input) {
         List<String> notes = new ArrayList<>();
+        Optional.ofNullable(filterNote.apply(input.record())).ifPresent(notes::add);
         if (exampleSample) {
             notes.add(getTranslation("mapping.output.onExample"));
         }

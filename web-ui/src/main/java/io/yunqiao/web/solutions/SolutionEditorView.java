@@ -78,6 +78,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private final TargetSection target;
     private final SplitSection split;
     private final DetailsSection details;
+    private final FilterSection filter;
     private final GroupSection group;
     private final ExistingSection existing;
     private final IdentityAdvice advice;
@@ -123,7 +124,8 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         details = new DetailsSection(registry, this::shapeChanged);
         group = new GroupSection(this::shapeChanged);
         existing = new ExistingSection(registry, () -> workbench().getMapping(), this::changed);
-        source.add(split, details);
+        filter = new FilterSection(mappingEngine, limits, preparations.context(), this::filterChanged);
+        source.add(split, details, filter);
         advice = new IdentityAdvice(registry, this::adopt);
         target.add(advice, group, existing);
         workbench = new MappingWorkbench(mappingEngine, preparations.context(), samples);
@@ -132,6 +134,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         workbench.setDetailAnswers(records -> detailLookups.merged(currentSpec().withDetails(details().callable()),
                 records));
         workbench.editor().addValueChangeListener(e -> changed());
+        workbench.setFilterNote(filter::note);
         schedule = new ScheduleSection(this::changed, limits.minScheduleInterval());
         alerts = new AlertsSection(alertSender, () -> basics().name(), this::changed);
 
@@ -223,6 +226,12 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         }
         advice.show(target().connectorId(), target().operation(), source().dedupe().targetKey(),
                 existing.existing().policy());
+    }
+
+    /** The record filter changed: the preview says again whether its sample would be skipped. */
+    private void filterChanged() {
+        workbench().setFilterNote(filter::note);
+        changed();
     }
 
     /** 明细拆分, 关联查询 or 合并 changed: the preview maps records as the run will. */
@@ -337,6 +346,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
             target.load(spec);
             split.load(spec);
             details.load(spec);
+            filter.load(spec);
             group.load(spec);
             existing.load(spec);
             split.setSource(source.operation());
@@ -381,7 +391,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         return new SolutionSpec(basics.name(), basics.description(), source.source(), source.window(),
                 target.target(workbench.getMapping()), source.dedupe(), schedule.rateLimit(), schedule.retry(),
                 schedule.schedule(), alerts.alerts(), schedule.logLevel(), split.split(), group.group(),
-                details.details(), existing.existing());
+                details.details(), existing.existing()).withFilter(filter.filter());
     }
 
     private void changed() {
@@ -501,6 +511,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         List<Map.Entry<Tab, Function<String, Optional<Component>>>> owners = List.of(
                 Map.entry(basicsTab, basics::fieldFor), Map.entry(sourceTab, source::fieldFor),
                 Map.entry(sourceTab, split::fieldFor), Map.entry(sourceTab, details::fieldFor),
+                Map.entry(sourceTab, filter::fieldFor),
                 Map.entry(targetTab, target::fieldFor),
                 Map.entry(targetTab, group::fieldFor), Map.entry(targetTab, existing::fieldFor),
                 Map.entry(scheduleTab, schedule::fieldFor),

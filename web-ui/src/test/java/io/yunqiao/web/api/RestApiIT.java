@@ -379,6 +379,39 @@ class RestApiIT {
     }
 
     @Test
+    void previewSaysWhenTheRecordFilterWouldSkipTheSampleAndWhenItWouldWriteIt() {
+        // given a bill without a customer, a bill with one, and a filter that keeps bills with a customer
+        ObjectNode request = JSON.createObjectNode().put("mapping", "{ \"customerCode\": customerid_number }")
+                .put("filter", "$exists(customerid_number) and customerid_number != \"\"");
+        request.putObject("record").put("billno", "CGRK-1").put("customerid_number", "");
+
+        // when each is previewed
+        JsonNode blank = call("POST", "/api/mappings/preview", request).body();
+        ((ObjectNode) request.get("record")).put("customerid_number", "KH0001");
+        JsonNode withCustomer = call("POST", "/api/mappings/preview", request).body();
+
+        // then the first would be skipped, said in words, and the second written
+        assertThat(blank.path("leftOut").asBoolean()).isTrue();
+        assertThat(blank.path("filter").asText()).contains("此记录不符合筛选条件，将跳过");
+        assertThat(withCustomer.path("leftOut").asBoolean()).isFalse();
+        assertThat(withCustomer.path("filter").isNull()).isTrue();
+        assertThat(withCustomer.path("output").path("customerCode").asText()).isEqualTo("KH0001");
+    }
+
+    @Test
+    void previewWithARecordFilterThatDoesNotParseIsRefusedNamingTheFilter() {
+        ObjectNode request = JSON.createObjectNode().put("mapping", "{ \"a\": b }").put("filter", "b = \"x");
+        request.putObject("record").put("b", "x");
+
+        Answer answer = call("POST", "/api/mappings/preview", request);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("field").asText()).isEqualTo("filter");
+        assertThat(answer.body().path("code").asText()).isEqualTo("problem.filter.syntax");
+        assertThat(answer.body().path("message").asText()).contains("筛选条件", "引号");
+    }
+
+    @Test
     void previewOfASyntaxErrorGivesItsPosition() {
         ObjectNode request = JSON.createObjectNode().put("mapping", "{ \"a\": ( }");
         request.putObject("record");

@@ -11,6 +11,7 @@ import io.yunqiao.connector.PageRequest;
 import io.yunqiao.connector.QueryPage;
 import io.yunqiao.problem.Problem;
 import io.yunqiao.run.DetailLookups;
+import io.yunqiao.run.DryRunSource;
 import io.yunqiao.run.RecordLog;
 import io.yunqiao.run.RecordLogRepository;
 import io.yunqiao.run.RecordStatus;
@@ -41,13 +42,17 @@ import org.springframework.data.domain.Pageable;
  * Detail lookups (关联查询) end to end over real HTTP against the mounted sandboxes: purchase inbound bills from the
  * Kingdee list, each completed by {@code jdy/pur/pur_inbound_detail} before its mapping, written to Jackyun as one
  * customer per bill; the answers cached per run; a refused lookup failing its record alone; bad details refused
- * when the solution is saved.
+ * when the solution is saved. Also the record filter (筛选条件), which tests each record as merged: skipped records,
+ * a filter failing on a record, and a re-push after the filter is mended.
  */
 @SharedPlatform
 class DetailLookupsIT {
 
     private static final String LIST = "jdy/pur/pur_inbound_list";
     private static final String DETAIL = "jdy/pur/pur_inbound_detail";
+
+    /** A record filter: bills whose number (at the path filled in) ends in an even digit, about half of a page. */
+    private static final String EVEN = "$substring(%s, -1) in [\"0\", \"2\", \"4\", \"6\", \"8\"]";
 
     @LocalServerPort
     int port;
@@ -309,5 +314,99 @@ class DetailLookupsIT {
                 e -> assertThat(e.code()).isEqualTo("problem.detail.nameClash"));
         assertThatThrownBy(() -> solutions.create(blank, "bad")).isInstanceOfSatisfying(Problem.class,
                 e -> assertThat(e.code()).isEqualTo("problem.detail.nameBlank"));
+    }
+
+    @Test
+    void aFilterOnTheMergedRecordWritesTheBillsItHoldsForAndSkipsTheOthersWithACodedMessageSendingNothing() {
+        // given one customer per bill, filtered on a field only the detail lookup adds
+        String firstBill = firstBill();
+        String filter = EVEN.formatted("detail.billno");
+        SolutionView solution = solutions.create(perBill(firstBill,
+                "{ \"customerCode\": billno, \"nickname\": detail.supplierid_name }",
+                List.of(detail("detail", Map.of("id", "id")))).withFilter(filter), "filter");
+
+        // when it runs
+        Run run = engine.runNow(solution.id(), RunTrigger.MANUAL, false);
+
+        // then the bills it holds for were written, the others skipped: no failure, nothing sent for them
+        assertThat(run.getStatus()).as(run.getError()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(run.getFailed()).isZero();
+        assertThat(run.getWritten()).isPositive();
+        assertThat(run.getSkipped()).isPositive();
+        assertThat(run.getWritten() + run.getSkipped()).isEqualTo(run.getFetched());
+        JsonNode customers = sandboxes.customers();
+        assertThat(customers.path("count").asInt()).isEqualTo(run.getWritten());
+        customers.path("customers").forEach(customer -> assertThat(customer.path("customerCode").asText())
+                .matches(".*[02468]"));
+        List<RecordLog> skipped = logs.findByRunIdAndStatusOrderById(run.getId(), RecordStatus.SKIPPED,
+                Pageable.unpaged());
+        assertThat(skipped).hasSize(run.getSkipped()).allSatisfy(log -> {
+            assertThat(log.getCode()).matches(".*[13579]");
+            assertThat(log.getRequest()).isNull();
+            assertThat(log.getMessage()).contains("不符合筛选条件", filter);
+            assertThat(log.message(Locale.ENGLISH)).contains("Left out by the record filter", filter);
+        });
+    }
+
+    @Test
+    void aFilterThatFailsOnARecordFailsItNamingTheFilterAndARePushAfterMendingTheFilterTestsItAgain() {
+        // given a filter that fails on the bills whose number ends in an odd digit
+        String firstBill = firstBill();
+        String broken = EVEN.formatted("billno") + " ? true : $error(\"单号末位不是偶数\")";
+        SolutionView solution = solutions.create(perBill(firstBill,
+                "{ \"customerCode\": billno, \"nickname\": supplierid_name }", List.of()).withFilter(broken),
+                "broken filter");
+
+        // when it runs
+        Run run = engine.runNow(solution.id(), RunTrigger.MANUAL, false);
+
+        // then those bills failed, naming the filter and what went wrong, and were not left out silently
+        assertThat(run.getStatus()).isEqualTo(RunStatus.PARTIAL);
+        assertThat(run.getFailed()).isPositive();
+        assertThat(run.getSkipped()).isZero();
+        assertThat(run.getWritten()).isEqualTo(run.getFetched() - run.getFailed()).isPositive();
+        List<RecordLog> failed = logs.findByRunIdAndStatusOrderById(run.getId(), RecordStatus.FAILED,
+                Pageable.unpaged());
+        assertThat(failed).hasSize(run.getFailed()).allSatisfy(log -> {
+            assertThat(log.getCode()).matches(".*[13579]");
+            assertThat(log.getMessage()).contains("筛选条件", broken, "单号末位不是偶数");
+            assertThat(log.message(Locale.ENGLISH)).contains("record filter", "failed on this record");
+        });
+
+        // when the filter is mended to leave those bills out, and the failed records are re-pushed
+        SolutionView mended = solutions.update(solution.id(), solution.spec().withFilter(EVEN.formatted("billno")),
+                "mended");
+        Run repush = engine.repush(run.getId(), List.of(), true);
+
+        // then the re-push tested them with the new filter: skipped, none written, none failed
+        assertThat(mended.spec().filter()).isEqualTo(EVEN.formatted("billno"));
+        assertThat(repush.getStatus()).as(repush.getError()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(repush.getSkipped()).isEqualTo(run.getFailed());
+        assertThat(repush.getWritten()).isZero();
+        assertThat(repush.getFailed()).isZero();
+        assertThat(sandboxes.customers().path("count").asInt()).isEqualTo(run.getWritten());
+    }
+
+    @Test
+    void aDryRunLogsTheRecordsTheFilterLeavesOutAsSkippedAndCountsThemSoWithoutSendingAnything() {
+        // given a solution filtered on an even bill number, and two pasted bills, one odd and one even
+        SolutionView solution = solutions.create(perBill(firstBill(),
+                "{ \"customerCode\": billno, \"nickname\": supplierid_name }", List.of())
+                .withFilter(EVEN.formatted("billno")), "dry filter");
+        String sample = "[{\"id\": \"1\", \"billno\": \"CGRK-TRY-1\", \"supplierid_name\": \"杭州测试供应商\"},"
+                + " {\"id\": \"2\", \"billno\": \"CGRK-TRY-2\", \"supplierid_name\": \"杭州测试供应商\"}]";
+
+        // when a dry run takes them
+        Run dry = engine.runNow(solution.id(), RunTrigger.MANUAL, DryRunSource.sample(sample));
+
+        // then the odd one is logged and counted as skipped by the filter, the even one as valid, nothing written
+        assertThat(dry.isDryRun()).isTrue();
+        assertThat(dry.getSkipped()).isEqualTo(1);
+        assertThat(dry.getFailed()).isZero();
+        List<RecordLog> logged = logs.findByRunIdOrderById(dry.getId(), Pageable.unpaged());
+        assertThat(logged).extracting(RecordLog::getStatus).containsExactly(RecordStatus.SKIPPED,
+                RecordStatus.DRY_RUN);
+        assertThat(logged.get(0).getMessage()).contains("不符合筛选条件");
+        assertThat(sandboxes.customers().path("count").asInt()).isZero();
     }
 }

@@ -19,6 +19,9 @@ import io.yunqiao.connector.ConnectorClient;
 import io.yunqiao.connector.PageRequest;
 import io.yunqiao.connector.QueryPage;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.run.RecordLog;
+import io.yunqiao.run.RecordLogRepository;
+import io.yunqiao.run.RecordStatus;
 import io.yunqiao.run.Run;
 import io.yunqiao.run.RunStatus;
 import io.yunqiao.run.RunTrigger;
@@ -42,6 +45,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -53,6 +57,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.data.domain.Pageable;
 
 /**
  * The templates that use split, group, detail lookups and value maps, each copied onto the mounted sandboxes'
@@ -67,6 +72,7 @@ class FeatureTemplatesIT {
     private static final String BY_SUPPLIER = "kingdee-pur-inbound-by-supplier-to-jackyun-customer";
     private static final String TRANSTYPE = "kingdee-pur-inbound-transtype-to-jackyun-customer";
     private static final String WITH_MATERIAL = "kingdee-pur-inbound-lines-with-material-to-jackyun-goods";
+    private static final String AUDITED = "kingdee-audited-bill-customers-to-jackyun";
     private static final String TABLE = "金蝶采购业务类型";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -93,6 +99,9 @@ class FeatureTemplatesIT {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    RecordLogRepository logs;
 
     private SandboxAdmin sandboxes;
     private long kingdee;
@@ -122,8 +131,8 @@ class FeatureTemplatesIT {
         SolutionSpec s = copy.spec();
         return solutions.update(copy.id(), new SolutionSpec(s.name(), s.description(), s.source(),
                 new SolutionSpec.Window("P31D", 300, 744), s.target(), s.dedupe(), new SolutionSpec.RateLimit(0),
-                s.retry(), s.schedule(), s.alerts(), s.logLevel(), s.split(), s.group(), s.details(), s.existing()),
-                "whole data set");
+                s.retry(), s.schedule(), s.alerts(), s.logLevel(), s.split(), s.group(), s.details(), s.existing())
+                .withFilter(s.filter()), "whole data set");
     }
 
     private Run run(SolutionView solution) {
@@ -135,11 +144,16 @@ class FeatureTemplatesIT {
 
     /** Every bill of the V1 sandbox, read independently through the connector. */
     private List<JsonNode> allBills(long connection, String operation) {
+        return allBills(connection, operation, Map.of());
+    }
+
+    /** Every bill of the V1 sandbox that {@code params} select, read independently through the connector. */
+    private List<JsonNode> allBills(long connection, String operation, Map<String, Object> params) {
         List<JsonNode> bills = new ArrayList<>();
         PageRequest page = PageRequest.first(100);
         QueryPage answer;
         do {
-            answer = client.query(connections.runtime(connection), operation, Map.of(), page);
+            answer = client.query(connections.runtime(connection), operation, params, page);
             bills.addAll(answer.records());
             page = answer.next();
         } while (answer.hasMore());
@@ -282,6 +296,47 @@ class FeatureTemplatesIT {
         Run second = run(solution);
         assertThat(second.getWritten()).isZero();
         assertThat(addCalls(sandboxes.customers())).isEqualTo(addCalls(customers));
+    }
+
+    @Test
+    void theAuditedBillCustomersTemplateWritesTheBillsCustomersAndCountsTheBillsWithoutOneAsSkippedNotFailed() {
+        // given the audited-bill customers template copied onto the sandboxes, and the audited bills: only
+        // drop-ship bills carry a customer, the others a blank one
+        SolutionView solution = copied(AUDITED, kingdee);
+        assertThat(solution.spec().filter()).contains("customerid_number");
+        List<JsonNode> audited = allBills(kingdee, "jdy/pur/pur_inbound_list", Map.of("billstatus", "C"));
+        Set<String> customers = new HashSet<>();
+        int withoutCustomer = 0;
+        for (JsonNode bill : audited) {
+            String customer = bill.path("customerid_number").asText();
+            if (customer.isEmpty()) {
+                withoutCustomer++;
+            } else {
+                customers.add(customer);
+            }
+        }
+        assertThat(withoutCustomer).isPositive();
+        assertThat(customers).isNotEmpty();
+
+        // when it runs (run() asserts SUCCESS and zero failures)
+        Run first = run(solution);
+
+        // then each customer was added once; every other bill is skipped: left out by the filter when it has no
+        // customer, a duplicate of a customer already written when it has one
+        assertThat(first.getFetched()).isEqualTo(audited.size());
+        assertThat(first.getWritten()).isEqualTo(customers.size());
+        assertThat(first.getSkipped()).isEqualTo(audited.size() - customers.size());
+        assertThat(addCalls(sandboxes.customers()).keySet()).isEqualTo(customers);
+        assertThat(addCalls(sandboxes.customers()).values()).containsOnly(1);
+        List<RecordLog> leftOut = logs.findByRunIdAndStatusOrderById(first.getId(), RecordStatus.SKIPPED,
+                Pageable.unpaged()).stream().filter(log -> log.getMessage().contains("不符合筛选条件")).toList();
+        assertThat(leftOut).hasSize(withoutCustomer).allSatisfy(log -> {
+            assertThat(log.getRequest()).isNull();
+            assertThat(log.message(Locale.ENGLISH)).contains("Left out by the record filter");
+        });
+
+        // when it runs again, then nothing new is written and still nothing fails
+        assertThat(run(solution).getWritten()).isZero();
     }
 
     @Test

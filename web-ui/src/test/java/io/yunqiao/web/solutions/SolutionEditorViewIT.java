@@ -450,6 +450,54 @@ class SolutionEditorViewIT {
                 "detail", null, null, "jdy/pur/pur_inbound_detail", Map.of("number", "billno"), false));
     }
 
+    private static TextArea filterCondition() {
+        return _get(TextArea.class, spec -> spec.withId("filter-condition"));
+    }
+
+    @Test
+    void aRecordFilterTypedOnTheSourceTabIsSavedAndThePreviewSaysWhenItsSampleWouldBeSkipped() {
+        // given the seed solution's mapping previewed on the example record
+        openAsAdmin();
+        tab("mapping");
+        assertThat(_get(Span.class, spec -> spec.withId("mapping-output-note")).getText())
+                .doesNotContain("不符合筛选条件");
+
+        // when a filter the example does not meet is typed on the source tab
+        tab("source");
+        _setValue(filterCondition(), "supplierid_number = \"没有这个供应商\"");
+        tab("mapping");
+
+        // then the preview says the sample would be skipped, and the output is still shown
+        assertThat(_get(Span.class, spec -> spec.withId("mapping-output-note")).getText())
+                .contains("此记录不符合筛选条件，将跳过");
+        assertThat(output()).contains("customerCode");
+
+        // and when saved, the filter is part of the new version
+        save("只同步一个供应商");
+        assertThat(solutions.get(seed.id()).spec().filter()).isEqualTo("supplierid_number = \"没有这个供应商\"");
+    }
+
+    @Test
+    void aRecordFilterThatDoesNotParseIsMarkedAtTheFieldAndASaveIsRefusedThereKeepingTheInput() {
+        // given a filter whose text is not closed
+        openAsAdmin();
+        tab("source");
+        _setValue(filterCondition(), "supplierid_number != \"");
+
+        // then the field says so at once, with the spot and the cause
+        assertThat(filterCondition().isInvalid()).isTrue();
+        assertThat(filterCondition().getErrorMessage()).contains("筛选条件", "第 1 行", "引号");
+
+        // when saved from another tab, then the refusal is on the filter, nothing is saved, the input is kept
+        tab("mapping");
+        save("");
+        assertThat(_get(Tabs.class, spec -> spec.withId("editor-tabs")).getSelectedTab().getId())
+                .hasValue("tab-source");
+        assertThat(filterCondition().isInvalid()).isTrue();
+        assertThat(filterCondition().getValue()).isEqualTo("supplierid_number != \"");
+        assertThat(solutions.get(seed.id()).version()).isEqualTo(1);
+    }
+
     @Test
     void aDetailParameterThatDoesNotParseIsRefusedOnThatParameterAndTheInputIsKept() {
         // given a detail lookup by bill id whose expression is cut short
