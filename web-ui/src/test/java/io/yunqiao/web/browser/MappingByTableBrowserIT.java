@@ -2,10 +2,12 @@ package io.yunqiao.web.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.yunqiao.connection.ConnectionDraft;
 import io.yunqiao.connection.Connections;
@@ -109,6 +111,12 @@ class MappingByTableBrowserIT extends BrowserIT {
         assertThat(byId("mapping-table-accept-all")).isHidden();
         expectNotification("个空行");
         assertThat(byId("mapping-source-phone").locator("input")).hasValue(Pattern.compile("^contact_phone"));
+        // and at the editor's width each header title stays on the header's one line, 值 above the values
+        BoundingBox targetTitle = page.locator(".yq-mapping-table-header .yq-mt-target").boundingBox();
+        BoundingBox valueTitle = page.locator(".yq-mapping-table-header .yq-mt-value").boundingBox();
+        BoundingBox value = byId("mapping-row-phone").locator(".yq-mt-value").first().boundingBox();
+        assertThat(valueTitle.y).as("值 beside 目标字段").isCloseTo(targetTitle.y, within(2.0));
+        assertThat(valueTitle.x).as("值 above the values").isCloseTo(value.x, within(2.0));
         docScreenshot("mapping-table-accepted");
 
         // when they fix the customer's code and name through the table, where the suggestion differs
