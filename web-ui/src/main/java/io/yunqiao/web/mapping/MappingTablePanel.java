@@ -20,6 +20,7 @@ import io.yunqiao.connector.OperationDefinition;
 import io.yunqiao.mapping.MappingRow;
 import io.yunqiao.mapping.MappingTable;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.web.shell.Notices;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,7 +43,8 @@ import java.util.function.Supplier;
  * table is unavailable and leaves the JSONata editor in charge.
  *
  * <p>Smart suggestions (智能映射) come in through {@link #showSuggestions}: each row then offers its suggested source
- * with the confidence and reason, to accept one by one or all at once.
+ * with the confidence and reason, to accept one by one; "accept all" fills only the rows that are still empty, so
+ * nothing a person wrote is replaced without their click on that row.
  */
 public class MappingTablePanel extends Composite<VerticalLayout> {
 
@@ -92,6 +94,7 @@ public class MappingTablePanel extends Composite<VerticalLayout> {
         status.addClassName("yq-mapping-table-status");
         status.setVisible(false);
         acceptAll.setText(getTranslation("mapping.table.acceptAll"));
+        acceptAll.setTooltipText(getTranslation("mapping.table.acceptAll.tooltip"));
         acceptAll.setId("mapping-table-accept-all");
         acceptAll.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
         acceptAll.addClickListener(e -> acceptAll());
@@ -167,20 +170,36 @@ public class MappingTablePanel extends Composite<VerticalLayout> {
     }
 
     /**
-     * Shows suggested sources: each row whose target has one offers it (with confidence and reason) to accept;
-     * "accept all" takes every suggestion at once. Suggestions for targets the table has no row for are ignored.
+     * Shows suggested sources: each row whose target has one offers it (with confidence and reason) to accept.
+     * "Accept all" fills only the rows that are empty; a row that already holds something keeps it and goes on
+     * offering its suggestion to accept one by one. Suggestions for targets the table has no row for are ignored,
+     * and so is a suggestion of exactly what its row already holds (there is nothing to accept).
+     *
+     * @return how many suggestions the rows show, for empty rows and for rows that hold something else
      */
-    public void showSuggestions(List<Suggestion> proposed) {
+    public Shown showSuggestions(List<Suggestion> proposed) {
         suggestions.clear();
         for (Suggestion suggestion : proposed) {
-            if (suggestion.targetField() != null && suggestion.sourcePath() != null) {
+            if (suggestion.targetField() != null && suggestion.sourcePath() != null
+                    && !holdsAlready(suggestion)) {
                 suggestions.putIfAbsent(suggestion.targetField(), suggestion);
             }
         }
         render();
+        int forEmpty = (int) suggestions.keySet().stream().filter(this::isEmpty).count();
+        return new Shown(forEmpty, suggestions.size() - forEmpty);
     }
 
-    /** Accepts the suggestion of one target field. */
+    /**
+     * What {@link #showSuggestions} or {@link #acceptAll} did, counted in rows.
+     *
+     * @param empty  rows that held nothing: suggestions shown for them, or filled by "accept all"
+     * @param filled rows that already held something else: their suggestions are shown, never taken by "accept all"
+     */
+    public record Shown(int empty, int filled) {
+    }
+
+    /** Accepts the suggestion of one target field, even over what the row holds: the person chose it. */
     public void accept(String targetField) {
         Suggestion suggestion = suggestions.remove(targetField);
         if (suggestion != null) {
@@ -189,15 +208,47 @@ public class MappingTablePanel extends Composite<VerticalLayout> {
         }
     }
 
-    /** Accepts every suggestion shown, in one change of the expression. */
-    public void acceptAll() {
+    /**
+     * 全部采用: fills every EMPTY row that has a suggestion, in one change of the expression, and says how many rows
+     * it filled and how many rows that hold something were left as they were (they keep offering their
+     * suggestions). What a person wrote in a row is never replaced here.
+     *
+     * @return the rows filled, and the rows holding something that still offer a suggestion
+     */
+    public Shown acceptAll() {
         MappingTable changed = table;
-        for (Suggestion suggestion : suggestions.values()) {
-            changed = changed.with(MappingRow.source(suggestion.targetField(), suggestion.sourcePath()));
+        int filled = 0;
+        for (Suggestion suggestion : List.copyOf(suggestions.values())) {
+            if (isEmpty(suggestion.targetField())) {
+                changed = changed.with(MappingRow.source(suggestion.targetField(), suggestion.sourcePath()));
+                suggestions.remove(suggestion.targetField());
+                filled++;
+            }
         }
-        suggestions.clear();
-        write(changed);
+        Shown done = new Shown(filled, suggestions.size());
+        if (filled > 0) {
+            write(changed);
+        }
         render();
+        if (filled == 0) {
+            Notices.success(getTranslation("mapping.table.acceptAll.noEmpty", done.filled()));
+        } else if (done.filled() > 0) {
+            Notices.success(getTranslation("mapping.table.acceptAll.someKept", filled, done.filled()));
+        } else {
+            Notices.success(getTranslation("mapping.table.acceptAll.done", filled));
+        }
+        return done;
+    }
+
+    /** Whether the table has no row for this target yet: no source, constant, value map, format or expression. */
+    private boolean isEmpty(String target) {
+        return table.row(target).isEmpty();
+    }
+
+    /** Whether the row already takes exactly the suggested source field. */
+    private boolean holdsAlready(Suggestion suggestion) {
+        return table.row(suggestion.targetField()).filter(row -> row.kind() == MappingRow.Kind.SOURCE
+                && suggestion.sourcePath().equals(row.path())).isPresent();
     }
 
     private void write(MappingTable changed) {
@@ -210,7 +261,8 @@ public class MappingTablePanel extends Composite<VerticalLayout> {
     private void render() {
         rows.removeAll();
         editors.clear();
-        acceptAll.setVisible(available && !suggestions.isEmpty());
+        // "accept all" only fills empty rows: shown while there is one to fill
+        acceptAll.setVisible(available && suggestions.keySet().stream().anyMatch(this::isEmpty));
         rows.setVisible(available);
         if (!available) {
             return;
@@ -250,6 +302,8 @@ public class MappingTablePanel extends Composite<VerticalLayout> {
                 cell("yq-mt-kind", getTranslation("mapping.table.kind")),
                 cell("yq-mt-value", getTranslation("mapping.table.value")));
         header.addClassNames("yq-mapping-table-row", "yq-mapping-table-header");
+        // as wide as the rows: left to its content's width, the value column's header wrapped under the first
+        header.setWidthFull();
         return header;
     }
 
@@ -341,15 +395,20 @@ public class MappingTablePanel extends Composite<VerticalLayout> {
         }
 
         private Component suggestion(Suggestion suggestion) {
-            Span text = new Span(getTranslation("mapping.table.suggested", describeSource(suggestion.sourcePath()),
-                    Math.round(suggestion.confidence() * 100), suggestion.reason() == null ? "" : suggestion.reason()));
+            // on a row that holds something, the suggestion is an alternative to weigh, not a gap to fill
+            boolean instead = !isEmpty(target);
+            Span text = new Span(getTranslation(instead ? "mapping.table.suggestedInstead" : "mapping.table.suggested",
+                    describeSource(suggestion.sourcePath()), Math.round(suggestion.confidence() * 100),
+                    suggestion.reason() == null ? "" : suggestion.reason()));
             text.addClassName("yq-mt-suggestion-text");
             text.getElement().setAttribute("title", text.getText());
             Button accept = new Button(getTranslation("mapping.table.accept"), e -> accept(target));
             accept.setId("mapping-accept-" + target);
             accept.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
             Div box = new Div(text, accept);
+            box.setId("mapping-suggestion-" + target);
             box.addClassName("yq-mt-suggestion");
+            box.setClassName("yq-mt-suggestion-instead", instead);
             return box;
         }
 

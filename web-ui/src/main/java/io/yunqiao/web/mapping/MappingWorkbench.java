@@ -212,14 +212,14 @@ public class MappingWorkbench extends Div {
      *
      * @see MappingTablePanel#showSuggestions
      */
-    public void showSuggestions(List<MappingTablePanel.Suggestion> suggestions) {
-        table.showSuggestions(suggestions);
+    public MappingTablePanel.Shown showSuggestions(List<MappingTablePanel.Suggestion> suggestions) {
+        return table.showSuggestions(suggestions);
     }
 
     /**
      * 智能映射: proposes a source field for each target field from names, labels and the sample records on screen,
-     * shown in the table to accept per row or all at once. Fields the table already maps are proposed too, so the
-     * user sees where the suggestion differs; accepting changes only the rows accepted.
+     * shown in the table. Empty rows can be filled all at once; rows the table already maps are proposed too where
+     * the suggestion differs, so the user sees it, but only a click on that row's "accept" changes them.
      */
     private void suggest() {
         if (source == null || target == null) {
@@ -239,9 +239,18 @@ public class MappingWorkbench extends Div {
             Notices.error(getTranslation("mapping.suggest.none"));
             return;
         }
-        table.showSuggestions(found.stream().map(s -> new MappingTablePanel.Suggestion(s.target(), s.source(),
-                s.confidence(), s.reason(getLocale()))).toList());
-        Notices.success(getTranslation("mapping.suggest.shown", found.size()));
+        MappingTablePanel.Shown shown = table.showSuggestions(found.stream().map(s -> new MappingTablePanel.Suggestion(
+                s.target(), s.source(), s.confidence(), s.reason(getLocale()))).toList());
+        int total = shown.empty() + shown.filled();
+        if (total == 0) {
+            Notices.success(getTranslation("mapping.suggest.nothingNew"));
+        } else if (shown.empty() == 0) {
+            Notices.success(getTranslation("mapping.suggest.shownOnlyFilled", total));
+        } else if (shown.filled() > 0) {
+            Notices.success(getTranslation("mapping.suggest.shownSomeFilled", total, shown.empty(), shown.filled()));
+        } else {
+            Notices.success(getTranslation("mapping.suggest.shown", total));
+        }
     }
 
     /** Where the value-map rows of the table get the table names (数据字典) from. */

@@ -2,10 +2,12 @@ package io.yunqiao.web.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.yunqiao.connection.ConnectionDraft;
 import io.yunqiao.connection.Connections;
@@ -30,7 +32,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Issue #13's acceptance in a real browser: a business user builds a mapping without typing JSONata — the mapping
  * table, 智能映射, "accept all", at most two rows fixed by picking a source field — previews it on live records,
  * saves, runs it and sees the records written; once for the seed mapping built in a new solution, once for the
- * bill-lines template (one record per purchase-bill line). It also takes the user guide's pictures of the mapping
+ * bill-lines template (one record per purchase-bill line), where "accept all" fills only the rows the template left
+ * empty. It also takes the user guide's pictures of the mapping
  * table, the syntax hint in the editor, the Source and Target tabs' new sections and the dry-run dialog.
  */
 class MappingByTableBrowserIT extends BrowserIT {
@@ -104,9 +107,16 @@ class MappingByTableBrowserIT extends BrowserIT {
         // when they accept all
         click("mapping-table-accept-all");
 
-        // then the rows hold the sources and the JSONata is written for them
+        // then the rows (all empty in a new solution) hold the sources and the JSONata is written for them
         assertThat(byId("mapping-table-accept-all")).isHidden();
+        expectNotification("个空行");
         assertThat(byId("mapping-source-phone").locator("input")).hasValue(Pattern.compile("^contact_phone"));
+        // and at the editor's width each header title stays on the header's one line, 值 above the values
+        BoundingBox targetTitle = page.locator(".yq-mapping-table-header .yq-mt-target").boundingBox();
+        BoundingBox valueTitle = page.locator(".yq-mapping-table-header .yq-mt-value").boundingBox();
+        BoundingBox value = byId("mapping-row-phone").locator(".yq-mt-value").first().boundingBox();
+        assertThat(valueTitle.y).as("值 beside 目标字段").isCloseTo(targetTitle.y, within(2.0));
+        assertThat(valueTitle.x).as("值 above the values").isCloseTo(value.x, within(2.0));
         docScreenshot("mapping-table-accepted");
 
         // when they fix the customer's code and name through the table, where the suggestion differs
@@ -167,10 +177,23 @@ class MappingByTableBrowserIT extends BrowserIT {
         click("tab-mapping");
         click("sample-fetch");
         assertThat(byId("sample-json").locator("textarea")).hasValue(Pattern.compile("material_entity"));
+        String template = mapping();
         click("mapping-suggest");
         assertThat(byId("mapping-table-accept-all")).isVisible();
         click("mapping-table-accept-all");
         assertThat(byId("mapping-table-accept-all")).isHidden();
+
+        // then only the template's empty rows were filled: the base unit and the remark's expression stay as the
+        // template wrote them, the unit's row still offers its suggestion, and a notice says so
+        expectNotification("行已有内容未改动");
+        assertThat(mapping()).contains("\"unitName\": material_entity.baseunit_name")
+                .contains("\"remark\": \"来自金蝶采购入库单 \" & billno");
+        for (String line : template.split("\n")) {
+            assertThat(mapping()).contains(line.replaceAll(",$", ""));
+        }
+        assertThat(byId("mapping-suggestion-unitName")).containsText("已有内容");
+        byId("mapping-row-unitName").scrollIntoViewIfNeeded();
+        docScreenshot("mapping-table-kept");
 
         // and fix at most two rows where the suggestion is not the line's material
         int fixed = 0;

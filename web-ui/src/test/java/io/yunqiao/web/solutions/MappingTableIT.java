@@ -8,11 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
@@ -263,6 +265,87 @@ class MappingTableIT {
     }
 
     @Test
+    void acceptAllFillsOnlyEmptyRowsAndFilledRowsKeepWhatTheyHoldAndOfferTheirSuggestion() {
+        // given the seed mapping (a source field, a fixed value and a deliberate expression among its rows)
+        String before = editor().getValue();
+        String reminder = "\"specialReminding\": \"来自金蝶采购入库单 \" & billno";
+        assertThat(before).contains("\"customerCode\": supplierid_number").contains(reminder)
+                .contains("\"customerTypeName\": \"供应商\"");
+        // and suggestions for three of those filled rows and for two empty ones
+        _get(MappingWorkbench.class, spec -> { }).showSuggestions(List.of(
+                new MappingTablePanel.Suggestion("customerCode", "supplierid_name", 0.8, "名称相近"),
+                new MappingTablePanel.Suggestion("specialReminding", "remark", 0.7, "名称相近：备注 ↔ 特别提醒"),
+                new MappingTablePanel.Suggestion("customerTypeName", "supplierid_name", 0.7, "名称相近"),
+                new MappingTablePanel.Suggestion("alias", "supplierid_name", 0.9, "名称相近：供应商名称 ↔ 别名"),
+                new MappingTablePanel.Suggestion("email", "contact_email", 0.7, "样例值像邮箱")));
+
+        // when every suggestion is accepted at once
+        _click(_get(Button.class, spec -> spec.withId("mapping-table-accept-all")));
+
+        // then the two empty rows are filled
+        assertThat(editor().getValue()).contains("\"alias\": supplierid_name").contains("\"email\": contact_email");
+        // and the filled rows hold exactly what they held: the JSONata is the old one plus the two new fields
+        assertThat(editor().getValue()).contains("\"customerCode\": supplierid_number").contains(reminder)
+                .contains("\"customerTypeName\": \"供应商\"");
+        assertThat(editor().getValue().replace(",\n  \"alias\": supplierid_name", "")
+                .replace(",\n  \"email\": contact_email", "")).isEqualTo(before);
+        assertThat(kind("specialReminding").getValue()).isEqualTo(Choice.EXPRESSION);
+        // and each filled row still offers its suggestion, with its reason, to accept one by one
+        assertThat(suggestionText("specialReminding")).contains("remark").contains("名称相近：备注 ↔ 特别提醒");
+        assertThat(_find(Button.class, spec -> spec.withId("mapping-accept-customerCode"))).hasSize(1);
+        assertThat(_find(Button.class, spec -> spec.withId("mapping-accept-alias"))).isEmpty();
+        // and "accept all" has nothing left to fill
+        assertThat(acceptAllShown()).isFalse();
+        // and a notice says what was filled and what was left as it was, over the header, not the table
+        Notification notice = lastNotification();
+        assertThat(notice.getElement().getProperty("text")).isEqualTo("已填入 2 个空行；3 行已有内容未改动，可在行内逐个采用。");
+        assertThat(notice.getPosition()).isEqualTo(Notification.Position.TOP_CENTER);
+
+        // when the person accepts one filled row's suggestion, then that row (and only it) changes
+        _click(_get(Button.class, spec -> spec.withId("mapping-accept-customerCode")));
+        assertThat(editor().getValue()).contains("\"customerCode\": supplierid_name").contains(reminder);
+    }
+
+    @Test
+    void acceptAllWithNoEmptyRowToFillSaysSoAndChangesNothing() {
+        // given suggestions only for rows that hold something, one of them what its row already holds
+        String before = editor().getValue();
+        MappingTablePanel.Shown shown = _get(MappingWorkbench.class, spec -> { }).showSuggestions(List.of(
+                new MappingTablePanel.Suggestion("customerCode", "supplierid_number", 0.9, "名称相近"),
+                new MappingTablePanel.Suggestion("nickname", "supplierid_number", 0.6, "名称相近"),
+                new MappingTablePanel.Suggestion("specialReminding", "remark", 0.7, "名称相近")));
+
+        // then the one it already holds is not offered, the others are, and "accept all" is not shown
+        assertThat(shown).isEqualTo(new MappingTablePanel.Shown(0, 2));
+        assertThat(_find(Button.class, spec -> spec.withId("mapping-accept-customerCode"))).isEmpty();
+        assertThat(suggestionText("nickname")).contains("已有内容").contains("supplierid_number");
+        assertThat(acceptAllShown()).isFalse();
+
+        // when all are accepted anyway, then nothing changes and the notice says there was no empty row
+        _get(MappingWorkbench.class, spec -> { }).table().acceptAll();
+        assertThat(editor().getValue()).isEqualTo(before);
+        assertThat(lastNotification().getElement().getProperty("text"))
+                .isEqualTo("没有空行可填：2 行已有内容未改动，它们的建议可在行内逐个采用。");
+        assertThat(_find(Button.class, spec -> spec.withId("mapping-accept-nickname"))).hasSize(1);
+    }
+
+    @Test
+    void smartMappingOnTheFilledSeedMappingOffersItsDifferencesRowByRowAndNothingToAcceptAll() {
+        // given the seed mapping as the template wrote it
+        String before = editor().getValue();
+
+        // when 智能映射 is pressed
+        _click(_get(Button.class, spec -> spec.withId("mapping-suggest")));
+
+        // then its suggestions all concern rows that hold something else: offered row by row, nothing changed
+        assertThat(lastNotification().getElement().getProperty("text"))
+                .isEqualTo("找到 3 条建议，都给已有内容的行：没有空行可填，请在行内逐个采用。");
+        assertThat(acceptAllShown()).isFalse();
+        assertThat(_find(Div.class, spec -> spec.withClasses("yq-mt-suggestion-instead"))).hasSize(3);
+        assertThat(editor().getValue()).isEqualTo(before);
+    }
+
+    @Test
     void smartMappingProposesSourcesFromLabelsAndAcceptAllWritesThem() {
         // given a mapping with no fields
         editor().setValue("{\n}");
@@ -292,6 +375,21 @@ class MappingTableIT {
         assertThat(editor().getValue()).isEqualTo(before);
         assertThat(_find(Button.class, spec -> spec.withId("mapping-table-accept-all")).stream()
                 .noneMatch(Button::isVisible)).isTrue();
+    }
+
+    private static String suggestionText(String target) {
+        return _get(Div.class, spec -> spec.withId("mapping-suggestion-" + target)).getElement().getTextRecursively();
+    }
+
+    private static boolean acceptAllShown() {
+        return _find(Button.class, spec -> spec.withId("mapping-table-accept-all")).stream()
+                .anyMatch(Button::isVisible);
+    }
+
+    private static Notification lastNotification() {
+        List<Notification> shown = NotificationsKt.getNotifications();
+        assertThat(shown).isNotEmpty();
+        return shown.get(shown.size() - 1);
     }
 
     private static JsonNode parse(String json) {
