@@ -83,6 +83,8 @@ public class MappingWorkbench extends Div {
 
     private OperationDefinition source;
     private OperationDefinition target;
+    /** The source as the mapping sees it: with the group's array and the detail lookups' answers (null = none). */
+    private OperationDefinition shownSource;
     private JsonNode sample;
     /** The records the last live fetch gave, before any split; empty when the sample is a single record. */
     private List<JsonNode> fetchedRecords = List.of();
@@ -233,8 +235,15 @@ public class MappingWorkbench extends Div {
         // real records say what a field holds (a phone, a date…); the made-up example says nothing
         List<JsonNode> records = !samplePanel.fetched().isEmpty() ? samplePanel.fetched()
                 : exampleSample || sample == null ? List.of() : List.of(sample);
-        List<Suggestion> found = MappingSuggester.standard().suggest(SourceField.of(source, records),
-                TargetField.of(target));
+        List<Suggestion> found;
+        try {
+            // the fields the mapping sees (detail lookups, the group's array), not the bare source operation's
+            found = MappingSuggester.standard().suggest(SourceField.of(shownSource == null ? source : shownSource,
+                    records), TargetField.of(target));
+        } catch (Problem refused) {
+            Notices.error(refused.message(getLocale()));
+            return;
+        }
         if (found.isEmpty()) {
             Notices.error(getTranslation("mapping.suggest.none"));
             return;
@@ -367,6 +376,7 @@ public class MappingWorkbench extends Div {
         OperationDefinition shown = SampleShape.withLookups(shape.fields(source, new LocalizedText(
                 getTranslation(Locale.SIMPLIFIED_CHINESE, "mapping.fields.groupInto"),
                 getTranslation(Locale.ENGLISH, "mapping.fields.groupInto"))), lookups);
+        shownSource = shown;
         sourceFields.setOperation(shown);
         table.setSource(shown);
         List<JsonataEditor.Hint> hints = new ArrayList<>(sourceFields.hints());
@@ -608,7 +618,9 @@ public class MappingWorkbench extends Div {
 
     /** Unknown functions and fields the source does not have: the expression runs, but probably not as meant. */
     private void showWarnings(String expression) {
-        List<String> fields = source == null ? List.of() : source.fields().stream().map(FieldDefinition::name)
+        // the fields the mapping sees: a detail lookup's or the group's fields are no typing mistakes
+        OperationDefinition seen = shownSource == null ? source : shownSource;
+        List<String> fields = seen == null ? List.of() : seen.fields().stream().map(FieldDefinition::name)
                 .toList();
         List<MappingHint> hints = MappingHints.lint(expression, fields);
         for (MappingHint hint : hints) {

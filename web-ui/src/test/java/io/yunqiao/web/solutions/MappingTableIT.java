@@ -25,6 +25,7 @@ import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
 import io.yunqiao.solution.Templates;
 import io.yunqiao.connection.Connections;
+import io.yunqiao.connector.ConnectorRegistry;
 import io.yunqiao.web.MockUi;
 import io.yunqiao.web.SharedPlatform;
 import io.yunqiao.web.mapping.JsonataEditor;
@@ -66,6 +67,9 @@ class MappingTableIT {
 
     @Autowired
     Templates templates;
+
+    @Autowired
+    ConnectorRegistry registry;
 
     @Autowired
     RunHistory history;
@@ -217,6 +221,21 @@ class MappingTableIT {
                 spec -> spec.withId("mapping-row-error-nickname")).getText()).contains("$uppercase");
         assertThat(_get(Div.class, spec -> spec.withId("mapping-warnings")).getElement().getTextRecursively())
                 .contains("源数据没有字段“supplierid_numbr”，是不是“supplierid_number”？");
+    }
+
+    @Test
+    void fieldsADetailLookupMergesInAreNoTypingMistakes() {
+        // given a detail lookup named material on the mapping's source
+        _get(MappingWorkbench.class).setLookups(List.of(new MappingWorkbench.Lookup("material",
+                registry.operation("kingdee-jdy", "jdy/basedata/material_list"), false)));
+
+        // when the mapping reads the looked-up material and misspells a bill field
+        _setValue(editor(), "{\n  \"customerCode\": supplierid_numbr,\n  \"nickname\": material.name\n}");
+
+        // then only the misspelt bill field is warned about, not the lookup's answer
+        String warnings = _get(Div.class, spec -> spec.withId("mapping-warnings")).getElement()
+                .getTextRecursively();
+        assertThat(warnings).contains("supplierid_numbr").doesNotContain("material");
     }
 
     @Test
