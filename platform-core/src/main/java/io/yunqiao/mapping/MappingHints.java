@@ -109,6 +109,21 @@ public final class MappingHints {
     }
 
     /**
+     * The refusal of an expression that compiles but calls a function that does not exist (a misspelt {@code
+     * $uppercas}): the engine accepts it and would fail every record that reaches the call, so a save refuses it
+     * at the spot, with the closest function. Empty when every called function exists.
+     */
+    public static Optional<io.yunqiao.problem.Problem> unknownFunction(String field, String expression) {
+        String text = expression == null ? "" : expression;
+        JsonataTokens.Scan scan = JsonataTokens.scan(text);
+        if (!scan.ok()) {
+            return Optional.empty();
+        }
+        return unknownFunctions(text, scan.tokens()).stream().findFirst()
+                .map(hint -> new MappingRefusal(field, hint, null));
+    }
+
+    /**
      * The probable cause of an evaluation error (a record error, {@link MappingResult#error()}): an unknown
      * function when the expression calls one, else the engine's message at its spot.
      */

@@ -373,11 +373,17 @@ public class SolutionValidator {
             throw Problem.invalid(field, "the " + field + " expression is empty");
         }
         limits.checkMapping(field, expression);
+        Mapping compiled;
         try {
-            return engine.compile(expression);
+            compiled = engine.compile(expression);
         } catch (MappingSyntaxException e) {
             throw MappingHints.refusal(field, expression, e);
         }
+        // it compiles, but a misspelt function would fail every record at run time: refuse it here, at its spot
+        MappingHints.unknownFunction(field, expression).ifPresent(refusal -> {
+            throw refusal;
+        });
+        return compiled;
     }
 
     /**
