@@ -411,7 +411,7 @@ public class MappingWorkbench extends Div {
             return;
         }
         JsonNode example = SampleShape.withExampleAnswers(SourceLines.of(shape.split())
-                .lines(List.of(FieldPaths.example(source, getLocale()))).get(0), lookups,
+                .firstLine(FieldPaths.example(source, getLocale())), lookups,
                 operation -> FieldPaths.example(operation, getLocale()));
         fetchedRecords = List.of();
         samplePanel.showSingle(example, getTranslation("mapping.sample.origin.example"));
