@@ -2,6 +2,8 @@ package io.yunqiao.web.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -9,8 +11,13 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.ScreenshotAnimations;
+import io.yunqiao.web.runs.RunFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -92,6 +99,8 @@ public abstract class BrowserIT {
     private static final double ASSERTION_TIMEOUT_MS = 30_000;
     private static final double ACTION_TIMEOUT_MS = 60_000;
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final HttpClient SANDBOX_HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper SANDBOX_JSON = new ObjectMapper();
     private static final Pattern LOGIN_PAGE = Pattern.compile("^[a-z]+://[^/]+/login([?#].*)?$");
 
     /**
@@ -194,6 +203,39 @@ public abstract class BrowserIT {
     /** {@code prefix} with a number no other call in this JVM got: for names in the shared database. */
     protected static String unique(String prefix) {
         return prefix + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    // ---- the sandboxes ----
+
+    /**
+     * Calls the mounted sandboxes' administration (e.g. {@code sandbox("POST", "jackyun/_admin/reset", "")}) as the
+     * administrator and answers its JSON; fails the test unless the answer is 200.
+     */
+    protected JsonNode sandbox(String method, String path, String body) {
+        try {
+            HttpResponse<String> answer = SANDBOX_HTTP.send(HttpRequest.newBuilder(URI.create(url("sandbox/" + path)))
+                    .header("Content-Type", "application/json")
+                    // sandbox administration is for administrators
+                    .header("Authorization", RunFixtures.basic(ADMIN, ADMIN_PASSWORD))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            org.assertj.core.api.Assertions.assertThat(answer.statusCode())
+                    .as(method + " " + path + ": " + answer.body()).isEqualTo(200);
+            return answer.body().isBlank() ? SANDBOX_JSON.nullNode() : SANDBOX_JSON.readTree(answer.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Both sandboxes as they start: no customers, no goods, no faults. */
+    protected void resetSandboxes() {
+        sandbox("POST", "jackyun/_admin/reset", "");
+        sandbox("POST", "kingdee/_admin/reset", "");
+        sandbox("DELETE", "jackyun/_admin/faults", null);
     }
 
     // ---- navigation and signing in ----

@@ -13,13 +13,6 @@ import io.yunqiao.connector.Connection;
 import io.yunqiao.connector.ConnectorClient;
 import io.yunqiao.connector.PageRequest;
 import io.yunqiao.connector.QueryPage;
-import io.yunqiao.web.runs.RunFixtures;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +37,6 @@ class GoldenPathBrowserIT extends BrowserIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(GoldenPathBrowserIT.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String SEED = "kingdee-pur-inbound-to-jackyun-customer";
     private static final LocatorAssertions.HasAttributeOptions RUN_TIMEOUT = new LocatorAssertions.HasAttributeOptions()
             .setTimeout(300_000);
@@ -71,9 +63,7 @@ class GoldenPathBrowserIT extends BrowserIT {
         connections.create(new ConnectionDraft(jackyun, "jackyun", Map.of("baseUrl",
                 url("sandbox/jackyun/open/openapi/do"), "appKey", "100200", "appSecret",
                 "0f1e2d3c4b5a69788796a5b4c3d2e1f0")));
-        sandbox("POST", "jackyun/_admin/reset", "");
-        sandbox("POST", "kingdee/_admin/reset", "");
-        sandbox("DELETE", "jackyun/_admin/faults", null);
+        resetSandboxes();
     }
 
     @Test
@@ -241,22 +231,4 @@ class GoldenPathBrowserIT extends BrowserIT {
         action.run();
     }
 
-    private JsonNode sandbox(String method, String path, String body) {
-        try {
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(url("sandbox/" + path)))
-                    .header("Content-Type", "application/json")
-                    // sandbox administration is for administrators
-                    .header("Authorization", RunFixtures.basic(ADMIN, ADMIN_PASSWORD))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).as(method + " " + path + ": " + answer.body()).isEqualTo(200);
-            return answer.body().isBlank() ? JSON.nullNode() : JSON.readTree(answer.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

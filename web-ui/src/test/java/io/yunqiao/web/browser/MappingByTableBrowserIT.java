@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -13,13 +12,6 @@ import io.yunqiao.connection.ConnectionDraft;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Templates;
-import io.yunqiao.web.runs.RunFixtures;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,8 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class MappingByTableBrowserIT extends BrowserIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(MappingByTableBrowserIT.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String LINES = "kingdee-pur-inbound-lines-to-jackyun-goods";
     private static final String SEED = "kingdee-pur-inbound-to-jackyun-customer";
     private static final LocatorAssertions.HasAttributeOptions RUN_TIMEOUT = new LocatorAssertions.HasAttributeOptions()
@@ -68,9 +58,7 @@ class MappingByTableBrowserIT extends BrowserIT {
         jackyunId = connections.create(new ConnectionDraft(jackyun, "jackyun", Map.of("baseUrl",
                 url("sandbox/jackyun/open/openapi/do"), "appKey", "100200", "appSecret",
                 "0f1e2d3c4b5a69788796a5b4c3d2e1f0"))).id();
-        sandbox("POST", "jackyun/_admin/reset", "");
-        sandbox("POST", "kingdee/_admin/reset", "");
-        sandbox("DELETE", "jackyun/_admin/faults", null);
+        resetSandboxes();
     }
 
     @Test
@@ -338,21 +326,4 @@ class MappingByTableBrowserIT extends BrowserIT {
         assertThat(byId("editor-version")).isVisible();
     }
 
-    private JsonNode sandbox(String method, String path, String body) {
-        try {
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(url("sandbox/" + path)))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", RunFixtures.basic(ADMIN, ADMIN_PASSWORD))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).as(method + " " + path + ": " + answer.body()).isEqualTo(200);
-            return answer.body().isBlank() ? JSON.nullNode() : JSON.readTree(answer.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }
