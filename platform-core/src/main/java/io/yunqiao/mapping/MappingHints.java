@@ -109,18 +109,26 @@ public final class MappingHints {
     }
 
     /**
-     * The refusal of an expression that compiles but calls a function that does not exist (a misspelt {@code
-     * $uppercas}): the engine accepts it and would fail every record that reaches the call, so a save refuses it
-     * at the spot, with the closest function. Empty when every called function exists.
+     * The refusal of an expression that compiles but cannot do what was meant, for a save: see {@link
+     * #compiledMistake(String)}. Empty when there is none.
      */
-    public static Optional<io.yunqiao.problem.Problem> unknownFunction(String field, String expression) {
+    public static Optional<io.yunqiao.problem.Problem> compiledRefusal(String field, String expression) {
+        return compiledMistake(expression).map(hint -> new MappingRefusal(field, hint, null));
+    }
+
+    /**
+     * A mistake in an expression that compiles: full-width punctuation the engine took as part of a name
+     * ({@code $exists（x）} is one unknown variable, so a condition never holds and a value is never read), else the
+     * first call of a function that does not exist (a misspelt {@code $uppercas}, which fails every record reaching
+     * it). Both are typing mistakes a save should refuse at their spot.
+     */
+    public static Optional<MappingHint> compiledMistake(String expression) {
         String text = expression == null ? "" : expression;
         JsonataTokens.Scan scan = JsonataTokens.scan(text);
         if (!scan.ok()) {
             return Optional.empty();
         }
-        return unknownFunctions(text, scan.tokens()).stream().findFirst()
-                .map(hint -> new MappingRefusal(field, hint, null));
+        return fullWidth(text, scan.tokens()).or(() -> unknownFunctions(text, scan.tokens()).stream().findFirst());
     }
 
     /**

@@ -8,8 +8,8 @@ import io.yunqiao.mapping.MappingSyntaxException;
 import io.yunqiao.mapping.RecordFilter;
 import io.yunqiao.problem.Problem;
 import io.yunqiao.problem.ProblemTexts;
-import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Refuses a record filter (筛选条件) that cannot work, naming the field {@code filter}: one longer than a mapping may
@@ -46,10 +46,11 @@ public final class FilterCheck {
         } catch (MappingSyntaxException e) {
             throw new Refusal("problem.filter.syntax", MappingHints.syntax(filter, e), e.getMessage());
         }
-        List<MappingHint> unknown = MappingHints.lint(filter, List.of()).stream()
-                .filter(hint -> hint.code().startsWith("problem.hint.unknownFunction")).toList();
-        if (!unknown.isEmpty()) {
-            throw new Refusal("problem.filter.unknownFunction", unknown.get(0), null);
+        // compiles, but would never hold (a Chinese parenthesis in a name) or fail every record (a misspelt function)
+        Optional<MappingHint> mistake = MappingHints.compiledMistake(filter);
+        if (mistake.isPresent()) {
+            throw new Refusal(mistake.get().code().startsWith("problem.hint.unknownFunction")
+                    ? "problem.filter.unknownFunction" : "problem.filter.syntax", mistake.get(), null);
         }
         return compiled;
     }

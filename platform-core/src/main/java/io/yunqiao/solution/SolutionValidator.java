@@ -379,8 +379,9 @@ public class SolutionValidator {
         } catch (MappingSyntaxException e) {
             throw MappingHints.refusal(field, expression, e);
         }
-        // it compiles, but a misspelt function would fail every record at run time: refuse it here, at its spot
-        MappingHints.unknownFunction(field, expression).ifPresent(refusal -> {
+        // it compiles, but a misspelt function or a Chinese parenthesis taken as part of a name would fail or miss
+        // every record at run time: refuse it here, at its spot
+        MappingHints.compiledRefusal(field, expression).ifPresent(refusal -> {
             throw refusal;
         });
         return compiled;

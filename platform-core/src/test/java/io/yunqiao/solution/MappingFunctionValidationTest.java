@@ -12,8 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A mapping that compiles but calls a function that does not exist: the engine would fail every record that reaches
- * the call, so saving refuses it at the spot, naming the closest function.
+ * A mapping that compiles but cannot do what was meant: a function that does not exist (the engine would fail every
+ * record reaching the call) or a Chinese parenthesis the engine reads as part of a name (the value is never read). Saving
+ * refuses both at their spot.
  */
 class MappingFunctionValidationTest {
 
@@ -34,6 +35,16 @@ class MappingFunctionValidationTest {
         assertThat(problem.field()).isEqualTo("target.mapping");
         assertThat(problem.code()).isEqualTo("problem.hint.unknownFunction");
         assertThat(problem.message(Locale.SIMPLIFIED_CHINESE)).contains("第 2 行", "$uppercas", "$uppercase");
+    }
+
+    @Test
+    void aChineseParenthesisThatTheEngineTakesAsPartOfANameIsRefusedOnSave() {
+        Problem problem = catchThrowableOfType(Problem.class,
+                () -> validator.validate(orders("{ \"number\": $uppercase（number） }")));
+
+        assertThat(problem.field()).isEqualTo("target.mapping");
+        assertThat(problem.code()).isEqualTo("problem.hint.fullWidth");
+        assertThat(problem.message(Locale.SIMPLIFIED_CHINESE)).contains("中文标点“（”", "(");
     }
 
     @Test

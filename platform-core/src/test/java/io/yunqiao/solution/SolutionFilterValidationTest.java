@@ -58,6 +58,15 @@ class SolutionFilterValidationTest {
     }
 
     @Test
+    void aFilterWithAChineseParenthesisRightAfterAFunctionNameIsRefusedThoughTheEngineParsesIt() {
+        Problem problem = refusal(orders().withFilter("$exists（number）"));
+
+        assertThat(problem.field()).isEqualTo("filter");
+        assertThat(problem.code()).isEqualTo("problem.filter.syntax");
+        assertThat(problem.message(Locale.SIMPLIFIED_CHINESE)).contains("中文标点“（”");
+    }
+
+    @Test
     void aFilterCallingAFunctionThatDoesNotExistIsRefusedWithTheClosestOne() {
         Problem problem = refusal(orders().withFilter("$exist(number)"));
 
