@@ -200,8 +200,12 @@ class RunDetailViewIT {
         // when one is opened
         GridKt._clickItem(records(), 0, 1, false, false, false, false);
 
-        // then its error class and message are shown, with a button to re-push it alone
-        assertThat(text("record-error-class")).isEqualTo(failed.getErrorClass());
+        // then its error class is named in words with what to do next, the code only as a tooltip, and its message
+        // is shown, with a button to re-push it alone
+        assertThat(failed.getErrorClass()).isEqualTo("VALIDATION");
+        assertThat(text("record-error-class")).isEqualTo(
+                "数据被拒绝 — 对方不接受这条数据的内容：请按消息修改映射或源数据，再重推");
+        assertThat(_get(Span.class, spec -> spec.withId("record-error-class")).getTitle()).contains("VALIDATION");
         assertThat(failed.getMessage()).contains("nickname");
         assertThat(visibleButtons("repush-one")).hasSize(1);
 
