@@ -33,7 +33,8 @@ final class AnswerClassifier {
             return Outcome.failed(byCode != null ? byCode : fallback, vendorCode, describe(message, status, body));
         }
         if (json == null || !json.isObject()) {
-            return Outcome.failed(rules.malformedClass(), null, "the answer is not a JSON object: " + clip(body));
+            return Outcome.failed(rules.malformedClass(), null, HtmlAnswer.summary(status, body)
+                    .orElseGet(() -> "the answer is not a JSON object: " + clip(body)));
         }
         if (success.stream().allMatch(condition -> condition.holdsFor(json))) {
             return Outcome.ok(message);
@@ -48,7 +49,12 @@ final class AnswerClassifier {
     }
 
     private static String describe(String message, int status, String body) {
-        return message != null ? message : "HTTP " + status + (body == null || body.isEmpty() ? "" : ": " + clip(body));
+        if (message != null) {
+            return message;
+        }
+        // a web page in place of the API's answer is summarised, not quoted: its markup means nothing to a clerk
+        return HtmlAnswer.summary(status, body)
+                .orElseGet(() -> "HTTP " + status + (body == null || body.isEmpty() ? "" : ": " + clip(body)));
     }
 
     /** The first meaningful value among the paths: a zero code means "no error", so a later path may say more. */

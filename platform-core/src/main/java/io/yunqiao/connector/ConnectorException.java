@@ -1,5 +1,8 @@
 package io.yunqiao.connector;
 
+import io.yunqiao.problem.StoredMessage;
+import java.util.Locale;
+
 /**
  * A classified failure of a call to a vendor: names the connection and operation, says what the vendor answered
  * and what kind of failure it is.
@@ -44,7 +47,8 @@ public class ConnectorException extends RuntimeException {
         if (vendorCode != null) {
             text.append(", vendor code ").append(vendorCode);
         }
-        return text.append(": ").append(message).toString();
+        // an operator's sentence: a coded message (a summarised web page) reads in English here
+        return text.append(": ").append(StoredMessage.render(message, Locale.ENGLISH)).toString();
     }
 
     public ErrorClass errorClass() {

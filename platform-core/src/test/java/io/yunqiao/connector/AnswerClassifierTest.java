@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.yunqiao.problem.StoredMessage;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +76,8 @@ class AnswerClassifierTest {
     void aListedHttpStatusWinsOverTheBody() throws IOException {
         Outcome outcome = classify(519, "<html>bad signature</html>");
         assertThat(outcome.errorClass()).isEqualTo(ErrorClass.AUTH);
-        assertThat(outcome.message()).isEqualTo("HTTP 519: <html>bad signature</html>");
+        assertThat(StoredMessage.render(outcome.message(), Locale.ENGLISH)).isEqualTo("The other system answered"
+                + " HTTP 519 server error (a web page, not API data), the page says: bad signature");
     }
 
     @Test

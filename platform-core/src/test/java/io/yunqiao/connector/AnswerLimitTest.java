@@ -150,6 +150,6 @@ class AnswerLimitTest {
         assertThatThrownBy(() -> client.query(connection, "orders.pages", Map.of(), PageRequest.first(50)))
                 .isInstanceOfSatisfying(ConnectorException.class,
                         e -> assertThat(e.errorClass()).isEqualTo(ErrorClass.OTHER))
-                .hasMessageContaining("not a JSON object").hasMessageContaining("<html>gateway error</html>");
+                .hasMessageContaining("a web page, not API data").hasMessageContaining("the page says: gateway error");
     }
 }

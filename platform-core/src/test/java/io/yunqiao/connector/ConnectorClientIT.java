@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.yunqiao.problem.StoredMessage;
 import io.yunqiao.sandbox.Fault;
 import io.yunqiao.sandbox.FaultKind;
 import io.yunqiao.sandbox.SandboxServer;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -193,6 +195,10 @@ class ConnectorClientIT {
         ExecuteResult result = add("N-2");
         assertThat(result.errorClass()).isEqualTo(ErrorClass.RETRYABLE);
         assertThat(result.httpStatus()).isEqualTo(500);
+        // the HTML page is summarised for people, and kept whole for operators
+        assertThat(StoredMessage.render(result.message(), Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("对方系统返回 HTTP 500 服务器错误（返回的是网页，不是接口数据），页面写着：500 Internal Server Error");
+        assertThat(result.response()).contains("<h1>500 Internal Server Error</h1>");
     }
 
     @Test

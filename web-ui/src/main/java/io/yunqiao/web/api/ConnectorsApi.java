@@ -22,6 +22,7 @@ import io.yunqiao.designer.TryCallResult;
 import io.yunqiao.designer.TryCalls;
 import io.yunqiao.diff.LineDiff;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.problem.StoredMessage;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -187,11 +188,13 @@ class ConnectorsApi {
     @Operation(summary = "试调用 Try an operation once with a saved connection: of a draft definition (not saved) or of a"
             + " connector in effect; answers the request exactly as sent with secrets masked, the answer, and the"
             + " outcome. A write operation is sent only with confirmWrite=true")
-    TryAnswer tryCall(@RequestBody TryBody body) {
+    TryAnswer tryCall(@RequestBody TryBody body, Locale locale) {
         TryCallResult result = tries.tryCall(new TryCallRequest(body.definition(), body.connectorId(),
                 body.operation(), body.connectionId(), body.params(), body.body(),
                 Boolean.TRUE.equals(body.confirmWrite())));
-        return new TryAnswer(result.success(), result.errorClass(), result.vendorCode(), result.message(),
+        // a summarised web page is a coded message: in the caller's language
+        return new TryAnswer(result.success(), result.errorClass(), result.vendorCode(),
+                StoredMessage.render(result.message(), locale),
                 result.recordsMatched(), result.records(), result.elapsed().toMillis(),
                 result.exchanges().stream().map(ConnectorsApi::exchange).toList());
     }

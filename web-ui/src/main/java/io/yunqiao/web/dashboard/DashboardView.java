@@ -22,6 +22,7 @@ import com.vaadin.flow.shared.Registration;
 import io.yunqiao.run.Run;
 import io.yunqiao.run.RunHistory;
 import io.yunqiao.schedule.SolutionScheduler;
+import io.yunqiao.web.solutions.CronDescription;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
 import io.yunqiao.web.runs.LiveRefresh;
@@ -151,12 +152,14 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
         if (cron == null || cron.isBlank()) {
             return getTranslation("dashboard.schedule.manual");
         }
+        // in words ("每小时整点"), the raw expression only for forms that have no words
+        String words = CronDescription.inWords(cron, this::getTranslation);
         if (!row.solution().enabled()) {
-            return getTranslation("dashboard.schedule.off", cron);
+            return getTranslation("dashboard.schedule.off", words);
         }
         return scheduler.nextFireTime(row.solution().id())
-                .map(next -> getTranslation("dashboard.schedule.next", cron, RunFormat.time(next)))
-                .orElse(cron);
+                .map(next -> getTranslation("dashboard.schedule.next", words, RunFormat.time(next)))
+                .orElse(words);
     }
 
     private Component lastRun(SolutionRow row) {

@@ -44,6 +44,8 @@ import io.yunqiao.designer.TryCallRequest;
 import io.yunqiao.designer.TryCallResult;
 import io.yunqiao.designer.TryCalls;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.problem.StoredMessage;
+import io.yunqiao.web.runs.ErrorClassText;
 import io.yunqiao.web.shell.Notices;
 import jakarta.annotation.security.RolesAllowed;
 import java.security.Principal;
@@ -641,8 +643,9 @@ class DesignerView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
     private void show(TryCallResult result) {
         String text = result.success()
                 ? getTranslation("designer.try.ok", result.elapsed().toMillis())
-                : getTranslation("designer.try.failed", result.errorClass(),
-                        result.vendorCode() == null ? "-" : result.vendorCode(), result.message());
+                : getTranslation("designer.try.failed", ErrorClassText.of(result.errorClass(), this::getTranslation),
+                        result.vendorCode() == null ? "-" : result.vendorCode(),
+                        StoredMessage.render(result.message(), getLocale()));
         if (result.recordsMatched() != null) {
             text += " " + (result.recordsMatched() ? getTranslation("designer.try.matched", result.records())
                     : getTranslation("designer.try.notMatched", Draft.text(operation, "records")));

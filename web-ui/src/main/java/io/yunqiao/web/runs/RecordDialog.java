@@ -37,7 +37,12 @@ class RecordDialog extends Dialog {
         facts.add(fact("runs.record.sourceKey", text(log.getSourceKey()), "record-source-key"));
         facts.add(fact("runs.record.code", text(log.getCode()), "record-code"));
         facts.add(fact("runs.record.attempts", text(String.valueOf(log.getAttempts())), "record-attempts"));
-        facts.add(fact("runs.record.errorClass", text(log.getErrorClass()), "record-error-class"));
+        Span errorClass = text(ErrorClassText.of(log.getErrorClass(), this::getTranslation));
+        if (log.getErrorClass() != null) {
+            // the code for operators and for searching the docs; the words are for everyone
+            errorClass.setTitle(log.getErrorClass());
+        }
+        facts.add(fact("runs.record.errorClass", errorClass, "record-error-class"));
         facts.add(fact("runs.record.vendorCode", text(log.getVendorCode()), "record-vendor-code"));
         facts.add(fact("runs.record.duration", text(getTranslation("runs.millis", log.getDurationMillis())),
                 "record-duration"));

@@ -13,12 +13,14 @@ import java.util.regex.Pattern;
  * minute, daily at one or more times, hourly or every N minutes within hours, on weekdays, weekends, given days of
  * the week or of the month, the last (week)day of the month — and says "custom expression" for the rest, where the
  * next fire times shown beside it speak for it. Expects an expression Quartz accepts; validity is Quartz's call.
+ * Screens without the next fire times beside it (dashboard, templates, solutions list) use {@link #inWords}, whose
+ * fallback still shows the expression.
  */
-final class CronDescription {
+public final class CronDescription {
 
     /** Where the words come from: the UI's translations, so the description follows the UI language. */
     @FunctionalInterface
-    interface Texts {
+    public interface Texts {
         String get(String key, Object... params);
     }
 
@@ -37,16 +39,33 @@ final class CronDescription {
         if (cron == null || cron.isBlank()) {
             return texts.get(PREFIX + "none");
         }
+        String words = words(cron, texts);
+        return words == null ? texts.get(PREFIX + "custom") : words;
+    }
+
+    /**
+     * The description of {@code cron} for a screen that shows no fire times beside it: the words, or for an
+     * uncommon form "custom schedule" with the expression itself, so nothing is hidden.
+     */
+    public static String inWords(String cron, Texts texts) {
+        if (cron == null || cron.isBlank()) {
+            return texts.get(PREFIX + "none");
+        }
+        String words = words(cron, texts);
+        return words == null ? texts.get(PREFIX + "customShown", cron.trim()) : words;
+    }
+
+    /** The words for a common form, or {@code null}. */
+    private static String words(String cron, Texts texts) {
         String[] fields = cron.trim().toUpperCase(Locale.ROOT).split("\\s+");
-        String custom = texts.get(PREFIX + "custom");
         if (fields.length < 6 || fields.length > 7 || fields.length == 7 && !fields[6].equals("*")
                 || !any(fields[4])) {
-            return custom;
+            return null;
         }
         Days days = days(fields[3], fields[5], texts);
         Time time = time(fields[0], fields[1], fields[2], texts);
         if (days == null || time == null) {
-            return custom;
+            return null;
         }
         if (time.frequency && days.everyDay) {
             return time.text;

@@ -225,14 +225,15 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
 
     private Component schedule(Row row) {
         String cron = row.solution().cron();
+        // the words first, for clerks; the expression small beside them, for whoever reads cron
+        Div description = new Div(CronDescription.inWords(cron, this::getTranslation));
+        description.setId("schedule-" + row.solution().id());
         Span expression = new Span(cron == null ? "—" : cron);
-        expression.addClassName("yq-code-inline");
-        Div description = new Div(CronDescription.describe(cron, this::getTranslation));
-        description.addClassName("yq-muted");
+        expression.addClassNames("yq-code-inline", "yq-muted");
         Div next = new Div(getTranslation("solutions.nextRun", row.nextFire()));
         next.setId("next-" + row.solution().id());
         next.addClassName("yq-next-run");
-        return new Div(expression, description, next);
+        return new Div(description, expression, next);
     }
 
     private Component lastRun(Row row) {

@@ -105,6 +105,10 @@ class SourceSection extends VerticalLayout {
                 }
             });
         }
+        // the window's meaning in words beside the fields ("即 30 天前"), whoever changed them
+        windowStart.addValueChangeListener(e -> explainWindow());
+        overlap.addValueChangeListener(e -> explainWindow());
+        maxHours.addValueChangeListener(e -> explainWindow());
         FormLayout window = new FormLayout(pageSize, windowStart, overlap, maxHours, targetKey);
         window.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         add(new H4(getTranslation("solutions.window.title")), new Paragraph(getTranslation("solutions.window.intro")),
@@ -153,6 +157,21 @@ class SourceSection extends VerticalLayout {
         overlap.setValue((int) spec.window().overlapSeconds());
         maxHours.setValue((int) spec.window().maxWindowHours());
         targetKey.setValue(spec.dedupe().targetKey() == null ? "" : spec.dedupe().targetKey());
+    }
+
+    /** Each window field's helper text leads with what its value means in words, when it means something. */
+    private void explainWindow() {
+        String startHelp = getTranslation("solutions.window.startHelp");
+        windowStart.setHelperText(WindowWords.start(windowStart.getValue(), this::getTranslation)
+                .map(words -> getTranslation("solutions.window.startMeaning", words, startHelp)).orElse(startHelp));
+        String overlapHelp = getTranslation("solutions.window.overlapHelp");
+        overlap.setHelperText(overlap.getValue() == null ? overlapHelp : getTranslation(
+                "solutions.window.overlapMeaning", WindowWords.overlap(overlap.getValue(), this::getTranslation),
+                overlapHelp));
+        String maxHoursHelp = getTranslation("solutions.window.maxHoursHelp");
+        maxHours.setHelperText(maxHours.getValue() == null || maxHours.getValue() < 1 ? maxHoursHelp
+                : getTranslation("solutions.window.maxHoursMeaning", WindowWords.maxSpan(maxHours.getValue(),
+                        this::getTranslation), maxHoursHelp));
     }
 
     /** Another operation (or connector): a new form, keeping the values of parameters with the same name. */

@@ -19,6 +19,7 @@ import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionTemplate;
 import io.yunqiao.solution.Templates;
 import io.yunqiao.web.security.CurrentUser;
+import io.yunqiao.web.solutions.CronDescription;
 import jakarta.annotation.security.PermitAll;
 
 /**
@@ -86,8 +87,13 @@ class TemplatesView extends VerticalLayout implements HasDynamicTitle {
 
         String cron = spec.schedule().cron();
         Div schedule = new Div(cron == null || cron.isBlank() ? getTranslation("templates.noSchedule")
-                : getTranslation("templates.schedule", cron));
+                : getTranslation("templates.schedule", CronDescription.inWords(cron, this::getTranslation)));
         schedule.addClassName("yq-muted");
+        schedule.setId("schedule-" + template.id());
+        if (cron != null && !cron.isBlank()) {
+            // the expression stays reachable for whoever reads cron
+            schedule.setTitle(cron);
+        }
         card.add(schedule);
         if (spec.dedupe().targetKey() != null) {
             Div dedupe = new Div(getTranslation("templates.dedupe", spec.dedupe().targetKey()));

@@ -148,6 +148,18 @@ class DashboardViewIT {
     }
 
     @Test
+    void theScheduleReadsInWordsNotAsCron() {
+        // given the seed solution, switched off, every minute
+        MockUi.start(context, "viewer", Role.VIEWER);
+
+        // when the dashboard opens
+        UI.getCurrent().navigate("");
+
+        // then its schedule reads in words, without the cron expression
+        assertThat(GridKt._getFormatted(solutionsGrid(), 0, "schedule")).isEqualTo("每分钟（未启用）");
+    }
+
+    @Test
     void aRunningRunAppearsWithProgressAndGoesWhenItEnds() {
         // given a run held up by a slow source
         fixtures.slowSource(2000);

@@ -257,7 +257,11 @@ class SeedSolutionIT {
         assertThat(logged).anySatisfy(log -> assertThat(log.getMessage()).contains("nickname"));
         assertThat(logged).anySatisfy(log -> {
             assertThat(log.getErrorClass()).isNotEqualTo("VALIDATION");
-            assertThat(log.getResponse()).isNotBlank();
+            // the server's HTML error page is summarised in words, and kept whole in the response for operators
+            assertThat(log.getMessage()).isEqualTo(
+                    "对方系统返回 HTTP 500 服务器错误（返回的是网页，不是接口数据），页面写着：500 Internal Server Error");
+            assertThat(log.message(Locale.ENGLISH)).startsWith("The other system answered HTTP 500 server error");
+            assertThat(log.getResponse()).contains("<h1>500 Internal Server Error</h1>");
         });
         // and both can be re-pushed as at any level: the one the server refused is written this time
         Run repushed = engine.repush(run.getId(), List.of(), true);

@@ -6,6 +6,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -178,12 +179,18 @@ class RunDetailViewIT {
         // when one is clicked
         GridKt._clickItem(records(), 0, 1, false, false, false, false);
 
-        // then the dialog shows the request and the response, indented, with the same content as logged
+        // then the dialog shows the request and the response, indented, with the same content as logged, the
+        // request's bizcontent (JSON inside a string) shown as the object it holds
         _get(Dialog.class, spec -> spec.withId("record-dialog"));
         Pre request = _get(Pre.class, spec -> spec.withId("record-request"));
         Pre response = _get(Pre.class, spec -> spec.withId("record-response"));
         assertThat(request.getClassNames()).contains("yq-json");
-        assertThat(JSON.readTree(request.getText())).isEqualTo(JSON.readTree(written.getRequest()));
+        JsonNode shown = JSON.readTree(request.getText());
+        JsonNode logged = JSON.readTree(written.getRequest());
+        assertThat(logged.findValue("bizcontent").isTextual()).isTrue();
+        assertThat(shown.findValue("bizcontent")).isEqualTo(JSON.readTree(logged.findValue("bizcontent").asText()));
+        assertThat(shown.findValue("bizcontent").path("customerCode").asText()).startsWith("GYS");
+        assertThat(request.getText()).doesNotContain("\\\"");
         assertThat(JSON.readTree(response.getText())).isEqualTo(JSON.readTree(written.getResponse()));
         assertThat(request.getText()).startsWith("{\n  \"");
         assertThat(visibleButtons("repush-one")).isEmpty();
@@ -200,8 +207,12 @@ class RunDetailViewIT {
         // when one is opened
         GridKt._clickItem(records(), 0, 1, false, false, false, false);
 
-        // then its error class and message are shown, with a button to re-push it alone
-        assertThat(text("record-error-class")).isEqualTo(failed.getErrorClass());
+        // then its error class is named in words with what to do next, the code only as a tooltip, and its message
+        // is shown, with a button to re-push it alone
+        assertThat(failed.getErrorClass()).isEqualTo("VALIDATION");
+        assertThat(text("record-error-class")).isEqualTo(
+                "数据被拒绝 — 对方不接受这条数据的内容：请按消息修改映射或源数据，再重推");
+        assertThat(_get(Span.class, spec -> spec.withId("record-error-class")).getTitle()).contains("VALIDATION");
         assertThat(failed.getMessage()).contains("nickname");
         assertThat(visibleButtons("repush-one")).hasSize(1);
 

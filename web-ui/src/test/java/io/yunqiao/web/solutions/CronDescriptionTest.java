@@ -94,4 +94,24 @@ class CronDescriptionTest {
         assertThat(chinese("  ")).contains("手动");
         assertThat(english(null)).contains("by hand");
     }
+
+    @Test
+    void inWordsKeepsTheWordsOfACommonForm() {
+        // given the common forms the issue names, when put in words for a screen without fire times
+        // then they read as the editor describes them
+        assertThat(CronDescription.inWords("0 0 2 * * ?", (key, params) -> TRANSLATIONS.getTranslation(key,
+                Translations.CHINESE, params))).isEqualTo("每天 02:00");
+        assertThat(CronDescription.inWords("0 0 9-18 ? * MON-FRI", (key, params) -> TRANSLATIONS.getTranslation(key,
+                Translations.CHINESE, params))).isEqualTo("工作日（周一至周五） 09:00 到 18:00 之间每小时一次");
+    }
+
+    @Test
+    void inWordsShowsTheExpressionOfARareFormRatherThanHidingIt() {
+        // given an expression outside the common forms, when put in words for a screen without fire times
+        // then it is called a custom schedule and the expression is shown, in both languages
+        assertThat(CronDescription.inWords("0 0 12 ? * 6#3", (key, params) -> TRANSLATIONS.getTranslation(key,
+                Translations.CHINESE, params))).isEqualTo("自定义计划（0 0 12 ? * 6#3）");
+        assertThat(CronDescription.inWords(" 0 0 12 ? * 6#3 ", (key, params) -> TRANSLATIONS.getTranslation(key,
+                Locale.ENGLISH, params))).isEqualTo("custom schedule (0 0 12 ? * 6#3)");
+    }
 }

@@ -198,6 +198,27 @@ class SolutionEditorViewIT {
     }
 
     @Test
+    void theWindowFieldsSayWhatTheirValuesMeanInWords() {
+        // given the seed's window (P30D, 300 seconds overlap, 744 hours at most), when its source tab is opened
+        openAsAdmin();
+        tab("source");
+
+        // then each field says in words what its value means
+        TextField start = _get(TextField.class, spec -> spec.withId("window-start"));
+        assertThat(start.getHelperText()).startsWith("即：30 天前。");
+        assertThat(_get(IntegerField.class, spec -> spec.withId("window-overlap")).getHelperText())
+                .startsWith("即：5 分钟。");
+        assertThat(_get(IntegerField.class, spec -> spec.withId("window-max-hours")).getHelperText())
+                .startsWith("即：最多 31 天一段。");
+
+        // and when the start is changed to a date-time, the words follow; for an unreadable one only the help stays
+        start.setValue("2026-11-01T00:00:00+08:00");
+        assertThat(start.getHelperText()).startsWith("即：从 2026-11-01 00:00（+08:00）起。");
+        start.setValue("last month");
+        assertThat(start.getHelperText()).startsWith("P30D 表示 30 天前");
+    }
+
+    @Test
     void editingTheMappingUpdatesTheOutputAndTheTargetFieldList() {
         // given the mapping tab of the seed solution, working on the example made from the source fields
         openAsAdmin();

@@ -145,6 +145,16 @@ class SolutionsViewIT {
     }
 
     @Test
+    void theScheduleReadsInWordsBeforeTheExpression() {
+        // given the seed solution (every minute), when an administrator opens the list
+        open(context, "admin", Role.ADMIN);
+
+        // then the schedule column leads with the words; the cron follows, small
+        assertThat(inFirstRow("schedule-" + seed.id())).hasValueSatisfying(c ->
+                assertThat(c.getElement().getText()).isEqualTo("每分钟"));
+    }
+
+    @Test
     void runNowStartsARunAndGoesToIt() {
         // given an operator on the list
         open(context, "ops", Role.OPERATOR);

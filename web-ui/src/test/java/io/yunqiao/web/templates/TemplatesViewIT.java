@@ -112,8 +112,23 @@ class TemplatesViewIT {
                     + registry.operation(spec.target().connector(), spec.target().operation()).title().zh();
             Div card = _get(Div.class, spec2 -> spec2.withId("template-" + template.id()));
             assertThat(card.getClassNames()).contains("yq-card");
-            assertThat(card.getElement().getTextRecursively()).contains(template.title().zh(), source, target,
-                    spec.schedule().cron());
+            assertThat(card.getElement().getTextRecursively()).contains(template.title().zh(), source, target);
+        }
+    }
+
+    @Test
+    void eachTemplatesScheduleReadsInWordsWithTheExpressionOnlyAsATooltip() {
+        // when the gallery is opened
+        openGalleryAs(Role.VIEWER);
+
+        // then the seed template's every-minute schedule reads in words, and no card shows a raw cron
+        Div seed = _get(Div.class, spec -> spec.withId("schedule-" + SEED));
+        assertThat(seed.getText()).isEqualTo("计划：每分钟（复制后为停用状态）");
+        assertThat(seed.getTitle()).contains("0 * * * * ?");
+        for (SolutionTemplate template : templates.list()) {
+            String cron = template.solution().schedule().cron();
+            Div card = _get(Div.class, spec -> spec.withId("template-" + template.id()));
+            assertThat(card.getElement().getTextRecursively()).doesNotContain(cron).contains("分钟");
         }
     }
 
