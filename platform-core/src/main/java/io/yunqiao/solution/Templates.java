@@ -11,7 +11,6 @@ import io.yunqiao.valuemap.ValueMapTables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,8 +171,7 @@ public class Templates {
             throw new DefinitionException(where + " has " + node.size() + " tables; at most " + MAX_VALUE_MAPS);
         }
         InputLimits limits = InputLimits.DEFAULTS;
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> table = it.next();
+        for (Map.Entry<String, JsonNode> table : node.properties()) {
             String name = table.getKey();
             if (name.isBlank() || !name.equals(name.strip()) || name.length() > limits.nameLength()
                     || name.chars().anyMatch(c -> c < 0x20 || "\"'\\/%?#".indexOf(c) >= 0)) {
@@ -190,8 +188,7 @@ public class Templates {
                         + " entries; at most " + limits.valueMapEntries());
             }
             Map<String, String> entries = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> e = table.getValue().fields(); e.hasNext();) {
-                Map.Entry<String, JsonNode> entry = e.next();
+            for (Map.Entry<String, JsonNode> entry : table.getValue().properties()) {
                 String key = entry.getKey();
                 JsonNode value = entry.getValue();
                 if (key.isEmpty() || key.length() > limits.valueMapKeyLength() || key.indexOf('\0') >= 0) {

@@ -58,8 +58,6 @@ class PluginsFolderAppIT {
 
             import io.yunqiao.connector.AuthContext;
             import io.yunqiao.connector.AuthScheme;
-import io.yunqiao.web.security.Role;
-import io.yunqiao.web.security.UserAccounts;
             import io.yunqiao.connector.Connection;
             import io.yunqiao.connector.OutgoingRequest;
 
