@@ -13,18 +13,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.github.mvysny.kaributesting.v10.ElementUtilsKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
@@ -55,6 +59,7 @@ import io.yunqiao.web.MockUi;
 import io.yunqiao.web.SharedPlatform;
 import io.yunqiao.web.mapping.JsonataEditor;
 import io.yunqiao.web.security.Role;
+import io.yunqiao.web.shell.Notices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -157,7 +162,7 @@ class SolutionEditorViewIT {
     }
 
     private static List<String> notifications() {
-        return NotificationsKt.getNotifications().stream().map(n -> n.getElement().getProperty("text")).toList();
+        return NotificationsKt.getNotifications().stream().map(n -> Notices.text(n)).toList();
     }
 
     private void save(String comment) {
@@ -271,6 +276,61 @@ class SolutionEditorViewIT {
         // then its path is in the mapping where the cursor was, and the output has the supplier name
         assertThat(editor().getValue()).isEqualTo("{ \"nickname\": supplierid_name }");
         assertThat(output()).contains("\"nickname\" : \"供应商名称\"");
+    }
+
+    /** Refuses a save for a cron with a minute of 61 and answers the request; the refusal notice shown. */
+    private Notification refusedSave() {
+        tab("schedule");
+        _setValue(_get(TextField.class, spec -> spec.withId("cron")), "0 61 * * * ?");
+        _click(_get(Button.class, spec -> spec.withId("save-solution")));
+        Notification refusal = NotificationsKt.getNotifications().stream()
+                .filter(n -> Notices.text(n).contains("未保存")).findFirst().orElseThrow();
+        MockVaadin.clientRoundtrip();
+        return refusal;
+    }
+
+    @Test
+    void aRefusalNoticeClosesWithItsCloseButton() {
+        // given a refused save's notice
+        openAsAdmin();
+        Notification refusal = refusedSave();
+
+        // when its close button is pressed
+        _click(_get(refusal, Button.class, spec -> spec.withClasses("yq-notice-close")));
+
+        // then it is closed
+        assertThat(refusal.isOpened()).isFalse();
+    }
+
+    @Test
+    void aSuccessfulSaveClosesTheEarlierRefusal() {
+        // given a refused save's notice
+        openAsAdmin();
+        Notification refusal = refusedSave();
+
+        // when the cron is corrected and the save passes
+        _setValue(_get(TextField.class, spec -> spec.withId("cron")), "0 0 * * * ?");
+        save("每小时");
+
+        // then the refusal is gone and the save is announced
+        assertThat(refusal.isOpened()).isFalse();
+        assertThat(solutions.get(seed.id()).version()).isEqualTo(2);
+        assertThat(notifications()).anySatisfy(text -> assertThat(text).contains("已保存"));
+    }
+
+    @Test
+    void aRefusalDoesNotFollowTheUserToAnotherScreen() {
+        // given a refused save's notice
+        openAsAdmin();
+        Notification refusal = refusedSave();
+
+        // when the user opens the runs screen, leaving the unsaved edit
+        UI.getCurrent().navigate("runs");
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("leave-confirm")));
+        assertThat(NavigatorKt.getCurrentPath()).isEqualTo("runs");
+
+        // then the refusal is closed
+        assertThat(refusal.isOpened()).isFalse();
     }
 
     @Test
