@@ -77,6 +77,16 @@ public class Solutions implements ConnectionUse {
         return save(solution, spec, solution.getCurrentVersion() + 1, comment);
     }
 
+    /**
+     * The checks a save of this spec runs, without saving: a screen asks for the version comment only once they pass.
+     * {@code id} is the solution being edited, null for a new one (its name must then be free of every other).
+     */
+    @Transactional(readOnly = true)
+    public void check(Long id, SolutionSpec spec) {
+        validator.validate(spec);
+        checkNameFree(spec.name(), id);
+    }
+
     /** Enables or disables the schedule; saved as a new version so the history shows who changed what. */
     @Transactional
     public SolutionView setEnabled(long id, boolean enabled) {

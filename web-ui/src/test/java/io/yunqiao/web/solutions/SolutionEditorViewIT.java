@@ -165,6 +165,12 @@ class SolutionEditorViewIT {
         return NotificationsKt.getNotifications().stream().map(n -> Notices.text(n)).toList();
     }
 
+    /** Presses save for a spec the save's checks refuse: no comment is asked for. */
+    private static void saveRefused() {
+        _click(_get(Button.class, spec -> spec.withId("save-solution")));
+        assertThat(_find(TextField.class, spec -> spec.withId("save-comment"))).isEmpty();
+    }
+
     private void save(String comment) {
         _click(_get(Button.class, spec -> spec.withId("save-solution")));
         _setValue(_get(TextField.class, spec -> spec.withId("save-comment")), comment);
@@ -331,6 +337,40 @@ class SolutionEditorViewIT {
 
         // then the refusal is closed
         assertThat(refusal.isOpened()).isFalse();
+    }
+
+    @Test
+    void aSaveTheValidatorRefusesAsksForNoCommentAndMarksTheField() {
+        // given a detail lookup whose parameter does not parse (only the save's validator sees it)
+        openAsAdmin();
+        tab("source");
+        _click(_get(Button.class, spec -> spec.withId("detail-add")));
+        _setValue(detailOperation(0), "jdy/pur/pur_inbound_detail");
+        _setValue(detailParam(0, "id"), "id &");
+
+        // when save is pressed
+        _click(_get(Button.class, spec -> spec.withId("save-solution")));
+
+        // then no comment dialog opens, the refusal is shown on the parameter, and nothing is saved
+        assertThat(_find(TextField.class, spec -> spec.withId("save-comment"))).isEmpty();
+        assertThat(notifications()).anySatisfy(text -> assertThat(text).contains("未保存"));
+        assertThat(detailParam(0, "id").isInvalid()).isTrue();
+        assertThat(solutions.get(seed.id()).version()).isEqualTo(1);
+    }
+
+    @Test
+    void aCancelledSavesCommentIsNotOfferedForTheNextSave() {
+        // given a comment typed into the save dialog and then cancelled
+        openAsAdmin();
+        _click(_get(Button.class, spec -> spec.withId("save-solution")));
+        _setValue(_get(TextField.class, spec -> spec.withId("save-comment")), "作废的备注");
+        _click(_get(Button.class, spec -> spec.withId("save-cancel")));
+
+        // when save is pressed again
+        _click(_get(Button.class, spec -> spec.withId("save-solution")));
+
+        // then the comment field is empty
+        assertThat(_get(TextField.class, spec -> spec.withId("save-comment")).getValue()).isEmpty();
     }
 
     @Test
@@ -550,7 +590,7 @@ class SolutionEditorViewIT {
 
         // when saved from another tab, then the refusal is on the filter, nothing is saved, the input is kept
         tab("mapping");
-        save("");
+        saveRefused();
         assertThat(_get(Tabs.class, spec -> spec.withId("editor-tabs")).getSelectedTab().getId())
                 .hasValue("tab-source");
         assertThat(filterCondition().isInvalid()).isTrue();
@@ -569,7 +609,7 @@ class SolutionEditorViewIT {
         tab("mapping");
 
         // when saved, then the refusal is on that parameter, on the source tab, and nothing is saved
-        save("");
+        saveRefused();
         assertThat(detailParam(0, "id").isInvalid()).isTrue();
         assertThat(detailParam(0, "id").getErrorMessage()).contains("detail").contains("id").contains("第 1 行");
         assertThat(_get(Tabs.class, spec -> spec.withId("editor-tabs")).getSelectedTab().getId())
@@ -673,7 +713,7 @@ class SolutionEditorViewIT {
         tab("mapping");
 
         // when it is saved without an update mapping
-        save("");
+        saveRefused();
 
         // then the refusal is on the update mapping, on the target tab; nothing is saved, the choices stay
         TextArea mapping = _get(TextArea.class, spec -> spec.withId("existing-mapping"));
@@ -687,7 +727,7 @@ class SolutionEditorViewIT {
 
         // and a mapping that does not parse is refused there with its line, the text kept as typed
         _setValue(mapping, "{ \"customerCode\": }");
-        save("");
+        saveRefused();
         assertThat(mapping.isInvalid()).isTrue();
         assertThat(mapping.getErrorMessage()).contains("第 1 行");
         assertThat(mapping.getValue()).isEqualTo("{ \"customerCode\": }");
@@ -756,7 +796,7 @@ class SolutionEditorViewIT {
         tab("mapping");
 
         // when it is saved, then the refusal is on the lines field of the source tab and nothing is saved
-        save("");
+        saveRefused();
         assertThat(splitPath().isInvalid()).isTrue();
         assertThat(splitPath().getErrorMessage()).contains("split.path").contains("material_entity");
         assertThat(_get(Tabs.class, spec -> spec.withId("editor-tabs")).getSelectedTab().getId())
@@ -818,7 +858,7 @@ class SolutionEditorViewIT {
         _setValue(editor(), edited);
 
         // when it is saved
-        save("");
+        saveRefused();
 
         // then the refusal names the field in the mapping's error box, nothing is saved, the edit stays
         assertThat(errorBox()).hasValueSatisfying(box -> assertThat(box.getElement().getTextRecursively())
@@ -1134,7 +1174,7 @@ class SolutionEditorViewIT {
         tab("mapping");
 
         // when it is saved
-        save("");
+        saveRefused();
 
         // then the refusal names the address on the field, on the alerts tab; nothing is saved, the input stays
         assertThat(notifications()).anySatisfy(text -> assertThat(text).contains("未保存")
