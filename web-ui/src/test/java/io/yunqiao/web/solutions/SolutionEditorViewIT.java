@@ -374,6 +374,19 @@ class SolutionEditorViewIT {
     }
 
     @Test
+    void theScheduleSaysInWordsWhetherItIsOnOrOff() {
+        // given the schedule of the seed solution, copied switched off
+        openAsAdmin();
+        tab("schedule");
+        Span state = _get(Span.class, spec -> spec.withId("schedule-state"));
+        assertThat(state.getText()).isEqualTo("已停用");
+
+        // when the schedule is switched on, then it reads 已启用
+        _setValue(_get(Checkbox.class, spec -> spec.withId("schedule-enabled")), true);
+        assertThat(state.getText()).isEqualTo("已启用");
+    }
+
+    @Test
     void aBadCronShowsQuartzsReasonOnTheFieldAndSaveIsRefused() {
         // given the schedule tab
         openAsAdmin();
