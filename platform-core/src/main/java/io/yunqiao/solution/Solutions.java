@@ -77,6 +77,35 @@ public class Solutions implements ConnectionUse {
         return save(solution, spec, solution.getCurrentVersion() + 1, comment);
     }
 
+    /**
+     * The checks a save of this spec runs, without saving: a screen asks for the version comment only once they pass.
+     * {@code id} is the solution being edited, null for a new one (its name must then be free of every other).
+     */
+    @Transactional(readOnly = true)
+    public void check(Long id, SolutionSpec spec) {
+        validator.validate(spec);
+        checkNameFree(spec.name(), id);
+    }
+
+    /**
+     * {@code wanted} if no solution has that name, else the first free "wanted (2)", "wanted (3)", ... (shortened to
+     * fit the name limit): what a copy proposes so that its first save is not refused for the name.
+     */
+    @Transactional(readOnly = true)
+    public String freeName(String wanted) {
+        if (solutions.findByName(wanted).isEmpty()) {
+            return wanted;
+        }
+        for (int n = 2; ; n++) {
+            String suffix = " (" + n + ")";
+            int room = validator.limits().nameLength() - suffix.length();
+            String name = (wanted.length() > room && room > 0 ? wanted.substring(0, room) : wanted) + suffix;
+            if (solutions.findByName(name).isEmpty()) {
+                return name;
+            }
+        }
+    }
+
     /** Enables or disables the schedule; saved as a new version so the history shows who changed what. */
     @Transactional
     public SolutionView setEnabled(long id, boolean enabled) {

@@ -90,6 +90,11 @@ public class Templates {
         return copyTemplate(id, name, sourceConnection, targetConnection).solution();
     }
 
+    /** The name a copy proposes: {@code wanted}, or with " (2)", " (3)", ... when a solution already has it. */
+    public String freeName(String wanted) {
+        return solutions.freeName(wanted);
+    }
+
     /**
      * 一键复制 with what became of the template's value-map tables: each one that does not exist is created with the
      * template's entries; an existing one is never changed (a tenant may have edited it), and is reported as kept

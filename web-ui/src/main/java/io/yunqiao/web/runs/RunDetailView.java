@@ -6,6 +6,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -182,7 +183,8 @@ class RunDetailView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
         repushAll.setText(getTranslation("runs.repush.all"));
         repushAll.setId("repush-all-failed");
         repushAll.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        repushAll.addClickListener(e -> repush(List.of()));
+        repushAll.addClickListener(e -> confirmRepush(List.of(), recordCounts.getOrDefault(RecordStatus.FAILED,
+                (long) run.getFailed())));
         HorizontalLayout bar = new HorizontalLayout(recordStatus, repushSelected, repushAll);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
 
@@ -370,7 +372,33 @@ class RunDetailView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
             Notices.error(getTranslation("runs.repush.noneSelected"));
             return;
         }
-        repush(ids);
+        if (ids.size() == 1) {
+            repush(ids);
+            return;
+        }
+        confirmRepush(ids, ids.size());
+    }
+
+    /**
+     * Asks before re-pushing several records, with their count: a re-push writes to the target system again, and
+     * "all failed" of a large run may be thousands.
+     */
+    private void confirmRepush(List<Long> ids, long count) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("repush-dialog");
+        confirm.setHeader(getTranslation("runs.repush.confirmTitle", count));
+        confirm.setText(getTranslation("runs.repush.confirmText"));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("common.cancel"));
+        // our own button (with an id): its click does the re-push, as the dialog's confirm would
+        Button go = new Button(getTranslation("runs.repush.confirm", count), e -> {
+            confirm.close();
+            repush(ids);
+        });
+        go.setId("repush-confirm");
+        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.setConfirmButton(go);
+        confirm.open();
     }
 
     /** Re-pushes records of this run ({@code ids}, or every failed one when empty) and opens the new run. */

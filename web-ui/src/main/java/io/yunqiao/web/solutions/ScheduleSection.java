@@ -11,6 +11,8 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -48,6 +50,7 @@ class ScheduleSection extends VerticalLayout {
     private final Span description = new Span();
     private final Div next = new Div();
     private final Checkbox enabled = new Checkbox();
+    private final Span enabledState = new Span();
     private final NumberField rateLimit = new NumberField();
     private final IntegerField attempts = new IntegerField();
     private final IntegerField backoff = new IntegerField();
@@ -95,14 +98,20 @@ class ScheduleSection extends VerticalLayout {
         enabled.setLabel(getTranslation("solutions.schedule.enabled"));
         enabled.setHelperText(getTranslation("solutions.schedule.enabledHelp"));
         enabled.addValueChangeListener(e -> {
+            showEnabledState();
             if (e.isFromClient()) {
                 onChange.run();
             }
         });
+        // the state in words beside the box: a bare "启用定时" box read as "on" while it was off
+        enabledState.setId("schedule-state");
+        showEnabledState();
+        HorizontalLayout switchLine = new HorizontalLayout(enabled, enabledState);
+        switchLine.setAlignItems(FlexComponent.Alignment.BASELINE);
         FormLayout when = new FormLayout(cron, preset);
         when.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         add(new H3(getTranslation("solutions.schedule.title")), when, description,
-                new H4(getTranslation("solutions.schedule.next")), next, enabled);
+                new H4(getTranslation("solutions.schedule.next")), next, switchLine);
 
         rateLimit.setId("rate-limit");
         rateLimit.setLabel(getTranslation("solutions.rate.perSecond"));
@@ -180,6 +189,14 @@ class ScheduleSection extends VerticalLayout {
     }
 
     /** Checks the expression with Quartz as one types: its meaning and next fire times, or Quartz's reason. */
+    /** 已启用 / 已停用 as the solutions list shows it, for the box's current value. */
+    private void showEnabledState() {
+        boolean on = enabled.getValue();
+        enabledState.setText(getTranslation(on ? "solutions.enabled" : "solutions.disabled"));
+        enabledState.getElement().getThemeList().clear();
+        enabledState.getElement().getThemeList().add(on ? "badge success" : "badge contrast");
+    }
+
     private void cronChanged() {
         String expression = cron.getValue() == null ? "" : cron.getValue().trim();
         next.removeAll();

@@ -105,7 +105,6 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private Long solutionId;
     private SolutionView saved;
     private String savedJson = "";
-    private String pendingComment = "";
     private boolean loading;
 
     SolutionEditorView(Solutions solutions, Connections connections, ConnectorRegistry registry, SyncEngine engine,
@@ -415,11 +414,18 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
 
     /**
      * Refuses at once what is plainly missing or invalid (a name, the two operations, a cron Quartz rejects), on
-     * the field and in words of the UI's language; otherwise asks for a comment. Everything else is the
-     * validator's call when saving.
+     * the field and in words of the UI's language, then runs the checks of the save itself (the validator, a free
+     * name) and shows their refusal on its field; only a spec that passes them gets the comment dialog. A comment
+     * is never carried over: a cancelled or refused save's comment does not become the next version's note.
      */
     private void askToSave() {
         if (refusedBeforeSaving()) {
+            return;
+        }
+        try {
+            solutions.check(solutionId, currentSpec());
+        } catch (Problem e) {
+            showProblem(e);
             return;
         }
         Dialog dialog = new Dialog(getTranslation("solutions.save.title"));
@@ -429,12 +435,10 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         comment.setPlaceholder(getTranslation("solutions.save.commentPlaceholder"));
         comment.setHelperText(getTranslation(solutionId == null ? "solutions.save.helpNew" : "solutions.save.help",
                 saved == null ? 0 : saved.version() + 1));
-        comment.setValue(pendingComment);
         comment.setWidth("28em");
         comment.setMaxLength(limits.descriptionLength());
         dialog.add(comment);
         Button confirm = new Button(getTranslation("common.save"), e -> {
-            pendingComment = comment.getValue();
             dialog.close();
             save(comment.getValue());
         });
@@ -479,7 +483,6 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         try {
             SolutionView view = solutionId == null ? solutions.create(spec, note) : solutions.update(solutionId, spec,
                     note);
-            pendingComment = "";
             Notices.success(getTranslation("solutions.save.saved", view.version()));
             boolean created = solutionId == null;
             saved = view;

@@ -58,7 +58,8 @@ class CopyWizard extends Dialog {
 
         name.setId("copy-name");
         name.setLabel(getTranslation("templates.name"));
-        name.setValue(template.title().in(getLocale()));
+        // a name no solution has yet: copying a template twice would otherwise be refused on the first try
+        name.setValue(templates.freeName(template.title().in(getLocale())));
         name.setRequiredIndicatorVisible(true);
         name.setManualValidation(true);
         name.setWidthFull();

@@ -178,6 +178,8 @@ class GoldenPathBrowserIT extends BrowserIT {
         // when the fault is gone and the operator re-pushes the failed records
         sandbox("DELETE", "jackyun/_admin/faults", null);
         userClicks(() -> click("repush-all-failed"));
+        assertThat(byId("repush-confirm")).hasText("重推 " + failed + " 条");
+        userClicks(() -> click("repush-confirm"));
 
         // then the re-push run succeeds, writing exactly the failed ones, each customer stored once
         assertThat(byId("run-status")).hasAttribute("data-status", "SUCCESS", RUN_TIMEOUT);

@@ -29,6 +29,7 @@ import io.yunqiao.connector.ConnectorRegistry;
 import io.yunqiao.web.MockUi;
 import io.yunqiao.web.SharedPlatform;
 import io.yunqiao.web.security.Role;
+import io.yunqiao.web.shell.Notices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -251,7 +252,7 @@ class ConnectionsViewIT {
         assertThat(connections.list()).isEmpty();
         String label = kingdee().connectionField("clientSecret").orElseThrow().label().zh();
         assertThat(field("clientSecret").isInvalid()).isTrue();
-        assertThat(NotificationsKt.getNotifications()).anySatisfy(n -> assertThat(n.getElement().getProperty("text"))
+        assertThat(NotificationsKt.getNotifications()).anySatisfy(n -> assertThat(Notices.text(n))
                 .contains(label));
         assertThat(field("clientId").getValue()).isEqualTo("yunqiao-demo");
     }
@@ -268,7 +269,7 @@ class ConnectionsViewIT {
 
         // then the server's reason is shown and the dialog is still open with what was typed
         assertThat(connections.list()).hasSize(1);
-        assertThat(NotificationsKt.getNotifications()).anySatisfy(n -> assertThat(n.getElement().getProperty("text"))
+        assertThat(NotificationsKt.getNotifications()).anySatisfy(n -> assertThat(Notices.text(n))
                 .contains("already exists"));
         assertThat(field("clientSecret").getValue()).isEqualTo(SECRET);
     }

@@ -37,6 +37,7 @@ import io.yunqiao.web.MockUi;
 import io.yunqiao.web.SharedPlatform;
 import io.yunqiao.web.runs.RunFixtures;
 import io.yunqiao.web.security.Role;
+import io.yunqiao.web.shell.Notices;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -441,7 +442,7 @@ class FeatureTemplatesIT {
 
         // then the copy is made, a notice says the table was kept as it was, and the tenant's entry stays
         assertThat(solutions.list()).extracting(SolutionView::name).contains("第二份");
-        assertThat(NotificationsKt.getNotifications()).anySatisfy(n -> assertThat(n.getElement().getProperty("text"))
+        assertThat(NotificationsKt.getNotifications()).anySatisfy(n -> assertThat(Notices.text(n))
                 .contains(TABLE, "已保持原样"));
         assertThat(valueMaps.get(TABLE)).containsEntry("直运采购", "代发供应商");
     }

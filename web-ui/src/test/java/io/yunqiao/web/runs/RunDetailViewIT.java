@@ -13,6 +13,7 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Pre;
@@ -246,8 +247,9 @@ class RunDetailViewIT {
         MockUi.start(context, "ops", Role.OPERATOR);
         UI.getCurrent().navigate("runs/" + partial.getId());
 
-        // when every failed record is re-pushed
+        // when every failed record is re-pushed, and that is confirmed
         _click(_get(Button.class, spec -> spec.withId("repush-all-failed")));
+        _click(_get(Button.class, spec -> spec.withId("repush-confirm")));
 
         // then a new re-push run of the same solution is open
         Run repush = latestRun();
@@ -263,6 +265,22 @@ class RunDetailViewIT {
         assertThat(text("run-written")).isEqualTo("1");
         assertThat(text("run-skipped")).isEqualTo(String.valueOf(partial.getFailed() - 1));
         assertThat(GridKt._size(records())).isEqualTo(logsOf(repush.getId())).isPositive();
+    }
+
+    @Test
+    void repushAllFailedAsksFirstWithTheCount() {
+        // given an operator on a run with failed records
+        MockUi.start(context, "ops", Role.OPERATOR);
+        UI.getCurrent().navigate("runs/" + partial.getId());
+        long before = latestRun().getId();
+
+        // when "re-push all failed" is pressed
+        _click(_get(Button.class, spec -> spec.withId("repush-all-failed")));
+
+        // then a dialog asks with the number of failed records, and nothing has started yet
+        ConfirmDialog dialog = _get(ConfirmDialog.class, spec -> spec.withId("repush-dialog"));
+        assertThat(dialog.getElement().getProperty("header")).isEqualTo("重推 " + partial.getFailed() + " 条失败数据？");
+        assertThat(latestRun().getId()).isEqualTo(before);
     }
 
     @Test

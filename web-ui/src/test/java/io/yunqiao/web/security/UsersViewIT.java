@@ -17,6 +17,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.yunqiao.web.MockUi;
 import io.yunqiao.web.SharedPlatform;
+import io.yunqiao.web.shell.Notices;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -75,7 +76,7 @@ class UsersViewIT {
 
         // then nothing is saved and the message names the rule
         assertThat(users.list()).noneMatch(u -> u.username().equals("shorty"));
-        assertThat(NotificationsKt.getNotifications()).anySatisfy(n -> assertThat(n.getElement().getProperty("text"))
+        assertThat(NotificationsKt.getNotifications()).anySatisfy(n -> assertThat(Notices.text(n))
                 .contains("at least 8 characters"));
     }
 

@@ -33,6 +33,7 @@ import io.yunqiao.web.mapping.MappingTablePanel;
 import io.yunqiao.web.mapping.MappingTablePanel.Choice;
 import io.yunqiao.web.mapping.MappingWorkbench;
 import io.yunqiao.web.security.Role;
+import io.yunqiao.web.shell.Notices;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -317,7 +318,7 @@ class MappingTableIT {
         assertThat(acceptAllShown()).isFalse();
         // and a notice says what was filled and what was left as it was, over the header, not the table
         Notification notice = lastNotification();
-        assertThat(notice.getElement().getProperty("text")).isEqualTo("已填入 2 个空行；3 行已有内容未改动，可在行内逐个采用。");
+        assertThat(Notices.text(notice)).isEqualTo("已填入 2 个空行；3 行已有内容未改动，可在行内逐个采用。");
         assertThat(notice.getPosition()).isEqualTo(Notification.Position.TOP_CENTER);
 
         // when the person accepts one filled row's suggestion, then that row (and only it) changes
@@ -343,7 +344,7 @@ class MappingTableIT {
         // when all are accepted anyway, then nothing changes and the notice says there was no empty row
         _get(MappingWorkbench.class, spec -> { }).table().acceptAll();
         assertThat(editor().getValue()).isEqualTo(before);
-        assertThat(lastNotification().getElement().getProperty("text"))
+        assertThat(Notices.text(lastNotification()))
                 .isEqualTo("没有空行可填：2 行已有内容未改动，它们的建议可在行内逐个采用。");
         assertThat(_find(Button.class, spec -> spec.withId("mapping-accept-nickname"))).hasSize(1);
     }
@@ -357,7 +358,7 @@ class MappingTableIT {
         _click(_get(Button.class, spec -> spec.withId("mapping-suggest")));
 
         // then its suggestions all concern rows that hold something else: offered row by row, nothing changed
-        assertThat(lastNotification().getElement().getProperty("text"))
+        assertThat(Notices.text(lastNotification()))
                 .isEqualTo("找到 3 条建议，都给已有内容的行：没有空行可填，请在行内逐个采用。");
         assertThat(acceptAllShown()).isFalse();
         assertThat(_find(Div.class, spec -> spec.withClasses("yq-mt-suggestion-instead"))).hasSize(3);

@@ -13,18 +13,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.github.mvysny.kaributesting.v10.ElementUtilsKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
@@ -55,6 +59,7 @@ import io.yunqiao.web.MockUi;
 import io.yunqiao.web.SharedPlatform;
 import io.yunqiao.web.mapping.JsonataEditor;
 import io.yunqiao.web.security.Role;
+import io.yunqiao.web.shell.Notices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -157,7 +162,13 @@ class SolutionEditorViewIT {
     }
 
     private static List<String> notifications() {
-        return NotificationsKt.getNotifications().stream().map(n -> n.getElement().getProperty("text")).toList();
+        return NotificationsKt.getNotifications().stream().map(n -> Notices.text(n)).toList();
+    }
+
+    /** Presses save for a spec the save's checks refuse: no comment is asked for. */
+    private static void saveRefused() {
+        _click(_get(Button.class, spec -> spec.withId("save-solution")));
+        assertThat(_find(TextField.class, spec -> spec.withId("save-comment"))).isEmpty();
     }
 
     private void save(String comment) {
@@ -292,6 +303,108 @@ class SolutionEditorViewIT {
         // then its path is in the mapping where the cursor was, and the output has the supplier name
         assertThat(editor().getValue()).isEqualTo("{ \"nickname\": supplierid_name }");
         assertThat(output()).contains("\"nickname\" : \"供应商名称\"");
+    }
+
+    /** Refuses a save for a cron with a minute of 61 and answers the request; the refusal notice shown. */
+    private Notification refusedSave() {
+        tab("schedule");
+        _setValue(_get(TextField.class, spec -> spec.withId("cron")), "0 61 * * * ?");
+        _click(_get(Button.class, spec -> spec.withId("save-solution")));
+        Notification refusal = NotificationsKt.getNotifications().stream()
+                .filter(n -> Notices.text(n).contains("未保存")).findFirst().orElseThrow();
+        MockVaadin.clientRoundtrip();
+        return refusal;
+    }
+
+    @Test
+    void aRefusalNoticeClosesWithItsCloseButton() {
+        // given a refused save's notice
+        openAsAdmin();
+        Notification refusal = refusedSave();
+
+        // when its close button is pressed
+        _click(_get(refusal, Button.class, spec -> spec.withClasses("yq-notice-close")));
+
+        // then it is closed
+        assertThat(refusal.isOpened()).isFalse();
+    }
+
+    @Test
+    void aSuccessfulSaveClosesTheEarlierRefusal() {
+        // given a refused save's notice
+        openAsAdmin();
+        Notification refusal = refusedSave();
+
+        // when the cron is corrected and the save passes
+        _setValue(_get(TextField.class, spec -> spec.withId("cron")), "0 0 * * * ?");
+        save("每小时");
+
+        // then the refusal is gone and the save is announced
+        assertThat(refusal.isOpened()).isFalse();
+        assertThat(solutions.get(seed.id()).version()).isEqualTo(2);
+        assertThat(notifications()).anySatisfy(text -> assertThat(text).contains("已保存"));
+    }
+
+    @Test
+    void aRefusalDoesNotFollowTheUserToAnotherScreen() {
+        // given a refused save's notice
+        openAsAdmin();
+        Notification refusal = refusedSave();
+
+        // when the user opens the runs screen, leaving the unsaved edit
+        UI.getCurrent().navigate("runs");
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("leave-confirm")));
+        assertThat(NavigatorKt.getCurrentPath()).isEqualTo("runs");
+
+        // then the refusal is closed
+        assertThat(refusal.isOpened()).isFalse();
+    }
+
+    @Test
+    void aSaveTheValidatorRefusesAsksForNoCommentAndMarksTheField() {
+        // given a detail lookup whose parameter does not parse (only the save's validator sees it)
+        openAsAdmin();
+        tab("source");
+        _click(_get(Button.class, spec -> spec.withId("detail-add")));
+        _setValue(detailOperation(0), "jdy/pur/pur_inbound_detail");
+        _setValue(detailParam(0, "id"), "id &");
+
+        // when save is pressed
+        _click(_get(Button.class, spec -> spec.withId("save-solution")));
+
+        // then no comment dialog opens, the refusal is shown on the parameter, and nothing is saved
+        assertThat(_find(TextField.class, spec -> spec.withId("save-comment"))).isEmpty();
+        assertThat(notifications()).anySatisfy(text -> assertThat(text).contains("未保存"));
+        assertThat(detailParam(0, "id").isInvalid()).isTrue();
+        assertThat(solutions.get(seed.id()).version()).isEqualTo(1);
+    }
+
+    @Test
+    void aCancelledSavesCommentIsNotOfferedForTheNextSave() {
+        // given a comment typed into the save dialog and then cancelled
+        openAsAdmin();
+        _click(_get(Button.class, spec -> spec.withId("save-solution")));
+        _setValue(_get(TextField.class, spec -> spec.withId("save-comment")), "作废的备注");
+        _click(_get(Button.class, spec -> spec.withId("save-cancel")));
+
+        // when save is pressed again
+        _click(_get(Button.class, spec -> spec.withId("save-solution")));
+
+        // then the comment field is empty
+        assertThat(_get(TextField.class, spec -> spec.withId("save-comment")).getValue()).isEmpty();
+    }
+
+    @Test
+    void theScheduleSaysInWordsWhetherItIsOnOrOff() {
+        // given the schedule of the seed solution, copied switched off
+        openAsAdmin();
+        tab("schedule");
+        Span state = _get(Span.class, spec -> spec.withId("schedule-state"));
+        assertThat(state.getText()).isEqualTo("已停用");
+
+        // when the schedule is switched on, then it reads 已启用
+        _setValue(_get(Checkbox.class, spec -> spec.withId("schedule-enabled")), true);
+        assertThat(state.getText()).isEqualTo("已启用");
     }
 
     @Test
@@ -511,7 +624,7 @@ class SolutionEditorViewIT {
 
         // when saved from another tab, then the refusal is on the filter, nothing is saved, the input is kept
         tab("mapping");
-        save("");
+        saveRefused();
         assertThat(_get(Tabs.class, spec -> spec.withId("editor-tabs")).getSelectedTab().getId())
                 .hasValue("tab-source");
         assertThat(filterCondition().isInvalid()).isTrue();
@@ -530,7 +643,7 @@ class SolutionEditorViewIT {
         tab("mapping");
 
         // when saved, then the refusal is on that parameter, on the source tab, and nothing is saved
-        save("");
+        saveRefused();
         assertThat(detailParam(0, "id").isInvalid()).isTrue();
         assertThat(detailParam(0, "id").getErrorMessage()).contains("detail").contains("id").contains("第 1 行");
         assertThat(_get(Tabs.class, spec -> spec.withId("editor-tabs")).getSelectedTab().getId())
@@ -634,7 +747,7 @@ class SolutionEditorViewIT {
         tab("mapping");
 
         // when it is saved without an update mapping
-        save("");
+        saveRefused();
 
         // then the refusal is on the update mapping, on the target tab; nothing is saved, the choices stay
         TextArea mapping = _get(TextArea.class, spec -> spec.withId("existing-mapping"));
@@ -648,7 +761,7 @@ class SolutionEditorViewIT {
 
         // and a mapping that does not parse is refused there with its line, the text kept as typed
         _setValue(mapping, "{ \"customerCode\": }");
-        save("");
+        saveRefused();
         assertThat(mapping.isInvalid()).isTrue();
         assertThat(mapping.getErrorMessage()).contains("第 1 行");
         assertThat(mapping.getValue()).isEqualTo("{ \"customerCode\": }");
@@ -717,7 +830,7 @@ class SolutionEditorViewIT {
         tab("mapping");
 
         // when it is saved, then the refusal is on the lines field of the source tab and nothing is saved
-        save("");
+        saveRefused();
         assertThat(splitPath().isInvalid()).isTrue();
         assertThat(splitPath().getErrorMessage()).contains("split.path").contains("material_entity");
         assertThat(_get(Tabs.class, spec -> spec.withId("editor-tabs")).getSelectedTab().getId())
@@ -779,7 +892,7 @@ class SolutionEditorViewIT {
         _setValue(editor(), edited);
 
         // when it is saved
-        save("");
+        saveRefused();
 
         // then the refusal names the field in the mapping's error box, nothing is saved, the edit stays
         assertThat(errorBox()).hasValueSatisfying(box -> assertThat(box.getElement().getTextRecursively())
@@ -1095,7 +1208,7 @@ class SolutionEditorViewIT {
         tab("mapping");
 
         // when it is saved
-        save("");
+        saveRefused();
 
         // then the refusal names the address on the field, on the alerts tab; nothing is saved, the input stays
         assertThat(notifications()).anySatisfy(text -> assertThat(text).contains("未保存")

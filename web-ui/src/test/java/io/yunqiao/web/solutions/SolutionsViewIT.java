@@ -35,6 +35,7 @@ import io.yunqiao.solution.Templates;
 import io.yunqiao.web.MockUi;
 import io.yunqiao.web.SharedPlatform;
 import io.yunqiao.web.security.Role;
+import io.yunqiao.web.shell.Notices;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -122,7 +123,7 @@ class SolutionsViewIT {
      * registered (this module built without it), only the notice naming the run can be checked.
      */
     private static void assertWentToRun(long runId) {
-        assertThat(NotificationsKt.getNotifications()).anySatisfy(n -> assertThat(n.getElement().getProperty("text"))
+        assertThat(NotificationsKt.getNotifications()).anySatisfy(n -> assertThat(Notices.text(n))
                 .contains(String.valueOf(runId)));
         if (RouteConfiguration.forApplicationScope().isPathAvailable("runs/" + runId)) {
             assertThat(NavigatorKt.getCurrentPath()).isEqualTo("runs/" + runId);
@@ -294,7 +295,7 @@ class SolutionsViewIT {
 
         // then nothing is created and the notice names the file and the parser's reason
         assertThat(solutions.list()).hasSize(1);
-        assertThat(NotificationsKt.getNotifications()).anySatisfy(n -> assertThat(n.getElement().getProperty("text"))
+        assertThat(NotificationsKt.getNotifications()).anySatisfy(n -> assertThat(Notices.text(n))
                 .contains("notes.json").contains("hello"));
     }
 
@@ -312,7 +313,7 @@ class SolutionsViewIT {
         // then the second run is skipped, the list stays, and the notice says which run is in progress
         assertThat(NavigatorKt.getCurrentPath()).isEqualTo("solutions");
         assertThat(history.runsOf(seed.id(), 1).get(0).getStatus()).isEqualTo(RunStatus.SKIPPED);
-        assertThat(NotificationsKt.getNotifications()).anySatisfy(n -> assertThat(n.getElement().getProperty("text"))
+        assertThat(NotificationsKt.getNotifications()).anySatisfy(n -> assertThat(Notices.text(n))
                 .contains("run " + first.getId()));
     }
 }

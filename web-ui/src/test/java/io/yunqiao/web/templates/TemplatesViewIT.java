@@ -206,6 +206,23 @@ class TemplatesViewIT {
     }
 
     @Test
+    void aSecondCopyProposesANameNoSolutionHas() {
+        // given the seed template already copied under its title, and once more as "<title> (2)"
+        String title = templates.get(SEED).title().zh();
+        templates.copy(SEED, title, null, null);
+        templates.copy(SEED, title + " (2)", null, null);
+        openGalleryAs(Role.ADMIN);
+
+        // when it is copied again
+        _click(_get(Button.class, spec -> spec.withId("copy-" + SEED)));
+
+        // then the wizard proposes "<title> (3)", and confirming it creates the copy at once
+        assertThat(_get(TextField.class, spec -> spec.withId("copy-name")).getValue()).isEqualTo(title + " (3)");
+        _click(_get(Button.class, spec -> spec.withId("copy-confirm")));
+        assertThat(solutions.list()).extracting(SolutionView::name).contains(title + " (3)");
+    }
+
+    @Test
     void aViewerSeesTheTemplatesButNoCopyButton() {
         // when someone with read-only access opens the gallery
         openGalleryAs(Role.VIEWER);
