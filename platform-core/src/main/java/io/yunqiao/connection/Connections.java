@@ -88,8 +88,8 @@ public class Connections {
     public ConnectionView update(long id, ConnectionDraft draft) {
         SavedConnection saved = find(id);
         if (draft.connectorId() != null && !draft.connectorId().equals(saved.connectorId())) {
-            throw Problem.invalid("connectorId", "a connection cannot change its connector (from '"
-                    + saved.connectorId() + "' to '" + draft.connectorId() + "'); create a new connection instead");
+            throw Problem.coded(Problem.Kind.INVALID, "connectorId", "problem.connection.connectorChanged",
+                    saved.connectorId(), draft.connectorId());
         }
         ConnectorDefinition definition = definitionOf(saved.connectorId());
         String name = checkName(draft.name(), id);
@@ -111,8 +111,8 @@ public class Connections {
         for (ConnectionUse use : uses.orderedStream().toList()) {
             List<String> users = use.usersOf(id);
             if (!users.isEmpty()) {
-                throw Problem.conflict("connection '" + saved.name() + "' is used by " + users
-                        + "; change or delete those first");
+                throw Problem.coded(Problem.Kind.CONFLICT, null, "problem.connection.inUse", saved.name(),
+                        String.join(", ", users));
             }
         }
         repository.delete(saved);
@@ -153,27 +153,29 @@ public class Connections {
     }
 
     private SavedConnection find(long id) {
-        return repository.findById(id).orElseThrow(() -> Problem.notFound("connection", id));
+        return repository.findById(id).orElseThrow(() -> Problem.coded(Problem.Kind.NOT_FOUND, null,
+                "problem.connection.notFound", String.valueOf(id)));
     }
 
     private ConnectorDefinition definitionOf(String connectorId) {
         if (connectorId == null || connectorId.isBlank()) {
-            throw Problem.invalid("connectorId", "a connection needs a connectorId; installed connectors: "
-                    + registry.definitions().stream().map(ConnectorDefinition::id).toList());
+            throw Problem.coded(Problem.Kind.INVALID, "connectorId", "problem.connection.connectorMissing",
+                    registry.definitions().stream().map(ConnectorDefinition::id).toList().toString());
         }
-        return registry.find(connectorId).orElseThrow(() -> Problem.invalid("connectorId", "unknown connector '"
-                + connectorId + "'; installed connectors: " + registry.definitions().stream()
-                        .map(ConnectorDefinition::id).toList()));
+        return registry.find(connectorId).orElseThrow(() -> Problem.coded(Problem.Kind.INVALID, "connectorId",
+                "problem.connection.unknownConnector", connectorId,
+                registry.definitions().stream().map(ConnectorDefinition::id).toList().toString()));
     }
 
     private String checkName(String name, Long self) {
         if (name == null || name.isBlank()) {
-            throw Problem.invalid("name", "a connection needs a name");
+            throw Problem.coded(Problem.Kind.INVALID, "name", "problem.connection.nameBlank");
         }
         String trimmed = name.trim();
         limits.checkName("name", trimmed);
         repository.findByName(trimmed).filter(other -> !other.id().equals(self)).ifPresent(other -> {
-            throw Problem.conflict("a connection named '" + trimmed + "' already exists (id " + other.id() + ")");
+            throw Problem.coded(Problem.Kind.CONFLICT, null, "problem.connection.nameTaken", trimmed,
+                    String.valueOf(other.id()));
         });
         return trimmed;
     }
@@ -182,9 +184,9 @@ public class Connections {
             Map<String, String> storedSecrets) {
         for (String key : given.keySet()) {
             if (definition.connectionField(key).isEmpty()) {
-                throw Problem.invalid("values." + key, "connector '" + definition.id() + "' has no connection field '"
-                        + key + "'; its fields are " + definition.connection().stream().map(ConnectionField::name)
-                                .toList());
+                throw Problem.coded(Problem.Kind.INVALID, "values." + key, "problem.connection.unknownField",
+                        definition.id(), key,
+                        definition.connection().stream().map(ConnectionField::name).toList().toString());
             }
         }
         Map<String, String> plain = new TreeMap<>();
@@ -205,8 +207,8 @@ public class Connections {
             }
             Map<String, String> holder = field.secret() ? secret : plain;
             if (field.required() && !holder.containsKey(field.name()) && field.defaultValue() == null) {
-                throw Problem.invalid("values." + field.name(), "required field '" + field.name() + "' ("
-                        + field.label().zh() + " / " + field.label().en() + ") has no value");
+                throw Problem.coded(Problem.Kind.INVALID, "values." + field.name(), "problem.connection.requiredField",
+                        field.name(), field.label().zh(), field.label().en());
             }
         }
         saved.store(write(plain), secret.isEmpty() ? null : secrets.encrypt(write(secret)), clock.instant());

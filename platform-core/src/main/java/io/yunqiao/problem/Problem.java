@@ -6,10 +6,11 @@ import java.util.Locale;
  * A request the platform refuses, with a message a user can act on: what is wrong, where, and how to fix it.
  * Nothing already saved is changed when one is thrown.
  *
- * <p>New refusals carry a message code with parameters ({@link #coded}); the text is looked up per language in
+ * <p>Every refusal carries a message code with parameters ({@link #coded}); the text is looked up per language in
  * {@code i18n/problems.properties} (Chinese, the default) and {@code i18n/problems_en.properties} when it is shown,
  * so the REST API and the screens answer in the reader's language. {@link #getMessage()} is the English text, for
- * logs. Older refusals still carry a plain English sentence until they are given codes.
+ * logs. There is deliberately no way to build one from a plain sentence: a sentence would reach Chinese readers in
+ * one language only.
  */
 public class Problem extends RuntimeException {
 
@@ -34,14 +35,6 @@ public class Problem extends RuntimeException {
     private final String code;
     private final transient Object[] params;
 
-    public Problem(Kind kind, String field, String message) {
-        super(message);
-        this.kind = kind;
-        this.field = field;
-        this.code = null;
-        this.params = new Object[0];
-    }
-
     protected Problem(Kind kind, String field, String code, Object[] params) {
         super(ProblemTexts.render(code, Locale.ENGLISH, params));
         this.kind = kind;
@@ -58,18 +51,6 @@ public class Problem extends RuntimeException {
         return new Problem(kind, field, code, params);
     }
 
-    public static Problem invalid(String field, String message) {
-        return new Problem(Kind.INVALID, field, message);
-    }
-
-    public static Problem notFound(String what, Object id) {
-        return new Problem(Kind.NOT_FOUND, null, what + " " + id + " does not exist");
-    }
-
-    public static Problem conflict(String message) {
-        return new Problem(Kind.CONFLICT, null, message);
-    }
-
     public Kind kind() {
         return kind;
     }
@@ -79,7 +60,7 @@ public class Problem extends RuntimeException {
         return field;
     }
 
-    /** The message code, or {@code null} for a refusal that still carries a plain sentence. */
+    /** The message code: a key of {@code i18n/problems*.properties}. */
     public String code() {
         return code;
     }
@@ -91,6 +72,6 @@ public class Problem extends RuntimeException {
 
     /** The message in {@code locale}'s language (Chinese unless it is English). */
     public String message(Locale locale) {
-        return code == null ? getMessage() : ProblemTexts.render(code, locale, params);
+        return ProblemTexts.render(code, locale, params);
     }
 }

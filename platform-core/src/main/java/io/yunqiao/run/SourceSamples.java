@@ -61,19 +61,17 @@ public class SourceSamples {
      */
     public List<JsonNode> fetch(SolutionSpec.Source source, int limit) {
         if (source == null || source.connection() == null) {
-            throw Problem.invalid("source.connection", "choose a source connection first: the sample is fetched"
-                    + " through it");
+            throw Problem.coded(Problem.Kind.INVALID, "source.connection", "problem.sample.noConnection");
         }
         long connectionId = source.connection();
         if (!connections.exists(connectionId)) {
-            throw Problem.invalid("source.connection", "the source connection " + connectionId + " does not exist"
-                    + " (was it deleted?); choose another");
+            throw Problem.coded(Problem.Kind.INVALID, "source.connection", "problem.sample.connectionGone",
+                    String.valueOf(connectionId));
         }
         Connection connection = connections.runtime(connectionId);
         if (source.connector() != null && !source.connector().equals(connection.connectorId())) {
-            throw Problem.invalid("source.connection", "connection '" + connection.name() + "' belongs to connector '"
-                    + connection.connectorId() + "', but the source operation is of connector '" + source.connector()
-                    + "'");
+            throw Problem.coded(Problem.Kind.INVALID, "source.connection", "problem.sample.connectionOtherConnector",
+                    connection.name(), connection.connectorId(), source.connector());
         }
         OperationDefinition operation = queryOperation(connection.connectorId(), source.operation());
         int size = Math.max(1, limit);
@@ -92,7 +90,8 @@ public class SourceSamples {
             List<JsonNode> found = client.query(connection, operation.id(), params, page).records();
             return found.size() > limit ? List.copyOf(found.subList(0, Math.max(0, limit))) : found;
         } catch (ConnectorException e) {
-            throw Problem.conflict("fetching a sample of " + operation.id() + " failed: " + e.getMessage());
+            throw Problem.coded(Problem.Kind.CONFLICT, null, "problem.sample.fetchFailed", operation.id(),
+                    e.getMessage());
         }
     }
 
@@ -112,16 +111,16 @@ public class SourceSamples {
     }
 
     private OperationDefinition queryOperation(String connectorId, String operationId) {
-        ConnectorDefinition connector = registry.find(connectorId).orElseThrow(() -> Problem.invalid(
-                "source.connection", "connector '" + connectorId + "' is not installed"));
+        ConnectorDefinition connector = registry.find(connectorId).orElseThrow(() -> Problem.coded(
+                Problem.Kind.INVALID, "source.connection", "problem.sample.connectorMissing", connectorId));
         if (operationId == null || operationId.isBlank()) {
-            throw Problem.invalid("source.operation", "choose a source operation first");
+            throw Problem.coded(Problem.Kind.INVALID, "source.operation", "problem.sample.noOperation");
         }
-        OperationDefinition operation = connector.operation(operationId).orElseThrow(() -> Problem.invalid(
-                "source.operation", "connector '" + connectorId + "' has no operation '" + operationId + "'"));
+        OperationDefinition operation = connector.operation(operationId).orElseThrow(() -> Problem.coded(
+                Problem.Kind.INVALID, "source.operation", "problem.sample.unknownOperation", connectorId,
+                operationId));
         if (operation.role() != OperationRole.QUERY) {
-            throw Problem.invalid("source.operation", "operation '" + operationId + "' is a " + operation.role()
-                    + " operation; a sample needs a QUERY operation");
+            throw Problem.coded(Problem.Kind.INVALID, "source.operation", "problem.sample.notQuery", operationId);
         }
         return operation;
     }

@@ -217,12 +217,12 @@ public class SyncEngine {
 
     private Connection connection(Long id, String side) {
         if (id == null) {
-            throw Problem.invalid(side + ".connection", "the solution has no " + side + " connection: edit it and"
-                    + " choose one");
+            throw Problem.coded(Problem.Kind.INVALID, side + ".connection", "problem.run.noConnection",
+                    "source".equals(side) ? 0 : 1);
         }
         if (!connections.exists(id)) {
-            throw Problem.invalid(side + ".connection", "the " + side + " connection " + id + " was deleted: edit the"
-                    + " solution and choose another");
+            throw Problem.coded(Problem.Kind.INVALID, side + ".connection", "problem.run.connectionDeleted",
+                    "source".equals(side) ? 0 : 1, String.valueOf(id));
         }
         return connections.runtime(id);
     }

@@ -74,18 +74,18 @@ public class SolutionValidator {
      */
     public void validate(SolutionSpec spec, ConnectorRegistry connectors) {
         if (spec == null) {
-            throw Problem.invalid(null, "the request has no solution");
+            throw Problem.coded(Problem.Kind.INVALID, null, "problem.solution.missing");
         }
         if (spec.name() == null || spec.name().isBlank()) {
-            throw Problem.invalid("name", "a solution needs a name");
+            throw Problem.coded(Problem.Kind.INVALID, "name", "problem.solution.nameBlank");
         }
         limits.checkName("name", spec.name());
         limits.checkDescription("description", spec.description());
         if (spec.source() == null) {
-            throw Problem.invalid("source", "a solution needs a source (connector, operation, connection)");
+            throw Problem.coded(Problem.Kind.INVALID, "source", "problem.solution.sourceMissing");
         }
         if (spec.target() == null) {
-            throw Problem.invalid("target", "a solution needs a target (connector, operation, connection, mapping)");
+            throw Problem.coded(Problem.Kind.INVALID, "target", "problem.solution.targetMissing");
         }
         OperationDefinition source = operation(connectors, "source", spec.source().connector(),
                 spec.source().operation(), OperationRole.QUERY);
@@ -98,7 +98,8 @@ public class SolutionValidator {
         checkWindow(spec.window());
         checkRetry(spec.retry());
         if (spec.rateLimit().perSecond() < 0) {
-            throw Problem.invalid("rateLimit.perSecond", "the rate limit must be 0 (unlimited) or more");
+            throw Problem.coded(Problem.Kind.INVALID, "rateLimit.perSecond", "problem.solution.rateLimitNegative",
+                    String.valueOf(spec.rateLimit().perSecond()));
         }
         checkCron(spec.schedule(), limits.minScheduleInterval());
         Mapping mapping = compile("target.mapping", spec.target().mapping());
@@ -200,18 +201,24 @@ public class SolutionValidator {
         limits.checkDescription("comment", comment);
     }
 
+    /** 0 for the source, 1 for the target: the texts choose their word for the side with it. */
+    private static int sideIndex(String side) {
+        return "source".equals(side) ? 0 : 1;
+    }
+
     private static OperationDefinition operation(ConnectorRegistry registry, String side, String connectorId,
             String operationId, OperationRole role) {
         ConnectorDefinition connector = registry.find(connectorId == null ? "" : connectorId).orElseThrow(() ->
-                Problem.invalid(side + ".connector", "unknown connector '" + connectorId + "'; installed: "
-                        + registry.definitions().stream().map(ConnectorDefinition::id).toList()));
+                Problem.coded(Problem.Kind.INVALID, side + ".connector", "problem.solution.unknownConnector",
+                        sideIndex(side), connectorId,
+                        registry.definitions().stream().map(ConnectorDefinition::id).toList().toString()));
         OperationDefinition operation = connector.operation(operationId == null ? "" : operationId).orElseThrow(() ->
-                Problem.invalid(side + ".operation", "connector '" + connectorId + "' has no operation '"
-                        + operationId + "'; its " + role + " operations are " + connector.operations().stream()
-                                .filter(o -> o.role() == role).map(OperationDefinition::id).toList()));
+                Problem.coded(Problem.Kind.INVALID, side + ".operation", "problem.solution.unknownOperation",
+                        sideIndex(side), connectorId, operationId, connector.operations().stream()
+                                .filter(o -> o.role() == role).map(OperationDefinition::id).toList().toString()));
         if (operation.role() != role) {
-            throw Problem.invalid(side + ".operation", "operation '" + operationId + "' is a " + operation.role()
-                    + " operation; the " + side + " needs a " + role + " operation");
+            throw Problem.coded(Problem.Kind.INVALID, side + ".operation", "problem.solution.wrongRole",
+                    sideIndex(side), operationId);
         }
         return operation;
     }
@@ -219,58 +226,63 @@ public class SolutionValidator {
     private void connection(String side, Long id, String connectorId, boolean enabled) {
         if (id == null) {
             if (enabled) {
-                throw Problem.invalid(side + ".connection", "an enabled solution needs a " + side + " connection;"
-                        + " choose one of connector '" + connectorId + "', or save the solution disabled");
+                throw Problem.coded(Problem.Kind.INVALID, side + ".connection", "problem.solution.connectionRequired",
+                        sideIndex(side), connectorId);
             }
             return;
         }
         if (!connections.exists(id)) {
-            throw Problem.invalid(side + ".connection", "the " + side + " connection " + id + " does not exist (was it"
-                    + " deleted?); choose another connection of connector '" + connectorId + "'");
+            throw Problem.coded(Problem.Kind.INVALID, side + ".connection", "problem.solution.connectionGone",
+                    sideIndex(side), String.valueOf(id), connectorId);
         }
         ConnectionView connection = connections.get(id);
         if (!connection.connectorId().equals(connectorId)) {
-            throw Problem.invalid(side + ".connection", "connection '" + connection.name() + "' belongs to connector '"
-                    + connection.connectorId() + "', but the " + side + " operation is of connector '"
-                    + connectorId + "'");
+            throw Problem.coded(Problem.Kind.INVALID, side + ".connection",
+                    "problem.solution.connectionOtherConnector", sideIndex(side), connection.name(),
+                    connection.connectorId(), connectorId);
         }
     }
 
     private static void checkParams(SolutionSpec.Source source, OperationDefinition operation) {
         for (String name : source.params().keySet()) {
             if (operation.param(name).isEmpty()) {
-                throw Problem.invalid("source.params." + name, "operation '" + operation.id() + "' has no parameter '"
-                        + name + "'; its parameters are " + operation.params().stream().map(ParamDefinition::name)
-                                .toList());
+                throw Problem.coded(Problem.Kind.INVALID, "source.params." + name, "problem.solution.unknownParam",
+                        operation.id(), name,
+                        operation.params().stream().map(ParamDefinition::name).toList().toString());
             }
         }
         Variables.check(source.params());
         if (operation.paging() != null && source.pageSize() > operation.paging().maxSize()) {
-            throw Problem.invalid("source.pageSize", "page size " + source.pageSize() + " is above the maximum of "
-                    + operation.id() + " (" + operation.paging().maxSize() + ")");
+            throw Problem.coded(Problem.Kind.INVALID, "source.pageSize", "problem.solution.pageSizeTooLarge",
+                    String.valueOf(source.pageSize()), operation.id(), String.valueOf(operation.paging().maxSize()));
         }
         if (source.pageSize() < 0) {
-            throw Problem.invalid("source.pageSize", "page size must be 0 (the operation's default) or more");
+            throw Problem.coded(Problem.Kind.INVALID, "source.pageSize", "problem.solution.pageSizeNegative",
+                    String.valueOf(source.pageSize()));
         }
     }
 
     private static void checkWindow(SolutionSpec.Window window) {
         WindowPlan.firstStart(window.start(), Instant.now());
         if (window.overlapSeconds() < 0) {
-            throw Problem.invalid("window.overlapSeconds", "the overlap must be 0 seconds or more");
+            throw Problem.coded(Problem.Kind.INVALID, "window.overlapSeconds", "problem.solution.overlapNegative",
+                    String.valueOf(window.overlapSeconds()));
         }
         if (window.maxWindowHours() < 1) {
-            throw Problem.invalid("window.maxWindowHours", "the longest window must be at least 1 hour");
+            throw Problem.coded(Problem.Kind.INVALID, "window.maxWindowHours", "problem.solution.maxWindowTooShort",
+                    String.valueOf(window.maxWindowHours()));
         }
     }
 
     private static void checkRetry(SolutionSpec.Retry retry) {
         if (retry.attempts() < 1 || retry.attempts() > 20) {
-            throw Problem.invalid("retry.attempts", "attempts must be from 1 (no retry) to 20, was "
-                    + retry.attempts());
+            throw Problem.coded(Problem.Kind.INVALID, "retry.attempts", "problem.solution.retryAttempts",
+                    String.valueOf(retry.attempts()));
         }
         if (retry.backoffMillis() < 0 || retry.multiplier() < 1 || retry.jitter() < 0 || retry.jitter() >= 1) {
-            throw Problem.invalid("retry", "retry needs backoffMillis >= 0, multiplier >= 1 and 0 <= jitter < 1");
+            throw Problem.coded(Problem.Kind.INVALID, "retry", "problem.solution.retrySettings",
+                    String.valueOf(retry.backoffMillis()), String.valueOf(retry.multiplier()),
+                    String.valueOf(retry.jitter()));
         }
     }
 
@@ -282,16 +294,15 @@ public class SolutionValidator {
         String cron = schedule.cron();
         if (cron == null || cron.isBlank()) {
             if (schedule.enabled()) {
-                throw Problem.invalid("schedule.cron", "an enabled solution needs a cron expression, e.g."
-                        + " '0 * * * * ?' (every minute)");
+                throw Problem.coded(Problem.Kind.INVALID, "schedule.cron", "problem.solution.cronRequired");
             }
             return;
         }
         try {
             CronExpression.validateExpression(cron);
         } catch (java.text.ParseException e) {
-            throw Problem.invalid("schedule.cron", "invalid cron expression '" + cron + "': " + e.getMessage()
-                    + " (Quartz cron has 6 or 7 fields, seconds first, e.g. '0 */5 * * * ?' every 5 minutes)");
+            throw Problem.coded(Problem.Kind.INVALID, "schedule.cron", "problem.solution.cronInvalid", cron,
+                    e.getMessage());
         }
         shortestInterval(cron).filter(gap -> gap.compareTo(minInterval) < 0).ifPresent(gap -> {
             throw Problem.coded(Problem.Kind.INVALID, "schedule.cron", "problem.limit.scheduleTooFrequent", cron,
@@ -333,24 +344,22 @@ public class SolutionValidator {
      */
     public static void checkAlerts(SolutionSpec.Alerts alerts) {
         if (alerts.failedRecordsAbove() < 0) {
-            throw Problem.invalid("alerts.failedRecordsAbove", "the failed-records threshold must be 0 (off) or more,"
-                    + " was " + alerts.failedRecordsAbove());
+            throw Problem.coded(Problem.Kind.INVALID, "alerts.failedRecordsAbove",
+                    "problem.solution.alertThresholdNegative", String.valueOf(alerts.failedRecordsAbove()));
         }
         for (String email : alerts.emails()) {
             if (email == null || !EMAIL.matcher(email).matches()) {
-                throw Problem.invalid("alerts.emails", "'" + email + "' is not an email address; write one address"
-                        + " per entry, e.g. ops@example.com");
+                throw Problem.coded(Problem.Kind.INVALID, "alerts.emails", "problem.solution.alertEmail",
+                        String.valueOf(email));
             }
         }
         if (alerts.webhook() != null) {
             checkWebhook(alerts.webhook());
         } else if (alerts.webhookSecret() != null) {
-            throw Problem.invalid("alerts.webhookSecret", "a signing secret needs a webhook URL to sign for; enter the"
-                    + " robot's webhook URL or remove the secret");
+            throw Problem.coded(Problem.Kind.INVALID, "alerts.webhookSecret", "problem.solution.secretWithoutWebhook");
         }
         if (alerts.switchedOn() && alerts.emails().isEmpty() && alerts.webhook() == null) {
-            throw Problem.invalid("alerts", "alerts are switched on but have nowhere to go; add an email address or"
-                    + " a webhook URL, or switch them off");
+            throw Problem.coded(Problem.Kind.INVALID, "alerts", "problem.solution.alertsNowhere");
         }
     }
 
@@ -359,18 +368,18 @@ public class SolutionValidator {
         try {
             uri = new URI(webhook);
         } catch (URISyntaxException e) {
-            throw Problem.invalid("alerts.webhook", "'" + webhook + "' is not a URL: " + e.getMessage());
+            throw Problem.coded(Problem.Kind.INVALID, "alerts.webhook", "problem.solution.webhookNotUrl", webhook,
+                    e.getMessage());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw Problem.invalid("alerts.webhook", "the webhook must be an http(s) URL with a host, e.g."
-                    + " https://oapi.dingtalk.com/robot/send?access_token=..., was '" + webhook + "'");
+            throw Problem.coded(Problem.Kind.INVALID, "alerts.webhook", "problem.solution.webhookScheme", webhook);
         }
     }
 
     private Mapping compile(String field, String expression) {
         if (expression == null || expression.isBlank()) {
-            throw Problem.invalid(field, "the " + field + " expression is empty");
+            throw Problem.coded(Problem.Kind.INVALID, field, "problem.solution.expressionEmpty", field);
         }
         limits.checkMapping(field, expression);
         Mapping compiled;
@@ -403,8 +412,8 @@ public class SolutionValidator {
                 .map(TargetValidator.FieldProblem::message)
                 .toList();
         if (!structural.isEmpty()) {
-            throw Problem.invalid("target.mapping", "on a sample record of " + source.id() + " the mapping gives a body"
-                    + " that " + target.id() + " refuses: " + structural.stream().collect(Collectors.joining("; ")));
+            throw Problem.coded(Problem.Kind.INVALID, "target.mapping", "problem.solution.sampleRefused", source.id(),
+                    target.id(), structural.stream().collect(Collectors.joining("; ")));
         }
     }
 

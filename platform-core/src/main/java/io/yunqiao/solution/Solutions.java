@@ -124,8 +124,8 @@ public class Solutions implements ConnectionUse {
     public void delete(long id) {
         Solution solution = find(id);
         if (solution.getRunningRunId() != null) {
-            throw Problem.conflict("solution '" + solution.getName() + "' is running (run " + solution.getRunningRunId()
-                    + "); wait for the run to end, or disable the solution first");
+            throw Problem.coded(Problem.Kind.CONFLICT, null, "problem.solution.running", solution.getName(),
+                    String.valueOf(solution.getRunningRunId()));
         }
         events.publishEvent(new SolutionDeleted(id));
         versions.deleteAll(versions.findBySolutionIdOrderByVersionDesc(id));
@@ -141,7 +141,8 @@ public class Solutions implements ConnectionUse {
     @Transactional(readOnly = true)
     public SolutionSpec version(long id, int version) {
         return versions.findBySolutionIdAndVersion(id, version).map(v -> unsealed(read(v.getSpec())))
-                .orElseThrow(() -> Problem.notFound("version " + version + " of solution", id));
+                .orElseThrow(() -> Problem.coded(Problem.Kind.NOT_FOUND, null, "problem.solution.versionNotFound",
+                        String.valueOf(version), String.valueOf(id)));
     }
 
     @Transactional(readOnly = true)
@@ -200,7 +201,7 @@ public class Solutions implements ConnectionUse {
     @Transactional(readOnly = true)
     public List<String> usersOf(long connectionId) {
         return solutions.findBySourceConnectionIdOrTargetConnectionId(connectionId, connectionId).stream()
-                .map(s -> "solution '" + s.getName() + "' (id " + s.getId() + ")").toList();
+                .map(s -> "“" + s.getName() + "” (" + s.getId() + ")").toList();
     }
 
     private SolutionView save(Solution changed, SolutionSpec spec, int version, String comment) {
@@ -214,12 +215,14 @@ public class Solutions implements ConnectionUse {
 
     private void checkNameFree(String name, Long self) {
         solutions.findByName(name).filter(other -> !other.getId().equals(self)).ifPresent(other -> {
-            throw Problem.conflict("a solution named '" + name + "' already exists (id " + other.getId() + ")");
+            throw Problem.coded(Problem.Kind.CONFLICT, null, "problem.solution.nameTaken", name,
+                    String.valueOf(other.getId()));
         });
     }
 
     private Solution find(long id) {
-        return solutions.findById(id).orElseThrow(() -> Problem.notFound("solution", id));
+        return solutions.findById(id).orElseThrow(() -> Problem.coded(Problem.Kind.NOT_FOUND, null,
+                "problem.solution.notFound", String.valueOf(id)));
     }
 
     private SolutionView view(Solution solution) {

@@ -73,7 +73,8 @@ public class Templates {
     public SolutionTemplate get(String id) {
         SolutionTemplate template = templates.get(id);
         if (template == null) {
-            throw Problem.notFound("template", id + " (known: " + templates.keySet() + ")");
+            throw Problem.coded(Problem.Kind.NOT_FOUND, null, "problem.solution.templateNotFound", id,
+                    String.join(", ", templates.keySet()));
         }
         return template;
     }

@@ -68,9 +68,9 @@ public final class Variables {
             case "CURRENT_TIME" -> time(param, end, format);
             case "PAGINATION_PAGE_SIZE" -> JsonNodeFactory.instance.numberNode(pageSize);
             case "PAGINATION_START_ROW" -> JsonNodeFactory.instance.numberNode((long) pageIndex * pageSize);
-            default -> throw Problem.invalid("source.params." + param, "unknown variable {{" + name + "}} in parameter"
-                    + " '" + param + "'; known: LAST_SYNC_TIME, CURRENT_TIME, PAGINATION_PAGE_SIZE,"
-                    + " PAGINATION_START_ROW");
+            default -> throw Problem.coded(Problem.Kind.INVALID, "source.params." + param,
+                    "problem.solution.unknownVariable", "{{" + name + "}}", param,
+                    "LAST_SYNC_TIME, CURRENT_TIME, PAGINATION_PAGE_SIZE, PAGINATION_START_ROW");
         };
     }
 
@@ -80,8 +80,8 @@ public final class Variables {
             case "ms" -> TimeFormat.EPOCH_MILLIS;
             case "date" -> TimeFormat.DATE;
             case "datetime" -> TimeFormat.DATETIME;
-            default -> throw Problem.invalid("source.params." + param, "unknown time format '|" + format
-                    + "' in parameter '" + param + "'; use |s, |ms, |date or |datetime");
+            default -> throw Problem.coded(Problem.Kind.INVALID, "source.params." + param,
+                    "problem.solution.unknownTimeFormat", "|" + format, param);
         };
         Object value = timeFormat.format(instant);
         return value instanceof Long number ? JsonNodeFactory.instance.numberNode(number) : value;

@@ -44,8 +44,7 @@ public final class WindowPlan {
     /** The first run's start: an instant or offset date-time, or a duration back from now ({@code P30D}). */
     public static Instant firstStart(String start, Instant now) {
         if (start == null || start.isBlank()) {
-            throw Problem.invalid("window.start", "the window needs a start for the first run, e.g. P30D (30 days"
-                    + " back) or 2026-11-01T00:00:00+08:00");
+            throw Problem.coded(Problem.Kind.INVALID, "window.start", "problem.solution.windowStartBlank");
         }
         try {
             if (start.startsWith("P")) {
@@ -53,8 +52,7 @@ public final class WindowPlan {
             }
             return OffsetDateTime.parse(start).toInstant();
         } catch (DateTimeParseException e) {
-            throw Problem.invalid("window.start", "window start '" + start + "' is neither a duration such as P30D or"
-                    + " PT12H nor a date-time with offset such as 2026-11-01T00:00:00+08:00");
+            throw Problem.coded(Problem.Kind.INVALID, "window.start", "problem.solution.windowStartInvalid", start);
         }
     }
 }

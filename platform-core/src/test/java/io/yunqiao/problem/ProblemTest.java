@@ -34,8 +34,13 @@ class ProblemTest {
     }
 
     @Test
-    void aPlainProblemKeepsItsSentence() {
-        assertThat(Problem.invalid("name", "name is required").message(Locale.SIMPLIFIED_CHINESE))
-                .isEqualTo("name is required");
+    void aSideChosenByNumberIsNamedInEachLanguage() {
+        Problem source = Problem.coded(Problem.Kind.INVALID, "source.connection", "problem.run.noConnection", 0);
+        Problem target = Problem.coded(Problem.Kind.INVALID, "target.connection", "problem.run.noConnection", 1);
+
+        assertThat(source.message(Locale.SIMPLIFIED_CHINESE)).contains("来源连接");
+        assertThat(target.message(Locale.SIMPLIFIED_CHINESE)).contains("目标连接");
+        assertThat(source.getMessage()).contains("no source connection");
+        assertThat(target.getMessage()).contains("no target connection");
     }
 }

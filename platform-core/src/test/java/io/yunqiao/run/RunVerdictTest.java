@@ -93,13 +93,14 @@ class RunVerdictTest {
     void aRunThatCouldNotDoItsWorkFailsWithItsReasonAndIsAnnounced() {
         Run run = run(0, 0, 0);
 
-        verdict.fail(42, Problem.invalid("target.connection", "the target connection 5 was deleted"));
+        verdict.fail(42, Problem.coded(Problem.Kind.INVALID, "target.connection", "problem.run.connectionDeleted", 1,
+                "5"));
 
         assertThat(run.getStatus()).isEqualTo(RunStatus.FAILED);
-        assertThat(run.getError()).isEqualTo("the target connection 5 was deleted");
+        assertThat(run.getError()).startsWith("The target connection 5 was deleted");
         ArgumentCaptor<RunEnded> ended = ArgumentCaptor.forClass(RunEnded.class);
         verify(events).publishEvent(ended.capture());
-        assertThat(ended.getValue().error()).isEqualTo("the target connection 5 was deleted");
+        assertThat(ended.getValue().error()).isEqualTo(run.getError());
     }
 
     @Test
@@ -108,7 +109,9 @@ class RunVerdictTest {
                 "wrong secret");
         assertThat(RunVerdict.failureOf(refused)).isEqualTo(refused.getMessage());
         assertThat(RunVerdict.expected(refused)).isTrue();
-        assertThat(RunVerdict.failureOf(Problem.invalid("source", "no source"))).isEqualTo("no source");
+        Problem noSource = Problem.coded(Problem.Kind.INVALID, "source", "problem.solution.sourceMissing");
+        assertThat(RunVerdict.failureOf(noSource)).isEqualTo(noSource.getMessage())
+                .startsWith("A solution needs a source");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.yunqiao.problem.Problem;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The alerts part of a solution spec: its JSON, its defaults for older specs, and the checks on saving. */
@@ -72,7 +73,9 @@ class SolutionAlertsTest {
                 null, null));
 
         assertThat(problem.field()).isEqualTo("alerts.emails");
-        assertThat(problem.getMessage()).contains("'ops.example.com' is not an email address");
+        assertThat(problem.code()).isEqualTo("problem.solution.alertEmail");
+        assertThat(problem.message(Locale.SIMPLIFIED_CHINESE)).contains("“ops.example.com”不是电子邮件地址");
+        assertThat(problem.message(Locale.ENGLISH)).contains("\"ops.example.com\" is not an email address");
     }
 
     @Test

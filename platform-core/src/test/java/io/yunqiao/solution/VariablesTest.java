@@ -81,7 +81,8 @@ class VariablesTest {
     @Test
     void anUnknownTimeFormatIsRefusedNamingTheFormatsThereAre() {
         assertThatThrownBy(() -> fill("from", "{{LAST_SYNC_TIME|hours}}")).isInstanceOfSatisfying(Problem.class,
-                problem -> assertThat(problem.getMessage()).contains("|hours", "|s, |ms, |date or |datetime"));
+                problem -> assertThat(problem.getMessage()).contains("|hours", "|s (seconds)", "|ms (milliseconds)",
+                        "|date or |datetime"));
     }
 
     @Test

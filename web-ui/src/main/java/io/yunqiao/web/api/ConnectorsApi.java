@@ -114,7 +114,8 @@ class ConnectorsApi {
 
     @GetMapping("/{id}")
     ObjectNode get(@PathVariable String id) {
-        return registry.entry(id).map(this::entry).orElseThrow(() -> Problem.notFound("connector", id));
+        return registry.entry(id).map(this::entry).orElseThrow(() -> Problem.coded(Problem.Kind.NOT_FOUND, null,
+                "problem.connector.notFound", id));
     }
 
     @PostMapping

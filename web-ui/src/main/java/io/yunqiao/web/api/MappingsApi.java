@@ -76,10 +76,10 @@ class MappingsApi {
             + " with a record filter, say whether a run would skip the record")
     PreviewAnswer preview(@RequestBody PreviewRequest request, Locale locale) {
         if (request == null || request.mapping() == null || request.mapping().isBlank()) {
-            throw Problem.invalid("mapping", "the preview needs a mapping expression");
+            throw Problem.coded(Problem.Kind.INVALID, "mapping", "problem.mapping.previewNoMapping");
         }
         if (request.record() == null) {
-            throw Problem.invalid("record", "the preview needs a sample record (a JSON object)");
+            throw Problem.coded(Problem.Kind.INVALID, "record", "problem.mapping.previewNoRecord");
         }
         // a filter that does not parse is refused as a save refuses it: 400, naming the field "filter"
         RecordFilter filter = FilterCheck.compile(engine, limits, request.filter());
@@ -106,7 +106,10 @@ class MappingsApi {
             try {
                 target = registry.operation(request.targetConnector(), request.targetOperation());
             } catch (IllegalArgumentException e) {
-                throw Problem.invalid("targetOperation", e.getMessage());
+                throw Problem.coded(Problem.Kind.INVALID, "targetOperation", "problem.mapping.previewTarget",
+                        request.targetConnector(), request.targetOperation(), registry.find(request.targetConnector())
+                                .map(d -> d.operations().stream().map(OperationDefinition::id).toList().toString())
+                                .orElse("[]"));
             }
             problems = result.hasOutput() ? TargetValidator.validate(result.output(), target) : List.of();
         }

@@ -47,7 +47,8 @@ class RunsApi {
     @GetMapping("/{id}")
     @Operation(summary = "A run: status, window, counts, timings, error")
     Run get(@PathVariable long id) {
-        return runs.findById(id).orElseThrow(() -> Problem.notFound("run", id));
+        return runs.findById(id).orElseThrow(() -> Problem.coded(Problem.Kind.NOT_FOUND, null, "problem.run.notFound",
+                String.valueOf(id)));
     }
 
     @GetMapping("/{id}/records")

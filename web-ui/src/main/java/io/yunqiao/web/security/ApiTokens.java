@@ -106,7 +106,8 @@ public class ApiTokens {
     public void revoke(String username, long id) {
         ApiToken token = tokens.findById(id)
                 .filter(t -> accounts.findByUsername(username).map(u -> u.id() == t.userId()).orElse(false))
-                .orElseThrow(() -> Problem.notFound("API token", id));
+                .orElseThrow(() -> Problem.coded(Problem.Kind.NOT_FOUND, null, "problem.security.tokenNotFound",
+                        String.valueOf(id)));
         tokens.delete(token);
         LOG.info("API token '{}' ({}) of user '{}' revoked", token.name(), token.tokenHint(), username);
     }

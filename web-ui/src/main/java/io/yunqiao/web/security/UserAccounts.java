@@ -61,11 +61,10 @@ public class UserAccounts implements UserDetailsService {
 
     public UserView create(String username, String displayName, Role role, String password) {
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw Problem.invalid("username", "a user name is 2–100 letters, digits or . _ @ -, got '"
-                    + username + "'");
+            throw Problem.coded(Problem.Kind.INVALID, "username", "problem.user.nameInvalid", String.valueOf(username));
         }
         if (accounts.findByUsername(username).isPresent()) {
-            throw Problem.conflict("a user named '" + username + "' exists already");
+            throw Problem.coded(Problem.Kind.CONFLICT, null, "problem.user.nameTaken", username);
         }
         limits.checkName("displayName", displayName);
         checkPassword(password);
@@ -99,18 +98,20 @@ public class UserAccounts implements UserDetailsService {
 
     private void checkNotLastAdmin() {
         if (accounts.countByRoleAndEnabled(Role.ADMIN, true) <= 1) {
-            throw Problem.conflict("this is the last enabled administrator: make another user ADMIN first");
+            throw Problem.coded(Problem.Kind.CONFLICT, null, "problem.user.lastAdmin");
         }
     }
 
     private static void checkPassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw Problem.invalid("password", "a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+            throw Problem.coded(Problem.Kind.INVALID, "password", "problem.user.passwordTooShort",
+                    String.valueOf(MIN_PASSWORD_LENGTH));
         }
     }
 
     private UserAccount find(long id) {
-        return accounts.findById(id).orElseThrow(() -> Problem.notFound("user", id));
+        return accounts.findById(id).orElseThrow(() -> Problem.coded(Problem.Kind.NOT_FOUND, null,
+                "problem.user.notFound", String.valueOf(id)));
     }
 
     private static String blankToNull(String text) {

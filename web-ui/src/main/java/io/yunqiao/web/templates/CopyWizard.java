@@ -191,13 +191,13 @@ class CopyWizard extends Dialog {
                 name.setErrorMessage(e.message(getLocale()));
                 name.setInvalid(true);
             } else if (field.startsWith("source.connection")) {
-                source.setErrorMessage(e.getMessage());
+                source.setErrorMessage(e.message(getLocale()));
                 source.setInvalid(true);
             } else if (field.startsWith("target.connection")) {
-                target.setErrorMessage(e.getMessage());
+                target.setErrorMessage(e.message(getLocale()));
                 target.setInvalid(true);
             }
-            refusal.setText(getTranslation("common.refused", e.getMessage()));
+            refusal.setText(getTranslation("common.refused", e.message(getLocale())));
             refusal.setVisible(true);
         }
     }

@@ -187,7 +187,8 @@ class RestApiIT {
         Answer answer = call("POST", "/api/connections", "{\"name\":\"x\",\"connectorId\":\"sap\",\"values\":{}}");
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body().path("field").asText()).isEqualTo("connectorId");
-        assertThat(answer.body().path("message").asText()).contains("unknown connector 'sap'").contains("jackyun");
+        assertThat(answer.body().path("code").asText()).isEqualTo("problem.connection.unknownConnector");
+        assertThat(answer.body().path("message").asText()).contains("连接器“sap”没有安装").contains("jackyun");
     }
 
     @Test
@@ -211,7 +212,8 @@ class RestApiIT {
         Answer answer = save(solution, spec);
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body().path("field").asText()).isEqualTo("schedule.cron");
-        assertThat(answer.body().path("message").asText()).contains("invalid cron expression 'every minute'");
+        assertThat(answer.body().path("code").asText()).isEqualTo("problem.solution.cronInvalid");
+        assertThat(answer.body().path("message").asText()).contains("定时表达式“every minute”写得不对");
         JsonNode unchanged = call("GET", "/api/solutions/" + solution.path("id").asLong(), null).body();
         assertThat(unchanged.path("solution").path("version").asInt()).isEqualTo(1);
     }
@@ -234,7 +236,8 @@ class RestApiIT {
         ((ObjectNode) spec.path("source")).put("operation", "jdy/pur/nothing");
         Answer answer = save(solution, spec);
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.body().path("message").asText()).contains("has no operation 'jdy/pur/nothing'");
+        assertThat(answer.body().path("code").asText()).isEqualTo("problem.solution.unknownOperation");
+        assertThat(answer.body().path("message").asText()).contains("没有接口“jdy/pur/nothing”");
     }
 
     @Test

@@ -270,7 +270,7 @@ class ConnectionsViewIT {
         // then the server's reason is shown and the dialog is still open with what was typed
         assertThat(connections.list()).hasSize(1);
         assertThat(NotificationsKt.getNotifications()).anySatisfy(n -> assertThat(Notices.text(n))
-                .contains("already exists"));
+                .contains("已经有一个名为“金蝶沙箱”的连接"));
         assertThat(field("clientSecret").getValue()).isEqualTo(SECRET);
     }
 

@@ -77,7 +77,7 @@ class UsersViewIT {
         // then nothing is saved and the message names the rule
         assertThat(users.list()).noneMatch(u -> u.username().equals("shorty"));
         assertThat(NotificationsKt.getNotifications()).anySatisfy(n -> assertThat(Notices.text(n))
-                .contains("at least 8 characters"));
+                .contains("至少需要 8 个字符"));
     }
 
     @Test

@@ -1212,7 +1212,7 @@ class SolutionEditorViewIT {
 
         // then the refusal names the address on the field, on the alerts tab; nothing is saved, the input stays
         assertThat(notifications()).anySatisfy(text -> assertThat(text).contains("未保存")
-                .contains("'ops.example.com' is not an email address"));
+                .contains("“ops.example.com”不是电子邮件地址"));
         assertThat(emails.isInvalid()).isTrue();
         assertThat(emails.getErrorMessage()).contains("ops.example.com");
         assertThat(_get(Tabs.class, spec -> spec.withId("editor-tabs")).getSelectedTab().getId())

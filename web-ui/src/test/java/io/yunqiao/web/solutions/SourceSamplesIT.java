@@ -21,6 +21,7 @@ import io.yunqiao.web.SharedPlatform;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,7 +105,9 @@ class SourceSamplesIT {
         // given a source whose connection has not been chosen, when a sample is fetched, then it says to choose one
         assertThatThrownBy(() -> samples.fetch(new SolutionSpec.Source(null, "kingdee-jdy",
                 SandboxFixture.SOURCE_OPERATION, Map.of(), 0), 5))
-                .isInstanceOf(Problem.class).hasMessageContaining("choose a source connection");
+                .isInstanceOf(Problem.class)
+                .satisfies(e -> assertThat(((Problem) e).message(Locale.SIMPLIFIED_CHINESE)).contains("请先选择来源连接"))
+                .hasMessageContaining("Choose a source connection first");
     }
 
     @Test

@@ -200,7 +200,8 @@ class TemplatesViewIT {
         // then nothing is created, and the dialog stays open with the reason and the name as typed
         assertThat(solutions.list()).hasSize(1);
         _get(Dialog.class, spec -> spec.withId("copy-dialog"));
-        assertThat(_get(Div.class, spec -> spec.withId("copy-refusal")).getText()).contains("already exists");
+        assertThat(_get(Div.class, spec -> spec.withId("copy-refusal")).getText())
+                .contains("已经有一个名为“重复的名字”的方案");
         assertThat(_get(TextField.class, spec -> spec.withId("copy-name")).getValue()).isEqualTo("重复的名字");
         assertThat(currentPath()).isEqualTo("templates");
     }

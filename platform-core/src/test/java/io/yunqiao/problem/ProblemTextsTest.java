@@ -1,0 +1,132 @@
+package io.yunqiao.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The texts of coded problems stay usable: the same keys in Chinese and English, none defined twice, each a valid
+ * message pattern, and every code the main sources refuse with has its texts.
+ */
+class ProblemTextsTest {
+
+    private static final Path CHINESE = Path.of("src/main/resources/i18n/problems.properties");
+    private static final Path ENGLISH = Path.of("src/main/resources/i18n/problems_en.properties");
+    private static final Pattern CODED = Pattern.compile(
+            "Problem\\.coded\\(\\s*[^,]+,\\s*[^,]+,\\s*\"(problem\\.[^\"]+)\"\\s*[,)]");
+    /** A text with a parameter is formatted; one without is shown as it is, braces and quotes included. */
+    private static final Pattern PARAMETER = Pattern.compile("\\{\\d");
+
+    @Test
+    void bothLanguagesHaveTheSameKeys() {
+        Set<String> chinese = texts(CHINESE).keySet();
+        Set<String> english = texts(ENGLISH).keySet();
+
+        assertThat(difference(chinese, english)).as("keys without English text").isEmpty();
+        assertThat(difference(english, chinese)).as("keys without Chinese text").isEmpty();
+    }
+
+    @Test
+    void noKeyIsDefinedTwice() {
+        assertThat(duplicates(CHINESE)).as("keys defined twice in problems.properties").isEmpty();
+        assertThat(duplicates(ENGLISH)).as("keys defined twice in problems_en.properties").isEmpty();
+    }
+
+    @Test
+    void everyTextWithParametersIsAValidMessagePattern() {
+        List<String> broken = new ArrayList<>();
+        for (Path file : List.of(CHINESE, ENGLISH)) {
+            texts(file).forEach((key, text) -> {
+                if (!PARAMETER.matcher(text).find()) {
+                    return;
+                }
+                try {
+                    new MessageFormat(text, Locale.ROOT);
+                } catch (IllegalArgumentException e) {
+                    broken.add(file.getFileName() + " " + key + ": " + e.getMessage());
+                }
+            });
+        }
+        assertThat(broken).isEmpty();
+    }
+
+    @Test
+    void everyCodeTheMainSourcesRefuseWithHasTexts() throws IOException {
+        Set<String> chinese = texts(CHINESE).keySet();
+        Set<String> english = texts(ENGLISH).keySet();
+        Set<String> missing = new TreeSet<>();
+        int codes = 0;
+        for (Path root : List.of(Path.of("src/main/java"), Path.of("../web-ui/src/main/java"))) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    Matcher coded = CODED.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                    while (coded.find()) {
+                        codes++;
+                        if (!chinese.contains(coded.group(1)) || !english.contains(coded.group(1))) {
+                            missing.add(file.getFileName() + ": " + coded.group(1));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(codes).as("coded refusals found in the main sources").isGreaterThan(100);
+        assertThat(missing).as("codes without a Chinese or English text").isEmpty();
+    }
+
+    private static Set<String> difference(Set<String> from, Set<String> without) {
+        Set<String> left = new TreeSet<>(from);
+        left.removeAll(without);
+        return left;
+    }
+
+    private static Map<String, String> texts(Path file) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (String line : lines(file)) {
+            int equals = line.indexOf('=');
+            if (!line.isBlank() && !line.startsWith("#") && equals > 0) {
+                texts.put(line.substring(0, equals).trim(), line.substring(equals + 1));
+            }
+        }
+        return texts;
+    }
+
+    private static Set<String> duplicates(Path file) {
+        Set<String> seen = new HashSet<>();
+        Set<String> twice = new TreeSet<>();
+        for (String line : lines(file)) {
+            int equals = line.indexOf('=');
+            if (!line.isBlank() && !line.startsWith("#") && equals > 0 && !seen.add(line.substring(0, equals).trim())) {
+                twice.add(line.substring(0, equals).trim());
+            }
+        }
+        return twice;
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
