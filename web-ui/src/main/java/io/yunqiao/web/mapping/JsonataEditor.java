@@ -50,6 +50,9 @@ public class JsonataEditor extends AbstractField<JsonataEditor, String> implemen
         DomListenerRegistration changes = getElement().addEventListener("jsonata-change", event -> {
             String value = event.getEventData().getString("event.detail.value");
             cursor = (int) event.getEventData().getNumber("event.detail.cursor");
+            if (isReadOnly()) {
+                return; // a read-only editor takes no text from the browser, whatever it sends
+            }
             setModelValue(value == null ? "" : value, true);
         });
         changes.addEventData("event.detail.value").addEventData("event.detail.cursor");
@@ -87,6 +90,9 @@ public class JsonataEditor extends AbstractField<JsonataEditor, String> implemen
      * (from the client, so listeners treat it as the person's edit).
      */
     public void insertAtCursor(String text) {
+        if (isReadOnly()) {
+            return;
+        }
         String value = getValue();
         int at = cursor();
         String changed = value.substring(0, at) + text + value.substring(at);

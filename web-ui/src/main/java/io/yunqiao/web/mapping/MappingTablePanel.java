@@ -2,6 +2,7 @@ package io.yunqiao.web.mapping;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -79,6 +80,7 @@ public class MappingTablePanel extends Composite<VerticalLayout> {
     private Supplier<? extends Collection<String>> valueMapTables = List::of;
     private MappingTable table = MappingTable.empty();
     private boolean available = true;
+    private boolean readOnly;
     private String lastText = "";
     private String problemTarget;
     private String problemMessage;
@@ -107,6 +109,16 @@ public class MappingTablePanel extends Composite<VerticalLayout> {
         rows.setSpacing(false);
         rows.addClassName("yq-mapping-table-rows");
         root.add(toolbar, status, rows);
+    }
+
+    /**
+     * A reader's table: every row shows its kind and value read-only, and no button (智能映射, accept) is offered.
+     * Rows are rebuilt from the expression, so each rebuild is locked again.
+     */
+    public void setReadOnly(boolean readOnly) {
+        this.readOnly = readOnly;
+        toolbar.setVisible(!readOnly);
+        render();
     }
 
     /** Where a button such as 智能映射 goes, beside "accept all". */
@@ -295,6 +307,21 @@ public class MappingTablePanel extends Composite<VerticalLayout> {
             editors.put(target.getKey(), editor);
             rows.add(editor);
         }
+        if (readOnly) {
+            lock(rows);
+        }
+    }
+
+    /** Every field under {@code root} read-only, every button hidden: a reader's rows. */
+    private static void lock(Component root) {
+        if (root instanceof HasValue<?, ?> field) {
+            field.setReadOnly(true);
+        }
+        if (root instanceof Button) {
+            root.setVisible(false);
+            return;
+        }
+        root.getChildren().forEach(MappingTablePanel::lock);
     }
 
     private HorizontalLayout header() {

@@ -98,6 +98,7 @@ public class MappingWorkbench extends Div {
     private UnaryOperator<List<JsonNode>> detailAnswers = records -> records;
     /** What the solution's record filter (筛选条件) says of the mapped record: {@code null} = it is written. */
     private Function<JsonNode, String> filterNote = record -> null;
+    private boolean readOnly;
 
     public MappingWorkbench(MappingEngine engine, MappingContext context, SourceSamples samples) {
         this.engine = engine;
@@ -297,6 +298,18 @@ public class MappingWorkbench extends Div {
         }
     }
 
+    /**
+     * A reader's workbench: the table and the editor read-only, no 智能映射, and no live fetch (a fetch calls the
+     * source system with the connection's secret); the mapping is still tried on the example and on stored records,
+     * which writes nothing.
+     */
+    public void setReadOnly(boolean readOnly) {
+        this.readOnly = readOnly;
+        editor.setReadOnly(readOnly);
+        table.setReadOnly(readOnly);
+        samplePanel.setLiveFetch(!readOnly);
+    }
+
     /** What "fetch live" asks: the source as it is on the screen, saved or not. */
     public void setLiveSource(Supplier<SolutionSpec.Source> current) {
         liveSource = current;
@@ -421,6 +434,9 @@ public class MappingWorkbench extends Div {
     }
 
     private void fetchLive() {
+        if (readOnly) {
+            return;
+        }
         try {
             List<JsonNode> records = samples.fetch(liveSource.get(), SAMPLE_SIZE);
             if (records.isEmpty()) {

@@ -94,6 +94,11 @@ class SamplePanel extends Composite<VerticalLayout> {
         this.source = operation;
     }
 
+    /** Whether "fetch live" is offered: not to a reader, as a fetch calls the source with the connection's secret. */
+    void setLiveFetch(boolean offered) {
+        fetch.setVisible(offered);
+    }
+
     void setLastEnabled(boolean enabled) {
         last.setEnabled(enabled);
     }

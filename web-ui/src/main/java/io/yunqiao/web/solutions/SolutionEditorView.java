@@ -37,9 +37,7 @@ import io.yunqiao.run.DryRunSource;
 import io.yunqiao.run.Preparations;
 import io.yunqiao.run.Run;
 import io.yunqiao.run.RunStatus;
-import io.yunqiao.run.RunTrigger;
 import io.yunqiao.run.SourceSamples;
-import io.yunqiao.run.SyncEngine;
 import io.yunqiao.solution.LogLevel;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionView;
@@ -48,7 +46,8 @@ import io.yunqiao.valuemap.ValueMapTables;
 import io.yunqiao.web.alert.AlertSender;
 import io.yunqiao.web.mapping.MappingWorkbench;
 import io.yunqiao.web.shell.Notices;
-import jakarta.annotation.security.RolesAllowed;
+import io.yunqiao.web.security.CurrentUser;
+import jakarta.annotation.security.PermitAll;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,10 +58,12 @@ import java.util.function.Function;
  * Builds and changes a solution in six steps — basics, source, target, mapping, schedule and delivery, alerts —
  * with the mapping tried live on real records. Saving adds a version (after asking for an optional comment); a
  * refusal is shown on the field it concerns and nothing typed is lost. {@code solutions/new} starts from a blank
- * solution that is created on the first save. Administrators only: everyone else reads solutions on the list.
+ * solution that is created on the first save. Administrators edit; viewers and operators get the same screen
+ * read-only (see {@link ReadOnlyForm}): no write buttons, no live fetch from the source, no secret on the page, and
+ * every write refused on the server by {@link SolutionWrites}.
  */
 @Route("solutions/:solutionId")
-@RolesAllowed("ADMIN")
+@PermitAll
 @StyleSheet("context://styles/solutions.css")
 class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
 
@@ -72,7 +73,8 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
 
     private final Solutions solutions;
     private final InputLimits limits;
-    private final SyncEngine engine;
+    private final SolutionWrites writes;
+    private final boolean readOnly;
     private final BasicsSection basics;
     private final SourceSection source;
     private final TargetSection target;
@@ -101,18 +103,21 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private final Button dryRun = new Button();
     private final Button runs = new Button();
     private final Button versions = new Button();
+    private final Button save = new Button();
 
     private Long solutionId;
     private SolutionView saved;
     private String savedJson = "";
     private boolean loading;
 
-    SolutionEditorView(Solutions solutions, Connections connections, ConnectorRegistry registry, SyncEngine engine,
+    SolutionEditorView(Solutions solutions, Connections connections, ConnectorRegistry registry,
             MappingEngine mappingEngine, Preparations preparations, SourceSamples samples, AlertSender alertSender,
-            InputLimits limits, ValueMapTables valueMapTables, DetailLookups detailLookups) {
+            InputLimits limits, ValueMapTables valueMapTables, DetailLookups detailLookups, SolutionWrites writes,
+            CurrentUser user) {
         this.limits = limits;
         this.solutions = solutions;
-        this.engine = engine;
+        this.writes = writes;
+        this.readOnly = !user.mayEdit();
         addClassNames("yq-page", "yq-solution-editor");
         setSpacing(false);
         var connectionList = connections.list();
@@ -129,6 +134,8 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         target.add(advice, group, existing);
         workbench = new MappingWorkbench(mappingEngine, preparations.context(), samples);
         workbench.setLiveSource(() -> source.source());
+        // a reader's preview never calls the source system (that uses the connection's secret): example and stored
+        workbench.setReadOnly(readOnly);
         workbench.setValueMapTables(valueMapTables::names);
         workbench.setDetailAnswers(records -> detailLookups.merged(currentSpec().withDetails(details().callable()),
                 records));
@@ -138,6 +145,9 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         alerts = new AlertsSection(alertSender, () -> basics().name(), this::changed);
 
         add(header());
+        if (readOnly) {
+            add(readOnlyNote());
+        }
         basicsTab = tab("basics", VaadinIcon.INFO_CIRCLE_O, basics);
         sourceTab = tab("source", VaadinIcon.DOWNLOAD_ALT, source);
         targetTab = tab("target", VaadinIcon.UPLOAD_ALT, target);
@@ -269,7 +279,9 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         title.setId("editor-title");
         title.addClassName("yq-editor-title");
 
-        Button save = new Button(getTranslation("common.save"), VaadinIcon.CHECK.create(), e -> askToSave());
+        save.setText(getTranslation("common.save"));
+        save.setIcon(VaadinIcon.CHECK.create());
+        save.addClickListener(e -> askToSave());
         save.setId("save-solution");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         runNow.setText(getTranslation("solutions.action.run"));
@@ -290,7 +302,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         versions.setText(getTranslation("solutions.editor.versions"));
         versions.setIcon(VaadinIcon.ARCHIVE.create());
         versions.setId("versions");
-        versions.addClickListener(e -> new VersionsDialog(solutions, solutionId, this::isDirty, this::restored)
+        versions.addClickListener(e -> new VersionsDialog(solutions, writes, solutionId, this::isDirty, this::restored)
                 .open());
         Button back = new Button(VaadinIcon.ARROW_LEFT.create(), e -> UI.getCurrent().navigate(SolutionsView.class));
         back.setId("editor-back");
@@ -300,7 +312,9 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
 
         HorizontalLayout heading = new HorizontalLayout(back, title, version, state, unsaved);
         heading.setAlignItems(FlexComponent.Alignment.CENTER);
-        HorizontalLayout toolbar = new HorizontalLayout(save, runNow, dryRun, runs, versions);
+        // a reader gets no write button at all (not a disabled one), and no versions: their JSON holds the secrets
+        HorizontalLayout toolbar = readOnly ? new HorizontalLayout(runs)
+                : new HorizontalLayout(save, runNow, dryRun, runs, versions);
         toolbar.addClassName("yq-editor-toolbar");
         toolbar.getStyle().set("flex-wrap", "wrap");
         HorizontalLayout bar = new HorizontalLayout(heading, toolbar);
@@ -311,9 +325,26 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         return bar;
     }
 
+    private Component readOnlyNote() {
+        Span note = new Span(VaadinIcon.LOCK.create(), new Span(getTranslation("solutions.editor.readOnly")));
+        note.setId("editor-read-only");
+        note.getElement().getThemeList().add("badge contrast");
+        note.getElement().setAttribute("title", getTranslation("solutions.editor.readOnlyHelp"));
+        Span help = new Span(getTranslation("solutions.editor.readOnlyHelp"));
+        help.addClassName("yq-muted");
+        Div box = new Div(note, new Span(" "), help);
+        box.addClassName("yq-editor-read-only");
+        return box;
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String parameter = event.getRouteParameters().get("solutionId").orElse(NEW);
+        if (NEW.equals(parameter) && readOnly) {
+            Notices.error(getTranslation("solutions.editor.readOnly"));
+            event.forwardTo(SolutionsView.class);
+            return;
+        }
         if (NEW.equals(parameter)) {
             load(blank(), null);
             return;
@@ -339,7 +370,8 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         try {
             saved = view;
             solutionId = view == null ? null : view.id();
-            SolutionSpec spec = view == null ? blankSpec : view.spec();
+            SolutionSpec spec = view == null ? blankSpec : readOnly ? ReadOnlyForm.withoutSecrets(view.spec())
+                    : view.spec();
             basics.load(spec, view);
             source.load(spec);
             target.load(spec);
@@ -362,6 +394,11 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
             workbench.setSolution(solutionId);
             // what the form makes of the saved spec counts as saved, so only real edits mark the editor dirty
             savedJson = json(currentSpec());
+            if (readOnly) {
+                for (Component section : List.of(basics, source, target, schedule, alerts)) {
+                    ReadOnlyForm.lock(section);
+                }
+            }
         } finally {
             loading = false;
         }
@@ -401,7 +438,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     boolean isDirty() {
-        return !loading && !json(currentSpec()).equals(savedJson);
+        return !readOnly && !loading && !json(currentSpec()).equals(savedJson);
     }
 
     private static String json(SolutionSpec spec) {
@@ -419,7 +456,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
      * is never carried over: a cancelled or refused save's comment does not become the next version's note.
      */
     private void askToSave() {
-        if (refusedBeforeSaving()) {
+        if (readOnly || refusedBeforeSaving()) {
             return;
         }
         try {
@@ -481,8 +518,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         SolutionSpec spec = currentSpec();
         String note = comment == null || comment.isBlank() ? null : comment.trim();
         try {
-            SolutionView view = solutionId == null ? solutions.create(spec, note) : solutions.update(solutionId, spec,
-                    note);
+            SolutionView view = solutionId == null ? writes.create(spec, note) : writes.update(solutionId, spec, note);
             Notices.success(getTranslation("solutions.save.saved", view.version()));
             boolean created = solutionId == null;
             saved = view;
@@ -538,10 +574,10 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
 
     /** Starts a run, or a dry run of the records {@code dry} chooses. */
     private void run(DryRunSource dry) {
-        if (solutionId == null) {
+        if (solutionId == null || readOnly) {
             return;
         }
-        Run run = engine.start(solutionId, RunTrigger.MANUAL, dry);
+        Run run = writes.start(solutionId, dry);
         if (run.getStatus() == RunStatus.SKIPPED) {
             Notices.error(getTranslation("solutions.run.skipped", run.getError()));
             return;

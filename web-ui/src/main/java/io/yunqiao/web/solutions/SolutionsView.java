@@ -154,7 +154,12 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
             link.setId("open-" + solution.id());
             name = link;
         } else {
-            name = new Span(solution.name());
+            // readers open the editor read-only: a separate link, so no edit control appears for them
+            RouterLink view = new RouterLink(getTranslation("solutions.action.view"), SolutionEditorView.class,
+                    new RouteParameters("solutionId", String.valueOf(solution.id())));
+            view.setId("view-" + solution.id());
+            view.addClassName("yq-action-link");
+            name = new Span(new Span(solution.name()), new Span(" "), view);
         }
         Div cell = new Div(name);
         if (solution.spec().description() != null && !solution.spec().description().isBlank()) {

@@ -39,6 +39,7 @@ class VersionsDialog extends Dialog {
     private static final Pattern MULTILINE_VALUE = Pattern.compile("^(\\s*)(\"[^\"]+\" : )(\".*\\\\n.*\")(,?)$");
 
     private final Solutions solutions;
+    private final SolutionWrites writes;
     private final long solutionId;
     private final BooleanSupplier unsavedChanges;
     private final Consumer<SolutionView> restored;
@@ -47,9 +48,10 @@ class VersionsDialog extends Dialog {
     private final Div diff = new Div();
     private int current;
 
-    VersionsDialog(Solutions solutions, long solutionId, BooleanSupplier unsavedChanges,
+    VersionsDialog(Solutions solutions, SolutionWrites writes, long solutionId, BooleanSupplier unsavedChanges,
             Consumer<SolutionView> restored) {
         this.solutions = solutions;
+        this.writes = writes;
         this.solutionId = solutionId;
         this.unsavedChanges = unsavedChanges;
         this.restored = restored;
@@ -109,7 +111,7 @@ class VersionsDialog extends Dialog {
 
     private void restore(SolutionVersion version) {
         try {
-            SolutionView view = solutions.restore(solutionId, version.getVersion());
+            SolutionView view = writes.restore(solutionId, version.getVersion());
             Notices.success(getTranslation("solutions.versions.restored", version.getVersion(), view.version()));
             restored.accept(view);
             refresh();

@@ -51,7 +51,7 @@ class RefusalsBrowserIT extends BrowserIT {
     }
 
     @Test
-    void aViewerSeesSolutionsButCannotRunEditOrDelete() {
+    void aViewerSeesSolutionsButCannotRunEditOrDeleteAndReadsTheEditorReadOnly() {
         // given a read-only user
         String viewer = unique("viewer");
         users.create(viewer, null, Role.VIEWER, "viewer-pass-1");
@@ -69,10 +69,16 @@ class RefusalsBrowserIT extends BrowserIT {
         assertThat(byId("new-solution")).hasCount(0);
         screenshot("viewer-solutions");
 
-        // and the editor, opened by its address, is refused
-        open("solutions/" + solution.id());
-        assertThat(byId("no-such-page")).isVisible();
+        // and its 查看 link opens the editor read-only: the note, and no save, run, dry-run or versions button
+        byId("view-" + solution.id()).click();
+        assertThat(byId("editor-read-only")).isVisible();
+        assertThat(byId("editor-read-only")).containsText("只读：只有管理员可以修改方案");
+        assertThat(byId("solution-name")).hasAttribute("readonly", "");
         assertThat(byId("save-solution")).hasCount(0);
+        assertThat(byId("editor-run-now")).hasCount(0);
+        assertThat(byId("editor-dry-run")).hasCount(0);
+        assertThat(byId("versions")).hasCount(0);
+        screenshot("viewer-solution-read-only");
     }
 
     @Test

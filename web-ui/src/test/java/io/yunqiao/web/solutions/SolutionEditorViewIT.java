@@ -71,6 +71,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The solution editor, server-side (Karibu), on the seed template bound to the mounted sandboxes: what it loads,
@@ -1163,11 +1164,114 @@ class SolutionEditorViewIT {
     }
 
     @Test
-    void anOperatorCannotOpenTheEditor() {
-        // given someone who may run but not edit, when they open a solution's editor, then they do not get it
+    void anOperatorGetsTheEditorReadOnlyWithoutSaveRunOrVersions() {
+        // given someone who may run but not edit, when they open a solution's editor
         MockUi.start(context, "ops", Role.OPERATOR);
         UI.getCurrent().navigate("solutions/" + seed.id());
-        assertThat(UI.getCurrent().getCurrentView()).isNotInstanceOf(SolutionEditorView.class);
+
+        // then they read it, with the read-only note, and none of the editor's write buttons is there
+        assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(SolutionEditorView.class);
+        assertThat(_get(Span.class, spec -> spec.withId("editor-read-only")).getElement().getTextRecursively())
+                .isEqualTo("只读：只有管理员可以修改方案");
+        assertNoWriteButtons();
+        assertThat(_get(TextField.class, spec -> spec.withId("solution-name")).isReadOnly()).isTrue();
+    }
+
+    /** Save, run, dry run, versions (restore), test alert, live fetch, 智能映射: none is on the page, not even disabled. */
+    private static void assertNoWriteButtons() {
+        for (String id : List.of("save-solution", "editor-run-now", "editor-dry-run", "versions", "alerts-test",
+                "sample-fetch", "mapping-suggest", "mapping-table-accept-all", "target-identity-adopt")) {
+            assertThat(_find(Button.class, spec -> spec.withId(id))).as(id).isEmpty();
+        }
+    }
+
+    @Test
+    void aViewerSeesTheMappingReadOnlyWithNoWriteButtons() {
+        // given a viewer in the seed solution's mapping tab
+        MockUi.start(context, "reader", Role.VIEWER);
+        UI.getCurrent().navigate("solutions/" + seed.id());
+        tab("mapping");
+
+        // then the JSONata editor and every cell of the mapping table are read-only, and no write button is there
+        assertThat(editor().isReadOnly()).isTrue();
+        assertThat(editor().getValue()).isEqualTo(seed.spec().target().mapping());
+        List<Component> cells = descendants(_get(io.yunqiao.web.mapping.MappingTablePanel.class))
+                .filter(c -> c instanceof com.vaadin.flow.component.HasValue).toList();
+        assertThat(cells).isNotEmpty().allSatisfy(cell -> assertThat(
+                ((com.vaadin.flow.component.HasValue<?, ?>) cell).isReadOnly()).as(cell.getId().orElse("?")).isTrue());
+        assertNoWriteButtons();
+        for (String name : List.of("basics", "source", "target", "schedule", "alerts")) {
+            tab(name);
+            Component page = _get(Div.class, spec -> spec.withClasses("yq-editor-content")).getChildren()
+                    .filter(Component::isVisible).findFirst().orElseThrow();
+            assertThat(descendants(page).filter(c -> c instanceof com.vaadin.flow.component.HasValue)
+                    .filter(c -> !((com.vaadin.flow.component.HasValue<?, ?>) c).isReadOnly())
+                    .map(c -> c.getId().orElse(c.getClass().getSimpleName())).toList()).as(name).isEmpty();
+            assertNoWriteButtons();
+        }
+
+        // and what the browser sends to the read-only editor changes nothing
+        tab("mapping");
+        JsonObject typed = Json.createObject();
+        typed.put("event.detail.value", "{ \"hacked\": 1 }");
+        typed.put("event.detail.cursor", 3);
+        ElementUtilsKt._fireDomEvent(editor().getElement(), new DomEvent(editor().getElement(), "jsonata-change",
+                typed));
+        assertThat(editor().getValue()).isEqualTo(seed.spec().target().mapping());
+        assertThat(_find(Span.class, spec -> spec.withId("unsaved-marker"))).isEmpty();
+    }
+
+    private static java.util.stream.Stream<Component> descendants(Component root) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(root),
+                root.getChildren().flatMap(SolutionEditorViewIT::descendants));
+    }
+
+    @Test
+    void theWebhookSecretAndTokenAreNotInAViewersEditor() {
+        // given a solution whose alerts go to a signed DingTalk robot (its token in the address)
+        solutions.update(seed.id(), seed.spec().withAlerts(new SolutionSpec.Alerts(true, 0, List.of(),
+                "https://oapi.dingtalk.com/robot/send?access_token=tok4711", "SECsecret4711")), "告警");
+
+        // when a viewer opens its alerts tab
+        MockUi.start(context, "reader", Role.VIEWER);
+        UI.getCurrent().navigate("solutions/" + seed.id());
+        tab("alerts");
+
+        // then the secret field is empty, the address is shown without its token, and neither is anywhere on the page
+        assertThat(_get(PasswordField.class, spec -> spec.withId("alerts-webhook-secret")).getValue()).isEmpty();
+        assertThat(_get(TextField.class, spec -> spec.withId("alerts-webhook")).getValue())
+                .isEqualTo("https://oapi.dingtalk.com/robot/send?…");
+        List<String> page = descendants(UI.getCurrent()).flatMap(c -> {
+            var element = c.getElement();
+            java.util.stream.Stream<String> values = c instanceof com.vaadin.flow.component.HasValue<?, ?> field
+                    ? java.util.stream.Stream.of(String.valueOf(field.getValue())) : java.util.stream.Stream.empty();
+            return java.util.stream.Stream.concat(java.util.stream.Stream.concat(values,
+                    element.getPropertyNames().map(n -> String.valueOf(element.getPropertyRaw(n)))),
+                    java.util.stream.Stream.concat(element.getAttributeNames().map(element::getAttribute),
+                            java.util.stream.Stream.of(element.getText())));
+        }).toList();
+        assertThat(page).noneMatch(text -> text.contains("SECsecret4711") || text.contains("tok4711"));
+    }
+
+    @Test
+    void aViewersSaveRunOrRestoreThroughTheServerIsRefused() {
+        // given a viewer signed in
+        MockUi.start(context, "reader", Role.VIEWER);
+        SolutionWrites writes = context.getBean(SolutionWrites.class);
+
+        // when their session calls the editor's writes directly, whatever the browser shows, then each is refused
+        assertThat(catchThrowableOfType(AccessDeniedException.class, () -> writes.update(seed.id(),
+                seed.spec().withName("改名"), null))).isNotNull();
+        assertThat(catchThrowableOfType(AccessDeniedException.class, () -> writes.create(seed.spec()
+                .withName("新方案"), null))).isNotNull();
+        assertThat(catchThrowableOfType(AccessDeniedException.class, () -> writes.restore(seed.id(), 1))).isNotNull();
+        assertThat(catchThrowableOfType(AccessDeniedException.class, () -> writes.start(seed.id(), null)))
+                .isNotNull();
+
+        // and nothing changed: still version 1 under its name, and no run
+        assertThat(solutions.get(seed.id()).version()).isEqualTo(1);
+        assertThat(solutions.get(seed.id()).name()).isEqualTo("种子方案");
+        assertThat(solutions.list()).noneMatch(s -> s.name().equals("新方案"));
     }
 
     @Test

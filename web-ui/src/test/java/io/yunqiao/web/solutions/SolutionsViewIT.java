@@ -20,6 +20,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.RouteConfiguration;
@@ -238,11 +239,13 @@ class SolutionsViewIT {
         // given someone with read-only access, when they open the list
         open(context, "reader", Role.VIEWER);
 
-        // then the row shows the state as text and offers only the export
+        // then the row shows the state as text and offers only the export and a link to read the solution
         long id = seed.id();
         for (String control : List.of("run-", "dry-", "enable-", "delete-", "copy-sol-", "open-")) {
             assertThat(inFirstRow(control + id)).as(control).isEmpty();
         }
+        assertThat(inFirstRow("view-" + id)).hasValueSatisfying(view ->
+                assertThat(view.getElement().getTextRecursively()).isEqualTo("查看"));
         assertThat(inFirstRow("state-" + id)).hasValueSatisfying(state ->
                 assertThat(state.getElement().getTextRecursively()).isEqualTo("已停用"));
         assertThat(inFirstRow("export-" + id)).isPresent();
@@ -251,10 +254,16 @@ class SolutionsViewIT {
     }
 
     @Test
-    void aViewerCannotOpenTheEditor() {
-        // given a viewer, when they go to a solution's editor, then they do not get it
+    void aViewerOpensTheEditorReadOnlyButCannotStartANewSolution() {
+        // given a viewer, when they go to a solution's editor, then they get it read-only, without a save button
         MockUi.start(context, "reader", Role.VIEWER);
         UI.getCurrent().navigate("solutions/" + seed.id());
+        assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(SolutionEditorView.class);
+        assertThat(_find(Span.class, spec -> spec.withId("editor-read-only"))).hasSize(1);
+        assertThat(_find(Button.class, spec -> spec.withId("save-solution"))).isEmpty();
+
+        // when they go to the address of a new solution, then they are sent back to the list
+        UI.getCurrent().navigate("solutions/new");
         assertThat(UI.getCurrent().getCurrentView()).isNotInstanceOf(SolutionEditorView.class);
     }
 
