@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProblemTexts {
 
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{\\d+[,}]");
     private static final Logger LOG = LoggerFactory.getLogger(ProblemTexts.class);
     /** The gaps already logged: a missing text is reported once, not on every render. */
     private static final java.util.Set<String> LOGGED = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -53,7 +54,8 @@ public final class ProblemTexts {
             return render("problem.unknownCode", locale, code, String.join(" | ",
                     java.util.Arrays.stream(params).map(String::valueOf).toList())).strip();
         }
-        if (params.length == 0 && !text.contains("{")) {
+        if (params.length == 0 && !PLACEHOLDER.matcher(text).find()) {
+            // no parameters, none wanted: the text as written (it may hold braces, e.g. a JSONata example)
             return text;
         }
         MessageFormat format = new MessageFormat(text, english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);

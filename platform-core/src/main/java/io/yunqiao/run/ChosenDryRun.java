@@ -49,6 +49,7 @@ class ChosenDryRun {
         }
         int skipped = 0;
         int failed = 0;
+        int valid = 0;
         for (Chosen record : records) {
             Prepared prepared = preparation.prepare(record.content());
             outcomes.dryRunLog(run.getId(), record.key(), prepared.leftOut() ? RecordStatus.SKIPPED
@@ -57,8 +58,10 @@ class ChosenDryRun {
                     prepared.sendable() ? StoredMessage.of("record.dryRun.valid").store() : prepared.problem());
             skipped += prepared.leftOut() ? 1 : 0;
             failed += prepared.sendable() || prepared.leftOut() ? 0 : 1;
+            valid += prepared.sendable() && !prepared.leftOut() ? 1 : 0;
         }
         outcomes.count(run.getId(), records.size(), 0, 0, skipped, failed);
+        outcomes.countValid(run.getId(), valid);
     }
 
     /** The solution's {@code n} records staged (or staged again with new content) last, newest first. */

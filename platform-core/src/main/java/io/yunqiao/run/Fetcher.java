@@ -135,6 +135,7 @@ class Fetcher {
         int units = 0;
         int skipped = 0;
         int failed = 0;
+        int valid = 0;
         Map<String, List<SourceLines.Line>> groups = new LinkedHashMap<>();
         for (JsonNode record : records) {
             String key = JsonPaths.text(record, operation.key());
@@ -151,7 +152,9 @@ class Fetcher {
             for (SourceLines.Line line : split.lines()) {
                 units++;
                 if (!shape.grouped()) {
-                    failed += dryRunLog(runId, List.of(line), preparation.prepare(line.content()));
+                    Prepared prepared = preparation.prepare(line.content());
+                    failed += dryRunLog(runId, List.of(line), prepared);
+                    valid += prepared.sendable() ? 1 : 0;
                     continue;
                 }
                 String group = shape.groups().keyOf(line.content(), shape.context());
@@ -169,11 +172,14 @@ class Fetcher {
             for (int from = 0; from < group.size(); from += shape.groups().maxLines()) {
                 List<SourceLines.Line> part = group.subList(from, Math.min(group.size(),
                         from + shape.groups().maxLines()));
-                failed += dryRunLog(runId, part, preparation.prepare(shape.groups().merged(part.stream()
-                        .map(SourceLines.Line::content).toList())));
+                Prepared prepared = preparation.prepare(shape.groups().merged(part.stream()
+                        .map(SourceLines.Line::content).toList()));
+                failed += dryRunLog(runId, part, prepared);
+                valid += prepared.sendable() ? part.size() : 0;
             }
         }
         outcomes.count(runId, units, 1, 0, skipped, failed);
+        outcomes.countValid(runId, valid);
     }
 
     /**

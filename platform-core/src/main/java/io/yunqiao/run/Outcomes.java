@@ -41,8 +41,29 @@ class Outcomes {
         List<SourceRecord> claimed = records.findBySolutionIdAndStatus(solutionId, RecordStatus.PENDING,
                 Limit.of(limit));
         Instant now = clock.instant();
+        carried(runId, claimed);
         claimed.forEach(r -> r.claim(runId, instance, now));
         return claimed;
+    }
+
+    /**
+     * Counts the claimed records another run staged (re-pushed, retried, left over) as carried into this run, in the
+     * claiming transaction: a record this run staged, or claimed and gave back before, carries this run's id.
+     */
+    void carried(long runId, List<SourceRecord> claimed) {
+        int carried = (int) claimed.stream().filter(r -> r.getLastRunId() == null || r.getLastRunId() != runId)
+                .count();
+        if (carried > 0) {
+            runs.addOtherCounts(runId, 0, carried, 0, 0);
+        }
+    }
+
+    /** Adds a dry run's valid records to its counts. */
+    @Transactional
+    public void countValid(long runId, int valid) {
+        if (valid > 0) {
+            runs.addOtherCounts(runId, 0, 0, 0, valid);
+        }
     }
 
     @Transactional(readOnly = true)
@@ -78,6 +99,18 @@ class Outcomes {
         return records.requeueUnconfirmed(solutionId);
     }
 
+    /**
+     * The solution's failed records that later runs may still retry ({@code laterRuns} of its retry policy) are
+     * queued again for this run, each counting one automatic retry; a record that failed as often stays failed until
+     * it is re-pushed by hand or fetched with new content.
+     *
+     * @return how many were queued
+     */
+    @Transactional
+    public int retryFailed(long solutionId, int laterRuns) {
+        return laterRuns <= 0 ? 0 : records.retryFailed(solutionId, laterRuns);
+    }
+
     /** How many records a run left unconfirmed. */
     @Transactional(readOnly = true)
     public long unconfirmedOf(long runId) {
@@ -99,6 +132,10 @@ class Outcomes {
                 record.moveTo(RecordStatus.PENDING, runId, now);
                 requeued++;
             }
+        }
+        // taken over from the runs that failed them: counted here, as their claim will find this run's id on them
+        if (requeued > 0) {
+            runs.addOtherCounts(runId, 0, requeued, 0, 0);
         }
         return requeued;
     }
@@ -184,6 +221,9 @@ class Outcomes {
         writtenKeys.saveAll(newKeys);
         logs.saveAll(newLogs);
         runs.addCounts(runId, 0, 0, written, skipped, failed);
+        if (unconfirmed > 0) {
+            runs.addOtherCounts(runId, 0, 0, unconfirmed, 0);
+        }
         return new RecordWriter.Written(written, skipped, failed, unconfirmed);
     }
 

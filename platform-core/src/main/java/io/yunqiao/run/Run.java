@@ -61,6 +61,22 @@ public class Run {
     @Column(nullable = false)
     private int pages;
 
+    /** Fetched again unchanged while the earlier outcome is still open: not staged again (V18). */
+    @Column(nullable = false)
+    private int unchanged;
+
+    /** Staged by an earlier run and written by this one: re-pushed, retried, left over. */
+    @Column(nullable = false)
+    private int carried;
+
+    /** Sent without an answer the target could confirm: the next run sends them again. */
+    @Column(nullable = false)
+    private int unconfirmed;
+
+    /** A dry run's records that passed mapping and validation. */
+    @Column(name = "valid_count", nullable = false)
+    private int valid;
+
     @Column(name = "started_at", nullable = false)
     private Instant startedAt;
 
@@ -141,6 +157,31 @@ public class Run {
 
     public int getFailed() {
         return failed;
+    }
+
+    public int getUnchanged() {
+        return unchanged;
+    }
+
+    public int getCarried() {
+        return carried;
+    }
+
+    public int getUnconfirmed() {
+        return unconfirmed;
+    }
+
+    public int getValid() {
+        return valid;
+    }
+
+    /**
+     * Whether the counts account for every record: fetched + carried = written + skipped + failed + unconfirmed +
+     * unchanged + valid. Holds for every run that ended by its counts; a run interrupted by a stop leaves records
+     * waiting for the run that continues its work.
+     */
+    public boolean countsAddUp() {
+        return (long) fetched + carried == (long) written + skipped + failed + unconfirmed + unchanged + valid;
     }
 
     public int getPages() {

@@ -117,14 +117,61 @@ public class RunHistory {
         return last;
     }
 
-    /** Records written and failed today, the day as it is in {@code zone}. */
+    /**
+     * Today's figures, the day as it is in {@code zone}: records written by today's runs (from the runs' counts, so a
+     * solution that logs only a summary counts too), and today's failures that are still open (待处理): failed today
+     * and not written since by a later run or a re-push.
+     */
     public Totals today(ZoneId zone) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         Instant from = today.atStartOfDay(zone).toInstant();
         Instant to = today.plusDays(1).atStartOfDay(zone).toInstant();
-        Map<RecordStatus, Long> counts = new EnumMap<>(RecordStatus.class);
-        logs.countByStatusBetween(from, to, COUNTED).forEach(c -> counts.put(c.getStatus(), c.getTotal()));
-        return new Totals(counts.getOrDefault(RecordStatus.SUCCESS, 0L), counts.getOrDefault(RecordStatus.FAILED, 0L));
+        Long written = entities.createQuery("select sum(r.written) from Run r where r.dryRun = false"
+                + " and r.startedAt >= :from and r.startedAt < :to", Long.class)
+                .setParameter("from", from).setParameter("to", to).getSingleResult();
+        Long failed = entities.createQuery("select count(r) from SourceRecord r where r.status = :failed"
+                + " and r.updatedAt >= :from and r.updatedAt < :to", Long.class)
+                .setParameter("failed", RecordStatus.FAILED).setParameter("from", from).setParameter("to", to)
+                .getSingleResult();
+        return new Totals(written == null ? 0 : written, failed == null ? 0 : failed);
+    }
+
+    /**
+     * Each solution's open failures (待处理失败): records that failed and were not written since by any later run
+     * or re-push. Solutions without any are absent.
+     */
+    public Map<Long, Long> openFailures() {
+        Map<Long, Long> open = new HashMap<>();
+        entities.createQuery("select r.solutionId, count(r) from SourceRecord r where r.status = :failed"
+                + " group by r.solutionId", Object[].class).setParameter("failed", RecordStatus.FAILED)
+                .getResultList().forEach(row -> open.put((Long) row[0], ((Number) row[1]).longValue()));
+        return open;
+    }
+
+    /** A solution's open failures ({@link #openFailures()}). */
+    public long openFailures(long solutionId) {
+        return entities.createQuery("select count(r) from SourceRecord r where r.solutionId = :solution"
+                + " and r.status = :failed", Long.class).setParameter("solution", solutionId)
+                .setParameter("failed", RecordStatus.FAILED).getSingleResult();
+    }
+
+    /**
+     * Where a logged record stands now, for the logs of a run: its current status and the run that last handled it,
+     * so a failure that a later run or a re-push wrote is shown as such where it failed (已重推 → that run).
+     */
+    public record Now(RecordStatus status, Long lastRunId) {
+    }
+
+    /** {@link Now} of each of these staged records that still exists. */
+    public Map<Long, Now> now(java.util.Collection<Long> sourceRecordIds) {
+        Map<Long, Now> now = new HashMap<>();
+        if (sourceRecordIds.isEmpty()) {
+            return now;
+        }
+        entities.createQuery("select r.id, r.status, r.lastRunId from SourceRecord r where r.id in :ids",
+                Object[].class).setParameter("ids", sourceRecordIds).getResultList()
+                .forEach(row -> now.put((Long) row[0], new Now((RecordStatus) row[1], (Long) row[2])));
+        return now;
     }
 
     /**

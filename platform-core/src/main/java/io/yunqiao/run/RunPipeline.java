@@ -124,6 +124,7 @@ class RunPipeline {
         long runId = run.getId();
         long solutionId = run.getSolutionId();
         takeBackClaims(solutionId);
+        outcomes.retryFailed(solutionId, spec.retry().laterRuns());
         markWriting(runId);
         HandOff handOff = new HandOff(handOffPages);
         RecordWriter writer = writer();
@@ -171,6 +172,7 @@ class RunPipeline {
             RecordPreparation preparation, Retry fetchRetry, RecordWriter.Target target) throws InterruptedException {
         long solutionId = run.getSolutionId();
         takeBackClaims(solutionId);
+        outcomes.retryFailed(solutionId, spec.retry().laterRuns());
         markWriting(run.getId());
         String fetchFailure;
         try {

@@ -40,6 +40,12 @@ public interface RunRepository extends JpaRepository<Run, Long>, JpaSpecificatio
             + " r.skipped = r.skipped + ?5, r.failed = r.failed + ?6 where r.id = ?1")
     int addCounts(long runId, int fetched, int pages, int written, int skipped, int failed);
 
+    /** Adds to the counts that make a run's numbers add up (V18): see {@link Run#countsAddUp()}. */
+    @Modifying
+    @Query("update Run r set r.unchanged = r.unchanged + ?2, r.carried = r.carried + ?3,"
+            + " r.unconfirmed = r.unconfirmed + ?4, r.valid = r.valid + ?5 where r.id = ?1")
+    int addOtherCounts(long runId, int unchanged, int carried, int unconfirmed, int valid);
+
     /** Runs of other nodes that are writing their backlog, which this node may help with. */
     @Query("select r from Run r where r.status = io.yunqiao.run.RunStatus.RUNNING and r.dryRun = false"
             + " and r.writingSince is not null and (r.instanceId is null or r.instanceId <> ?1)"

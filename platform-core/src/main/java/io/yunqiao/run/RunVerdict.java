@@ -74,7 +74,18 @@ class RunVerdict {
                     reason == null ? "" : " (" + run.error(Locale.ENGLISH) + ")");
             return run;
         });
+        if (!ended.countsAddUp()) {
+            String counts = countsOf(ended);
+            LOG.error("run {} of solution {}: its counts do not add up ({})", runId, ended.getSolutionId(), counts);
+            events.publishEvent(new RunCountsMismatched(runId, ended.getSolutionId(), counts));
+        }
         events.publishEvent(RunEnded.of(ended));
+    }
+
+    private static String countsOf(Run run) {
+        return "fetched " + run.getFetched() + " + carried " + run.getCarried() + " vs written " + run.getWritten()
+                + " + skipped " + run.getSkipped() + " + failed " + run.getFailed() + " + unconfirmed "
+                + run.getUnconfirmed() + " + unchanged " + run.getUnchanged() + " + valid " + run.getValid();
     }
 
     /** Ends a run FAILED by what stopped it ({@link #failureOf}). */

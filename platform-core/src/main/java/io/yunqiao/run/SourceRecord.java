@@ -67,6 +67,10 @@ public class SourceRecord {
     @Column(name = "last_run_id")
     private Long lastRunId;
 
+    /** Later runs that took this record up again automatically since it was last fetched (V18). */
+    @Column(name = "auto_retries", nullable = false)
+    private int autoRetries;
+
     @Column(name = "fetched_at", nullable = false)
     private Instant fetchedAt;
 
@@ -163,6 +167,7 @@ public class SourceRecord {
         sent = sent && unanswered;
         attempts = 0;
         targetKey = null;
+        autoRetries = 0;
         lastRunId = runId;
         fetchedAt = now;
         updatedAt = now;

@@ -66,6 +66,13 @@ public interface SourceRecordRepository extends JpaRepository<SourceRecord, Long
             + " and r.status = io.yunqiao.run.RecordStatus.UNCONFIRMED")
     int requeueUnconfirmed(long solutionId);
 
+    /** Failed records later runs may still retry are queued again, each with one more automatic retry counted. */
+    @Modifying
+    @Query("update SourceRecord r set r.status = io.yunqiao.run.RecordStatus.PENDING,"
+            + " r.autoRetries = r.autoRetries + 1 where r.solutionId = ?1"
+            + " and r.status = io.yunqiao.run.RecordStatus.FAILED and r.autoRetries < ?2")
+    int retryFailed(long solutionId, int laterRuns);
+
     void deleteBySolutionId(long solutionId);
 
     /** How many records wait to be written, by solution and status (PENDING, PROCESSING): rows of id, status, count. */

@@ -21,10 +21,12 @@ class StagedClaims {
 
     private final EntityManager entities;
     private final Clock clock;
+    private final Outcomes outcomes;
 
-    StagedClaims(EntityManager entities, Clock clock) {
+    StagedClaims(EntityManager entities, Clock clock, Outcomes outcomes) {
         this.entities = entities;
         this.clock = clock;
+        this.outcomes = outcomes;
     }
 
     /**
@@ -45,6 +47,7 @@ class StagedClaims {
                 .setHint("jakarta.persistence.lock.timeout", -2)
                 .getResultList();
         Instant now = clock.instant();
+        outcomes.carried(runId, claimed);
         claimed.forEach(r -> r.claim(runId, instance, now));
         Map<Long, Integer> order = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -86,6 +89,7 @@ class StagedClaims {
                         .setMaxResults(Math.max(1, maxLines))
                         .getResultList();
         Instant now = clock.instant();
+        outcomes.carried(runId, claimed);
         claimed.forEach(r -> r.claim(runId, instance, now));
         return claimed;
     }

@@ -77,6 +77,7 @@ class Staging {
             List<JsonNode> page, Instant completesWindowAt) {
         Instant now = clock.instant();
         Map<String, Candidate> byKey = new LinkedHashMap<>();
+        int repeats = 0;
         int withoutKey = 0;
         int empty = 0;
         int units = 0;
@@ -116,7 +117,10 @@ class Staging {
                         continue;
                     }
                 }
-                byKey.put(line.key(), new Candidate(line.content(), line.code(), groupKey));
+                if (byKey.put(line.key(), new Candidate(line.content(), line.code(), groupKey)) != null) {
+                    // the page holds this key twice: the last one is staged, the earlier is a skipped duplicate
+                    repeats++;
+                }
             }
         }
         Map<String, SourceRecord> existing = new HashMap<>();
@@ -124,7 +128,8 @@ class Staging {
             records.findBySourceKeyIn(byKey.keySet()).stream().filter(r -> r.getSolutionId() == solutionId)
                     .forEach(r -> existing.put(r.getSourceKey(), r));
         }
-        int duplicates = 0;
+        int duplicates = repeats;
+        int unchanged = 0;
         // each new or changed record is serialized once, then compressed with the page's dictionary
         List<Entry> toStore = new ArrayList<>();
         for (Map.Entry<String, Candidate> entry : byKey.entrySet()) {
@@ -137,6 +142,9 @@ class Staging {
                         candidate.code(), candidate.groupKey()));
             } else if (known.getStatus().isWritten()) {
                 duplicates++;
+            } else {
+                // its earlier outcome is still open (failed, unconfirmed, waiting): not staged again, counted apart
+                unchanged++;
             }
         }
         CompressedText.Dictionary dictionary = toStore.isEmpty() ? null
@@ -172,6 +180,9 @@ class Staging {
         }
         // the run's counts move with what they count, in the same transaction
         runs.addCounts(runId, units, 1, 0, duplicates + empty, withoutKey);
+        if (unchanged > 0) {
+            runs.addOtherCounts(runId, unchanged, 0, 0, 0);
+        }
         return new Staged(units, duplicates + empty, withoutKey, pending);
     }
 

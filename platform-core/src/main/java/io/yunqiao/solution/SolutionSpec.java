@@ -190,11 +190,23 @@ public record SolutionSpec(
      * @param backoffMillis wait before the first retry
      * @param multiplier    each further wait is this much longer
      * @param jitter        random share (0..1) added or removed from each wait
+     * @param laterRuns     failed records retried automatically by later runs (自动重试失败记录): 0 = off, only by
+     *                      re-push; N = each failed record is taken up again by up to N later runs (1 = the next run
+     *                      only). Left out of the JSON when 0, so older exports and templates read and diff as before
      */
-    @JsonPropertyOrder({"attempts", "backoffMillis", "multiplier", "jitter"})
-    public record Retry(int attempts, long backoffMillis, double multiplier, double jitter) {
+    @JsonPropertyOrder({"attempts", "backoffMillis", "multiplier", "jitter", "laterRuns"})
+    public record Retry(int attempts, long backoffMillis, double multiplier, double jitter,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) int laterRuns) {
 
         static final Retry DEFAULT = new Retry(4, 500, 2.0, 0.5);
+
+        /** The most later runs that may retry a failed record automatically. */
+        public static final int MAX_LATER_RUNS = 10;
+
+        /** A policy without automatic retries by later runs, as every policy before them. */
+        public Retry(int attempts, long backoffMillis, double multiplier, double jitter) {
+            this(attempts, backoffMillis, multiplier, jitter, 0);
+        }
     }
 
     /**

@@ -284,6 +284,10 @@ public class SolutionValidator {
                     String.valueOf(retry.backoffMillis()), String.valueOf(retry.multiplier()),
                     String.valueOf(retry.jitter()));
         }
+        if (retry.laterRuns() < 0 || retry.laterRuns() > SolutionSpec.Retry.MAX_LATER_RUNS) {
+            throw Problem.coded(Problem.Kind.INVALID, "retry.laterRuns", "problem.solution.retryLaterRuns",
+                    String.valueOf(retry.laterRuns()), SolutionSpec.Retry.MAX_LATER_RUNS);
+        }
     }
 
     /**

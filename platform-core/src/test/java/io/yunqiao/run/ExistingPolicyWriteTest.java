@@ -225,7 +225,7 @@ class ExistingPolicyWriteTest {
                 "{\"customerCode\": code, \"nickname\": name}")), true);
 
         assertThat(outcome.status()).isEqualTo(RecordStatus.SUCCESS);
-        assertThat(outcome.message()).contains("may have created it");
+        assertThat(StoredMessage.render(outcome.message(), java.util.Locale.ENGLISH)).contains("may have created it");
         verify(client, never()).execute(any(), eq(UPDATE), any());
     }
 

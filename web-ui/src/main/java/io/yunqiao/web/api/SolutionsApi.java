@@ -52,8 +52,11 @@ class SolutionsApi {
         this.scheduler = scheduler;
     }
 
-    /** A solution with its next fire time. */
-    record SolutionAnswer(SolutionView solution, Instant nextFireTime) {
+    /**
+     * A solution with its next fire time and its open failures (待处理失败: records that failed and that no later
+     * run or re-push has written since).
+     */
+    record SolutionAnswer(SolutionView solution, Instant nextFireTime, long openFailures) {
     }
 
     /** Saving a solution: the spec and an optional comment for the version history. */
@@ -156,7 +159,8 @@ class SolutionsApi {
                     alerts.emails(), webhook, alerts.webhookSecret() == null ? null : MASK));
         }
         return new SolutionAnswer(new SolutionView(view.id(), view.name(), view.enabled(), view.cron(), view.version(),
-                spec, view.createdAt(), view.updatedAt()), scheduler.nextFireTime(view.id()).orElse(null));
+                spec, view.createdAt(), view.updatedAt()), scheduler.nextFireTime(view.id()).orElse(null),
+                history.openFailures(view.id()));
     }
 
     /**

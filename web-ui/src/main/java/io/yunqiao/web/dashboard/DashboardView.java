@@ -26,6 +26,7 @@ import io.yunqiao.web.solutions.CronDescription;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
 import io.yunqiao.web.runs.LiveRefresh;
+import io.yunqiao.web.runs.OpenFailures;
 import io.yunqiao.web.runs.RunFormat;
 import io.yunqiao.web.runs.RunProgress;
 import io.yunqiao.web.runs.StatusBadge;
@@ -61,6 +62,7 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
     private final Span writtenToday = new Span();
     private final Span failedToday = new Span();
+    private final Span openFailures = new Span();
     private final Svg chart = new Svg();
     private final Grid<SolutionRow> grid = new Grid<>();
     private final Div running = new Div();
@@ -71,7 +73,7 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
     private int ticks;
 
     /** A solution with the run that started last, if any. */
-    record SolutionRow(SolutionView solution, Run lastRun) {
+    record SolutionRow(SolutionView solution, Run lastRun, long openFailures) {
     }
 
     DashboardView(RunHistory history, Solutions solutions, SolutionScheduler scheduler, LiveRefresh live) {
@@ -89,8 +91,10 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
     private Component tiles() {
         writtenToday.setId("written-today");
         failedToday.setId("failed-today");
+        openFailures.setId("open-failures");
         HorizontalLayout tiles = new HorizontalLayout(tile("dashboard.writtenToday", writtenToday, "written"),
-                tile("dashboard.failedToday", failedToday, "failed"));
+                tile("dashboard.failedToday", failedToday, "failed"),
+                tile("dashboard.openFailures", openFailures, "failed"));
         tiles.addClassName("yq-dashboard-tiles");
         return tiles;
     }
@@ -140,6 +144,9 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
                 .setWidth("14em").setFlexGrow(1);
         grid.addComponentColumn(this::lastRun).setKey("lastRun")
                 .setHeader(getTranslation("dashboard.solution.lastRun")).setWidth("20em").setFlexGrow(2);
+        grid.addComponentColumn(row -> OpenFailures.badge(row.openFailures(), this::getTranslation))
+                .setKey("openFailures").setHeader(getTranslation("runs.openFailures")).setAutoWidth(true)
+                .setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("dashboard.solutions.none"));
         grid.setAllRowsVisible(true);
         Div section = new Div(new H3(getTranslation("dashboard.solutions.title")), grid);
@@ -186,13 +193,16 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
         RunHistory.Totals today = history.today(RunFormat.ZONE);
         writtenToday.setText(String.valueOf(today.written()));
         failedToday.setText(String.valueOf(today.failed()));
+        Map<Long, Long> open = history.openFailures();
+        openFailures.setText(String.valueOf(open.values().stream().mapToLong(Long::longValue).sum()));
         chart.setSvg(HourlyChart.svg(history.hourly(RunFormat.ZONE, HOURS), RunFormat.ZONE,
                 new HourlyChart.Labels(getTranslation("dashboard.chart.written"),
                         getTranslation("dashboard.chart.failed"), getTranslation("dashboard.chart.title"))));
         List<SolutionView> all = solutions.list().stream().sorted(Comparator.comparing(SolutionView::name)).toList();
         solutionNames = all.stream().collect(Collectors.toMap(SolutionView::id, SolutionView::name));
         Map<Long, Run> last = history.lastRunPerSolution();
-        grid.setItems(all.stream().map(s -> new SolutionRow(s, last.get(s.id()))).toList());
+        grid.setItems(all.stream().map(s -> new SolutionRow(s, last.get(s.id()), open.getOrDefault(s.id(), 0L)))
+                .toList());
     }
 
     /**

@@ -77,6 +77,8 @@ class RunDetailView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
     private final H2 title = new H2();
     private final Anchor solutionLink = new Anchor();
     private final StatusBadge status = new StatusBadge();
+    /** Where the failed records of the pages shown stand now (by staged record id). */
+    private final java.util.Map<Long, RunHistory.Now> now = new java.util.HashMap<>();
     private final ProgressBar progress = new ProgressBar();
     private final Span progressText = new Span();
     private final Span error = new Span();
@@ -142,7 +144,12 @@ class RunDetailView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
             tile.addClassNames("yq-card", "yq-run-tile", "yq-run-tile-" + name);
             tiles.add(tile);
         }
-        return tiles;
+        Span balance = value("run-balance");
+        balance.addClassName("yq-muted");
+        VerticalLayout counts = new VerticalLayout(tiles, balance);
+        counts.setPadding(false);
+        counts.setSpacing(false);
+        return counts;
     }
 
     private Component facts() {
@@ -196,7 +203,7 @@ class RunDetailView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
                 .setHeader(getTranslation("runs.record.sourceKey")).setAutoWidth(true);
         records.addColumn(l -> Objects.toString(l.getCode(), "")).setKey("code")
                 .setHeader(getTranslation("runs.record.code")).setAutoWidth(true);
-        records.addComponentColumn(l -> StatusBadge.of(l.getStatus())).setKey("status")
+        records.addComponentColumn(this::recordStatus).setKey("status")
                 .setHeader(getTranslation("runs.record.status")).setAutoWidth(true);
         records.addColumn(RecordLog::getAttempts).setKey("attempts").setHeader(getTranslation("runs.record.attempts"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
@@ -231,6 +238,44 @@ class RunDetailView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
         return log;
     }
 
+    /** Notes where the failed records of a page stand now, for {@link #recordStatus}. */
+    private List<RecordLog> withNow(List<RecordLog> page) {
+        List<Long> failed = page.stream().filter(l -> l.getStatus() == RecordStatus.FAILED)
+                .map(RecordLog::getSourceRecordId).filter(Objects::nonNull).toList();
+        now.putAll(history.now(failed));
+        return page;
+    }
+
+    /**
+     * A record's status in this run; a failure that a later run or a re-push has written since says so in place, with
+     * a link to that run (已重推 → 运行 #N), and one queued again says it waits.
+     */
+    private Component recordStatus(RecordLog log) {
+        StatusBadge badge = StatusBadge.of(log.getStatus());
+        RunHistory.Now current = log.getStatus() == RecordStatus.FAILED && log.getSourceRecordId() != null
+                ? now.get(log.getSourceRecordId()) : null;
+        if (current == null || run == null || Objects.equals(current.lastRunId(), run.getId())) {
+            return badge;
+        }
+        Component note;
+        if (current.status().isWritten() && current.lastRunId() != null) {
+            Anchor link = new Anchor("runs/" + current.lastRunId(),
+                    getTranslation("runs.record.resolvedBy", String.valueOf(current.lastRunId())));
+            link.addClassName("yq-record-resolved");
+            note = link;
+        } else if (current.status() == RecordStatus.PENDING || current.status() == RecordStatus.PROCESSING) {
+            Span waiting = new Span(getTranslation("runs.record.requeued"));
+            waiting.addClassName("yq-muted");
+            note = waiting;
+        } else {
+            return badge;
+        }
+        HorizontalLayout both = new HorizontalLayout(badge, note);
+        both.setSpacing(true);
+        both.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return both;
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         stopFollowing();
@@ -253,8 +298,8 @@ class RunDetailView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
         recordStatus.clear();
         records.deselectAll();
         records.setItems(new CallbackDataProvider<RecordLog, Void>(
-                query -> history.records(runId, recordStatus.getValue(), query.getOffset(), query.getLimit())
-                        .stream(),
+                query -> withNow(history.records(runId, recordStatus.getValue(), query.getOffset(),
+                        query.getLimit())).stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, history.countRecords(runId, recordStatus.getValue())),
                 RecordLog::getId));
         logLevel = logLevelOf(run);
@@ -310,6 +355,7 @@ class RunDetailView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
         set("run-written", String.valueOf(run.getWritten()));
         set("run-failed", String.valueOf(run.getFailed()));
         set("run-skipped", String.valueOf(run.getSkipped()));
+        set("run-balance", RunBalance.text(run, this::getTranslation));
         set("run-trigger", getTranslation("runs.trigger." + run.getTrigger().name()));
         set("run-dry-run", getTranslation(run.isDryRun() ? "common.yes" : "common.no"));
         set("run-version", String.valueOf(run.getSolutionVersion()));

@@ -56,6 +56,7 @@ class ScheduleSection extends VerticalLayout {
     private final IntegerField backoff = new IntegerField();
     private final NumberField multiplier = new NumberField();
     private final NumberField jitter = new NumberField();
+    private final IntegerField laterRuns = new IntegerField();
     private final Span retrySummary = new Span();
     private final Select<LogLevel> logLevel = new Select<>();
     private final Duration minInterval;
@@ -142,10 +143,16 @@ class ScheduleSection extends VerticalLayout {
         for (var field : List.of(rateLimit, multiplier, jitter)) {
             field.addValueChangeListener(e -> changed(field, e.isFromClient(), onChange));
         }
-        for (var field : List.of(attempts, backoff)) {
+        laterRuns.setId("retry-later-runs");
+        laterRuns.setLabel(getTranslation("solutions.retry.laterRuns"));
+        laterRuns.setMin(0);
+        laterRuns.setMax(SolutionSpec.Retry.MAX_LATER_RUNS);
+        laterRuns.setStepButtonsVisible(true);
+        laterRuns.addValueChangeListener(e -> laterRuns.setHelperText(laterRunsHelp(e.getValue())));
+        for (var field : List.of(attempts, backoff, laterRuns)) {
             field.addValueChangeListener(e -> changed(field, e.isFromClient(), onChange));
         }
-        FormLayout delivery = new FormLayout(rateLimit, attempts, backoff, multiplier, jitter);
+        FormLayout delivery = new FormLayout(rateLimit, attempts, backoff, multiplier, jitter, laterRuns);
         delivery.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
         add(new H3(getTranslation("solutions.delivery.title")),
                 new Paragraph(getTranslation("solutions.delivery.intro")), delivery, retrySummary);
@@ -184,6 +191,7 @@ class ScheduleSection extends VerticalLayout {
         backoff.setValue((int) spec.retry().backoffMillis());
         multiplier.setValue(spec.retry().multiplier());
         jitter.setValue(spec.retry().jitter());
+        laterRuns.setValue(spec.retry().laterRuns());
         retrySummary.setText(retryText());
         logLevel.setValue(spec.logLevel());
     }
@@ -276,7 +284,8 @@ class ScheduleSection extends VerticalLayout {
         return new SolutionSpec.Retry(attempts.getValue() == null ? 0 : attempts.getValue(),
                 backoff.getValue() == null ? 0 : backoff.getValue(),
                 multiplier.getValue() == null ? 0 : multiplier.getValue(),
-                jitter.getValue() == null ? 0 : jitter.getValue());
+                jitter.getValue() == null ? 0 : jitter.getValue(),
+                laterRuns.getValue() == null ? 0 : laterRuns.getValue());
     }
 
     LogLevel logLevel() {
@@ -287,6 +296,14 @@ class ScheduleSection extends VerticalLayout {
         return cron;
     }
 
+    /** What the number of automatic retries by later runs means, in words. */
+    private String laterRunsHelp(Integer runs) {
+        if (runs == null || runs <= 0) {
+            return getTranslation("solutions.retry.laterRuns.off");
+        }
+        return getTranslation(runs == 1 ? "solutions.retry.laterRuns.next" : "solutions.retry.laterRuns.upTo", runs);
+    }
+
     Optional<Component> fieldFor(String problemField) {
         return Optional.ofNullable(switch (problemField) {
             case "schedule", "schedule.cron" -> cron;
@@ -295,6 +312,7 @@ class ScheduleSection extends VerticalLayout {
             case "retry.backoffMillis" -> backoff;
             case "retry.multiplier" -> multiplier;
             case "retry.jitter" -> jitter;
+            case "retry.laterRuns" -> laterRuns;
             case "logLevel" -> logLevel;
             default -> null;
         });

@@ -30,6 +30,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import io.yunqiao.web.runs.OpenFailures;
 import io.yunqiao.web.shell.BoundedImport;
 import io.yunqiao.connection.ConnectionView;
 import io.yunqiao.connection.Connections;
@@ -79,7 +80,7 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
      *
      * @param nextFire when the schedule fires next, formatted, or "—" when it is not scheduled
      */
-    record Row(SolutionView solution, Run lastRun, String nextFire) {
+    record Row(SolutionView solution, Run lastRun, String nextFire, long openFailures) {
     }
 
     private final Solutions solutions;
@@ -136,6 +137,9 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("solutions.column.schedule")).setFlexGrow(2).setWidth("12em");
         grid.addComponentColumn(this::lastRun).setKey("lastRun")
                 .setHeader(getTranslation("solutions.column.lastRun")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(row -> OpenFailures.badge(row.openFailures(), this::getTranslation))
+                .setKey("openFailures").setHeader(getTranslation("runs.openFailures")).setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("solutions.column.actions"))
                 .setWidth("15em").setFlexGrow(0);
         grid.setAllRowsVisible(true);
@@ -424,10 +428,11 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
         connectionNames = connections.list().stream()
                 .collect(Collectors.toMap(ConnectionView::id, ConnectionView::name, (a, b) -> a));
         List<Row> rows = new ArrayList<>();
+        Map<Long, Long> open = history.openFailures();
         for (SolutionView solution : solutions.list()) {
             List<Run> last = history.runsOf(solution.id(), 1);
             rows.add(new Row(solution, last.isEmpty() ? null : last.get(0), scheduler.nextFireTime(solution.id())
-                    .map(Times::format).orElse("—")));
+                    .map(Times::format).orElse("—"), open.getOrDefault(solution.id(), 0L)));
         }
         rows.sort(Comparator.comparing((Row r) -> r.solution().name(), String.CASE_INSENSITIVE_ORDER));
         grid.setItems(rows);

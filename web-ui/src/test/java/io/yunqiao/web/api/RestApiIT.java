@@ -299,7 +299,7 @@ class RestApiIT {
         JsonNode run = awaitEnd(runId);
         assertThat(run.path("failed").asInt()).isPositive();
         assertThat(run.path("status").asText()).as(run.path("error").asText()).isEqualTo("FAILED");
-        assertThat(run.path("error").asText()).contains("every record failed");
+        assertThat(run.path("error").asText()).contains("条记录都没有通过校验");
     }
 
     @Test
