@@ -15,6 +15,7 @@ import io.yunqiao.connector.OperationDefinition;
 import io.yunqiao.connector.PageRequest;
 import io.yunqiao.limit.InputLimits;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.problem.StoredMessage;
 import io.yunqiao.secret.SecretBox;
 import java.time.Clock;
 import java.time.Duration;
@@ -138,17 +139,19 @@ public class Connections {
         ConnectorDefinition definition = registry.definition(connection.connectorId());
         OperationDefinition probe = definition.checkOperation().orElse(null);
         if (probe == null) {
-            return new ConnectionTest(false, null, "connector '" + definition.id() + "' has no query operation to test"
-                    + " with", Duration.ZERO);
+            return new ConnectionTest(false, null, StoredMessage.of("connector.test.noQuery", definition.id()).store(),
+                    Duration.ZERO);
         }
         long started = System.nanoTime();
         try {
             ConnectorClient.Probe answer = client.probe(connection, probe.id(), Map.of(), PageRequest.first(1));
             // The credentials work either way; a records path that found nothing may be a wrong path, not "no data".
-            return new ConnectionTest(true, probe.id(), "ok", Duration.ofNanos(System.nanoTime() - started),
+            return new ConnectionTest(true, probe.id(), StoredMessage.of("connector.test.ok").store(),
+                    Duration.ofNanos(System.nanoTime() - started),
                     answer.recordsMatched() ? null : probe.records());
         } catch (ConnectorException e) {
-            return new ConnectionTest(false, probe.id(), e.getMessage(), Duration.ofNanos(System.nanoTime() - started));
+            return new ConnectionTest(false, probe.id(), e.stored().store(),
+                    Duration.ofNanos(System.nanoTime() - started));
         }
     }
 

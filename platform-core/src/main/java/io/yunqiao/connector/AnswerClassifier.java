@@ -1,19 +1,54 @@
 package io.yunqiao.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.yunqiao.problem.StoredMessage;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.util.List;
 import java.util.Map;
 
-/** Applies a definition's success conditions and error rules to one answer. */
+/**
+ * Applies a definition's success conditions and error rules to one answer. The messages it writes are stored coded
+ * messages ({@link StoredMessage}), read in the reader's language; a vendor's own message stays as the vendor wrote
+ * it.
+ */
 final class AnswerClassifier {
 
     private AnswerClassifier() {
     }
 
     static Outcome noAnswer(ErrorRules rules, Throwable failure) {
-        String what = failure.getClass().getSimpleName()
-                + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
-        return Outcome.failed(rules.transportClass(), null, "no answer (" + what + ")");
+        return Outcome.failed(rules.transportClass(), null,
+                StoredMessage.of("connector.noAnswer", reason(failure)).store());
+    }
+
+    /**
+     * Why no answer came, in words for people (a time-out, a refused connection, an unknown host) as a stored coded
+     * message; an unusual failure keeps the Java client's own words, which an operator can look up.
+     */
+    static String reason(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnknownHostException unknown) {
+                return StoredMessage.of("connector.noAnswer.unknownHost",
+                        unknown.getMessage() == null ? "" : unknown.getMessage()).store();
+            }
+        }
+        if (failure instanceof HttpConnectTimeoutException) {
+            return StoredMessage.of("connector.noAnswer.connectTimeout").store();
+        }
+        if (failure instanceof HttpTimeoutException) {
+            return StoredMessage.of("connector.noAnswer.timeout").store();
+        }
+        if (failure instanceof ConnectException) {
+            return StoredMessage.of("connector.noAnswer.refused").store();
+        }
+        if (failure instanceof InterruptedException) {
+            return StoredMessage.of("connector.noAnswer.interrupted").store();
+        }
+        return StoredMessage.of("connector.noAnswer.other", failure.getMessage() == null
+                ? failure.getClass().getSimpleName() : failure.getMessage()).store();
     }
 
     /**
@@ -34,7 +69,7 @@ final class AnswerClassifier {
         }
         if (json == null || !json.isObject()) {
             return Outcome.failed(rules.malformedClass(), null, HtmlAnswer.summary(status, body)
-                    .orElseGet(() -> "the answer is not a JSON object: " + clip(body)));
+                    .orElseGet(() -> StoredMessage.of("connector.answer.notObject", clipped(body)).store()));
         }
         if (success.stream().allMatch(condition -> condition.holdsFor(json))) {
             return Outcome.ok(message);
@@ -45,7 +80,7 @@ final class AnswerClassifier {
             errorClass = lookup(rules.classes(), vendorCode);
         }
         return Outcome.failed(errorClass != null ? errorClass : ErrorClass.OTHER, vendorCode,
-                message != null ? message : "the answer does not meet the success rule: " + clip(body));
+                message != null ? message : StoredMessage.of("connector.answer.notSuccess", clipped(body)).store());
     }
 
     private static String describe(String message, int status, String body) {
@@ -54,7 +89,9 @@ final class AnswerClassifier {
         }
         // a web page in place of the API's answer is summarised, not quoted: its markup means nothing to a clerk
         return HtmlAnswer.summary(status, body)
-                .orElseGet(() -> "HTTP " + status + (body == null || body.isEmpty() ? "" : ": " + clip(body)));
+                .orElseGet(() -> body == null || body.isEmpty()
+                        ? StoredMessage.of("connector.answer.httpEmpty", status).store()
+                        : StoredMessage.of("connector.answer.http", status, clip(body)).store());
     }
 
     /** The first meaningful value among the paths: a zero code means "no error", so a later path may say more. */
@@ -97,9 +134,14 @@ final class AnswerClassifier {
         return null;
     }
 
+    /** The first 300 characters of an answer, for a message; "(empty)" in the reader's language when none came. */
+    static String clipped(String body) {
+        return body == null || body.isEmpty() ? StoredMessage.of("connector.answer.empty").store() : clip(body);
+    }
+
     static String clip(String body) {
         if (body == null) {
-            return "(empty)";
+            return "";
         }
         return body.length() <= 300 ? body : body.substring(0, 300) + "…";
     }

@@ -1,6 +1,7 @@
 package io.yunqiao.connector;
 
 import io.yunqiao.problem.ProblemTexts;
+import io.yunqiao.problem.StoredMessage;
 import java.util.Locale;
 
 /**
@@ -20,8 +21,8 @@ public class AnswerTooLargeException extends ConnectorException {
     AnswerTooLargeException(Connection connection, String operationId, int httpStatus, long limit,
             Throwable cause) {
         super(ErrorClass.OTHER, connection, operationId, null, httpStatus,
-                ProblemTexts.render(CODE, Locale.ENGLISH, params(connection == null ? "" : connection.name(),
-                        operationId, limit)), cause);
+                StoredMessage.of(CODE, params(connection == null ? "" : connection.name(), operationId, limit))
+                        .store(), cause);
         this.limit = limit;
     }
 

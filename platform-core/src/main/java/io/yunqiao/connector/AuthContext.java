@@ -17,8 +17,11 @@ public interface AuthContext {
      * Sends a request (e.g. to a token endpoint) with the runtime's timeouts and answers its parsed JSON body when
      * the answer meets the connector's success rule.
      *
-     * @param purpose what is asked, for messages, e.g. "the token request (POST /auth/user/access_token)"
-     * @param fix     what the user should check when the vendor refuses, e.g. "check clientId and clientSecret"
+     * @param purpose what is asked, for messages, e.g. "the token request (POST /auth/user/access_token)": best a
+     *                stored coded message ({@link io.yunqiao.problem.StoredMessage#store()}), so that it reads in the
+     *                reader's language; plain text is shown as it is
+     * @param fix     what the user should check when the vendor refuses, e.g. "check clientId and clientSecret"; a
+     *                stored coded message or plain text, as {@code purpose}
      * @throws ConnectorException classified by the connector's error rules (transport, malformed, HTTP status,
      *                            vendor code), naming the connection, the purpose, the vendor's message and the fix
      */

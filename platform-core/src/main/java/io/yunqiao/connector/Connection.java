@@ -1,5 +1,6 @@
 package io.yunqiao.connector;
 
+import io.yunqiao.problem.StoredMessage;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -33,7 +34,7 @@ public record Connection(String id, String name, String connectorId, Map<String,
         String value = value(field);
         if (value == null) {
             throw new ConnectorException(ErrorClass.AUTH, this, null,
-                    "the connection has no value for '" + field + "': edit the connection and fill it in");
+                    StoredMessage.of("connector.connection.valueMissing", name, field).store());
         }
         return value;
     }

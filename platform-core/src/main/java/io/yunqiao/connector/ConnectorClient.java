@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.yunqiao.problem.StoredMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -182,8 +183,8 @@ public final class ConnectorClient {
         RecordSelector.Selection selection = RecordSelector.select(operation, exchange.json);
         if (selection.malformed()) {
             throw new ConnectorException(definition.errorsOf(operation).malformedClass(), connection, operationId,
-                    null, exchange.status, selection.problem() + ": "
-                            + AnswerClassifier.clip(exchange.head(CLIP_CHARS)), null);
+                    null, exchange.status, StoredMessage.of("connector.answer.malformed", selection.problem(),
+                            AnswerClassifier.clipped(exchange.head(CLIP_CHARS))).store(), null);
         }
         return new Probe(toPage(connection, definition, operation, exchange, selection.records(), page),
                 selection.matched());
@@ -241,9 +242,9 @@ public final class ConnectorClient {
         Map<String, ?> given = params == null ? Map.of() : params;
         for (String name : given.keySet()) {
             if (operation.param(name).isEmpty()) {
-                throw new ConnectorException(ErrorClass.VALIDATION, connection, operation.id(), "unknown parameter '"
-                        + name + "'; the operation takes " + operation.params().stream().map(ParamDefinition::name)
-                                .toList());
+                throw new ConnectorException(ErrorClass.VALIDATION, connection, operation.id(),
+                        StoredMessage.of("connector.param.unknown", operation.id(), name, operation.params().stream()
+                                .map(ParamDefinition::name).toList()).store());
             }
         }
         for (ParamDefinition param : operation.params()) {
@@ -257,8 +258,9 @@ public final class ConnectorClient {
         PagingSpec paging = operation.paging();
         if (paging != null) {
             if (paging.sendsSize() && page.size() > paging.maxSize()) {
-                throw new ConnectorException(ErrorClass.VALIDATION, connection, operation.id(), "page size "
-                        + page.size() + " is above the operation's maximum of " + paging.maxSize());
+                throw new ConnectorException(ErrorClass.VALIDATION, connection, operation.id(),
+                        StoredMessage.of("connector.page.sizeTooLarge", page.size(), operation.id(), paging.maxSize())
+                                .store());
             }
             switch (paging.type()) {
                 case PAGE_NUMBER -> {
@@ -290,8 +292,8 @@ public final class ConnectorClient {
         }
         for (ParamDefinition param : operation.params()) {
             if (param.required() && !body.hasNonNull(param.name())) {
-                throw new ConnectorException(ErrorClass.VALIDATION, connection, operation.id(), "required parameter '"
-                        + param.name() + "' (" + param.label().zh() + ") has no value");
+                throw new ConnectorException(ErrorClass.VALIDATION, connection, operation.id(),
+                        RequestLayout.missing("connector.param.missing", param));
             }
         }
         return body;
@@ -319,15 +321,17 @@ public final class ConnectorClient {
         long started = System.nanoTime();
         String requestText = body == null ? "null" : body.toString();
         if (body == null || !body.isObject()) {
-            return new ExecuteResult(false, ErrorClass.VALIDATION, null, "the request body must be a JSON object, "
-                    + "was " + requestText, 0, requestText, null, null, Duration.ZERO, false);
+            return new ExecuteResult(false, ErrorClass.VALIDATION, null,
+                    StoredMessage.of("connector.body.notObject", AnswerClassifier.clip(requestText)).store(), 0,
+                    requestText, null, null, Duration.ZERO, false);
         }
         Exchange exchange;
         try {
             exchange = send(connection, definition, operation, (ObjectNode) body, null, observer);
         } catch (ConnectorException e) {
-            // refused before the request was sent (no base URL, an invalid URL, the credentials' own call failed)
-            return new ExecuteResult(false, e.errorClass(), e.vendorCode(), e.getMessage(), e.httpStatus(),
+            // refused before the request was sent (no base URL, an invalid URL, the credentials' own call failed):
+            // the record's message names the connection and the kind of failure, in the reader's language
+            return new ExecuteResult(false, e.errorClass(), e.vendorCode(), e.stored().store(), e.httpStatus(),
                     requestText, null, null, Duration.ofNanos(System.nanoTime() - started), false);
         }
         Outcome outcome = exchange.outcome;
@@ -371,12 +375,13 @@ public final class ConnectorClient {
     private static OperationDefinition operationOf(ConnectorDefinition definition, Connection connection,
             String operationId, OperationRole role) {
         OperationDefinition operation = definition.operation(operationId).orElseThrow(() -> new ConnectorException(
-                ErrorClass.VALIDATION, connection, operationId, "connector '" + definition.id()
-                        + "' has no such operation; it has " + definition.operations().stream()
-                                .map(OperationDefinition::id).toList()));
+                ErrorClass.VALIDATION, connection, operationId, StoredMessage.of("connector.operation.unknown",
+                        definition.id(), operationId, definition.operations().stream().map(OperationDefinition::id)
+                                .toList()).store()));
         if (operation.role() != role) {
-            throw new ConnectorException(ErrorClass.VALIDATION, connection, operationId, "the operation is a "
-                    + operation.role() + " operation and cannot be used as " + role);
+            throw new ConnectorException(ErrorClass.VALIDATION, connection, operationId, StoredMessage.of(
+                    role == OperationRole.QUERY ? "connector.operation.notQuery" : "connector.operation.notExecute",
+                    operationId).store());
         }
         return operation;
     }
@@ -426,7 +431,9 @@ public final class ConnectorClient {
                     || e instanceof java.net.http.HttpConnectTimeoutException);
             exchange = tooLarge != null
                     // the answer came, so the request was received: too large to read, and to retry
-                    ? new Exchange(Outcome.failed(ErrorClass.OTHER, null, tooLarge.getMessage()), tooLarge.status(),
+                    ? new Exchange(Outcome.failed(ErrorClass.OTHER, null,
+                            StoredMessage.of(AnswerTooLargeException.CODE, connection.name(), operation.id(),
+                                    tooLarge.limit()).store()), tooLarge.status(),
                             null, null, requestText, tooLarge, true, httpRequest.uri(), null)
                     : new Exchange(AnswerClassifier.noAnswer(rules, e), 0, null, null, requestText, e,
                             possiblySent, httpRequest.uri(), null);
@@ -469,10 +476,11 @@ public final class ConnectorClient {
     private static ConnectorException refused(Connection connection, String operationId,
             Destinations.Refusal refusal) {
         // a malformed base URL is the connection's mistake; an address the rules forbid is a refusal to connect
+        String reason = StoredMessage.of(refusal.code(), refusal.params().toArray()).store();
         return refusal.malformed()
-                ? new ConnectorException(ErrorClass.VALIDATION, connection, operationId, "the base URL is not valid: "
-                        + refusal.english())
-                : new ConnectorException(ErrorClass.AUTH, connection, operationId, refusal.english());
+                ? new ConnectorException(ErrorClass.VALIDATION, connection, operationId,
+                        StoredMessage.of("connector.baseUrl.invalid", reason).store())
+                : new ConnectorException(ErrorClass.AUTH, connection, operationId, reason);
     }
 
     /**
@@ -595,8 +603,8 @@ public final class ConnectorClient {
                     .orElse(null);
         }
         if (value == null) {
-            throw new ConnectorException(ErrorClass.VALIDATION, connection, null,
-                    "the connection has no base URL; fill in '" + ConnectorDefinition.BASE_URL + "'");
+            throw new ConnectorException(ErrorClass.VALIDATION, connection, null, StoredMessage.of(
+                    "connector.baseUrl.missing", connection.name(), ConnectorDefinition.BASE_URL).store());
         }
         return value;
     }
@@ -608,18 +616,17 @@ public final class ConnectorClient {
         } catch (IllegalArgumentException e) {
             // nothing was sent; the message names the base URL only (the query may carry a signature or token)
             String reason = e.getCause() instanceof java.net.URISyntaxException syntax ? syntax.getReason()
-                    : "not an http or https URL with a host";
-            throw new ConnectorException(ErrorClass.VALIDATION, connection, operation.id(), "the base URL '"
-                    + request.baseUrl() + "' does not make a valid request URL (" + reason + "): correct it in"
-                    + " the connection");
+                    : StoredMessage.of("connector.baseUrl.notHttp").store();
+            throw new ConnectorException(ErrorClass.VALIDATION, connection, operation.id(),
+                    StoredMessage.of("connector.baseUrl.unusable", request.baseUrl(), reason).store());
         }
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
             try {
                 builder.header(header.getKey(), header.getValue());
             } catch (IllegalArgumentException e) {
                 // nothing was sent; the value is not shown (an auth scheme's header may carry a token)
-                throw new ConnectorException(ErrorClass.VALIDATION, connection, operation.id(), "the header '"
-                        + header.getKey() + "' has a name or value HTTP does not allow (e.g. a line break)");
+                throw new ConnectorException(ErrorClass.VALIDATION, connection, operation.id(),
+                        StoredMessage.of("connector.header.invalid", header.getKey()).store());
             }
         }
         // a fixed header or a header parameter may name the content type the vendor wants
@@ -650,8 +657,8 @@ public final class ConnectorClient {
             return exchange.uri.resolve(next.trim()).toString();
         } catch (IllegalArgumentException e) {
             throw new ConnectorException(definition.errorsOf(operation).malformedClass(), connection,
-                    operation.id(), null, exchange.status, "the answer's next page URL is not a valid URL: "
-                            + AnswerClassifier.clip(next), null);
+                    operation.id(), null, exchange.status,
+                    StoredMessage.of("connector.nextPage.invalid", AnswerClassifier.clip(next)).store(), null);
         }
     }
 
@@ -736,12 +743,12 @@ public final class ConnectorClient {
             try {
                 response = http.send(built, LimitedBody.atMost(maxAnswerBytes));
             } catch (IOException e) {
-                throw new ConnectorException(rules.transportClass(), connection, null, null, 0, purpose
-                        + " got no answer (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+                throw new ConnectorException(rules.transportClass(), connection, null, null, 0,
+                        StoredMessage.of("connector.auth.noAnswer", purpose, AnswerClassifier.reason(e)).store(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ConnectorException(rules.transportClass(), connection, null, null, 0, purpose
-                        + " was interrupted", e);
+                throw new ConnectorException(rules.transportClass(), connection, null, null, 0,
+                        StoredMessage.of("connector.auth.interrupted", purpose).store(), e);
             }
             JsonNode json = parse(response.body());
             String text = head(response.body(), CLIP_CHARS);
@@ -756,9 +763,11 @@ public final class ConnectorClient {
                 return json;
             }
             String hint = outcome.errorClass() == ErrorClass.AUTH ? fix
-                    : outcome.errorClass().retryable() ? "retry later" : "see the vendor's message";
+                    : StoredMessage.of(outcome.errorClass().retryable() ? "connector.auth.hint.retryLater"
+                            : "connector.auth.hint.vendorMessage").store();
             throw new ConnectorException(outcome.errorClass(), connection, null, outcome.vendorCode(),
-                    response.statusCode(), purpose + " was refused: " + outcome.message() + "; " + hint, null);
+                    response.statusCode(), StoredMessage.of("connector.auth.refused", purpose,
+                            outcome.message() == null ? "" : outcome.message(), hint).store(), null);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.yunqiao.connector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.yunqiao.problem.StoredMessage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public final class RecordSelector {
      *
      * @param records the records, in the vendor's order; empty when nothing matched or the answer is malformed
      * @param matched whether the records path found a value (a list, possibly empty, or an object) in the answer
-     * @param problem why the answer is malformed for this operation (English, for logs), or {@code null}
+     * @param problem why the answer is malformed for this operation (a stored coded message), or {@code null}
      */
     public record Selection(List<JsonNode> records, boolean matched, String problem) {
 
@@ -50,8 +51,8 @@ public final class RecordSelector {
         } else if (found.isObject()) {
             records.add(found);
         } else {
-            return new Selection(List.of(), true, "records at '" + operation.records()
-                    + "' are neither a list nor an object");
+            return new Selection(List.of(), true,
+                    StoredMessage.of("connector.records.notList", operation.records()).store());
         }
         if (operation.rows() == null || records.isEmpty()) {
             return new Selection(records, true, null);
@@ -63,15 +64,15 @@ public final class RecordSelector {
         String path = operation.rows().columns();
         JsonNode columnList = JsonPaths.at(answer, path);
         if (!columnList.isArray()) {
-            return new Selection(List.of(), true, "the column list at '" + path + "' is missing or not a list");
+            return new Selection(List.of(), true, StoredMessage.of("connector.records.noColumns", path).store());
         }
         List<String> columns = new ArrayList<>();
         for (JsonNode column : columnList) {
             String name = column.isObject() ? JsonPaths.text(column, "name")
                     : column.isValueNode() && !column.isNull() ? column.asText() : null;
             if (name == null || name.isEmpty()) {
-                return new Selection(List.of(), true, "column " + (columns.size() + 1) + " at '" + path
-                        + "' has no name (give a text, or an object with name)");
+                return new Selection(List.of(), true,
+                        StoredMessage.of("connector.records.columnNoName", columns.size() + 1, path).store());
             }
             columns.add(name);
         }
@@ -79,9 +80,11 @@ public final class RecordSelector {
         for (int i = 0; i < rows.size(); i++) {
             JsonNode row = rows.get(i);
             if (!row.isArray() || row.size() != columns.size()) {
-                return new Selection(List.of(), true, "row " + (i + 1) + " at '" + operation.records() + "' has "
-                        + (row.isArray() ? row.size() + " values" : "no list of values") + " for " + columns.size()
-                        + " columns");
+                return new Selection(List.of(), true, row.isArray()
+                        ? StoredMessage.of("connector.records.rowValues", i + 1, operation.records(), row.size(),
+                                columns.size()).store()
+                        : StoredMessage.of("connector.records.rowNoList", i + 1, operation.records(), columns.size())
+                                .store());
             }
             ObjectNode record = JsonNodeFactory.instance.objectNode();
             for (int c = 0; c < columns.size(); c++) {

@@ -2,6 +2,7 @@ package io.yunqiao.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.yunqiao.problem.StoredMessage;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
@@ -66,9 +67,9 @@ final class RequestLayout {
             if (!JsonPaths.isAbsent(value)) {
                 place(location, param.name(), value, pathValues, query, headers);
             } else if (location == ParamLocation.PATH || param.required()) {
-                throw new ConnectorException(ErrorClass.VALIDATION, connection, operation.id(),
-                        (location == ParamLocation.PATH ? "path parameter '" : "required parameter '")
-                                + param.name() + "' (" + param.label().zh() + ") has no value");
+                throw new ConnectorException(ErrorClass.VALIDATION, connection, operation.id(), missing(
+                        location == ParamLocation.PATH ? "connector.param.pathMissing" : "connector.param.missing",
+                        param));
             }
         }
         OutgoingRequest request = new OutgoingRequest(spec.method(), baseUrl, spec.fill(pathValues),
@@ -92,9 +93,8 @@ final class RequestLayout {
                     }
                 });
                 if (!placeless.isEmpty()) {
-                    throw new ConnectorException(ErrorClass.VALIDATION, connection, operation.id(), "the operation"
-                            + " sends no body, so " + placeless + " have no place: declare them as params with"
-                            + " in: query, path or header, or choose a body style");
+                    throw new ConnectorException(ErrorClass.VALIDATION, connection, operation.id(),
+                            StoredMessage.of("connector.param.noPlace", operation.id(), placeless).store());
                 }
             }
             default -> {
@@ -153,19 +153,26 @@ final class RequestLayout {
             base = new URI(baseUrl);
             next = new URI(nextUrl);
         } catch (URISyntaxException e) {
-            throw new ConnectorException(ErrorClass.VALIDATION, connection, operationId, "the next page's URL is"
-                    + " not a valid URL (" + e.getReason() + ")");
+            throw new ConnectorException(ErrorClass.VALIDATION, connection, operationId,
+                    StoredMessage.of("connector.nextPage.invalid", AnswerClassifier.clip(nextUrl)).store());
         }
         if (next.getScheme() == null || next.getHost() == null || base.getScheme() == null
                 || !next.getScheme().equalsIgnoreCase(base.getScheme())
                 || !next.getHost().equalsIgnoreCase(base.getHost() == null ? "" : base.getHost())
                 || port(next) != port(base)) {
-            throw new ConnectorException(ErrorClass.AUTH, connection, operationId, "the answer's next page is on '"
-                    + (next.getScheme() == null ? "" : next.getScheme() + "://")
-                    + (next.getRawAuthority() == null ? "" : next.getRawAuthority()) + "', not on the connection's"
-                    + " host '" + base.getScheme() + "://" + base.getRawAuthority() + "': the platform does not send"
-                    + " the connection's credentials to another host");
+            throw new ConnectorException(ErrorClass.AUTH, connection, operationId, StoredMessage.of(
+                    "connector.nextPage.otherHost", (next.getScheme() == null ? "" : next.getScheme() + "://")
+                            + (next.getRawAuthority() == null ? "" : next.getRawAuthority()),
+                    base.getScheme() + "://" + base.getRawAuthority()).store());
         }
+    }
+
+    /**
+     * A parameter without a value, as a stored coded message: its name, then its label in Chinese and in English
+     * (the texts pick the reader's).
+     */
+    static String missing(String code, ParamDefinition param) {
+        return StoredMessage.of(code, param.name(), param.label().zh(), param.label().en()).store();
     }
 
     private static int port(URI uri) {

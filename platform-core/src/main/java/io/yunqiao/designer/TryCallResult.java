@@ -11,7 +11,8 @@ import java.util.List;
  * @param success        whether the operation succeeded by the definition's success and error rules
  * @param errorClass     the failure's class ({@code AUTH}, {@code VALIDATION}, ...), {@code null} on success
  * @param vendorCode     the vendor's error code, when it gave one
- * @param message        the outcome's message (English, may quote the vendor)
+ * @param message        the outcome's message, a stored coded message ({@link io.yunqiao.problem.StoredMessage})
+ *                       read in the reader's language; it may quote the vendor
  * @param exchanges      the requests sent, in order (a second one when the first answer made the credentials be
  *                       renewed); empty when the call was refused before anything was sent
  * @param recordsMatched for a QUERY that succeeded: whether the records path found a list or object in the answer;

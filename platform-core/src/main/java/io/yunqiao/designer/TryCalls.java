@@ -18,6 +18,7 @@ import io.yunqiao.connector.QueryPage;
 import io.yunqiao.connector.RecordSelector;
 import io.yunqiao.connectorstore.StoredConnectors;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.problem.StoredMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,10 +107,10 @@ public class TryCalls {
             QueryPage page = caller.query(connection, operation.id(), params, PageRequest.first(size), traces::add);
             CallTrace last = traces.isEmpty() ? null : traces.get(traces.size() - 1);
             boolean matched = last != null && RecordSelector.select(merged, parse(last.responseBody())).matched();
-            return new TryCallResult(true, null, null, "ok", traces, matched, page.records().size(),
-                    since(started));
+            return new TryCallResult(true, null, null, StoredMessage.of("connector.try.ok").store(), traces, matched,
+                    page.records().size(), since(started));
         } catch (ConnectorException e) {
-            return new TryCallResult(false, e.errorClass().name(), e.vendorCode(), e.getMessage(), traces, null, 0,
+            return new TryCallResult(false, e.errorClass().name(), e.vendorCode(), e.stored().store(), traces, null, 0,
                     since(started));
         }
     }

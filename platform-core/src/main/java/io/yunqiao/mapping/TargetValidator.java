@@ -3,6 +3,7 @@ package io.yunqiao.mapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.yunqiao.connector.FieldDefinition;
 import io.yunqiao.connector.OperationDefinition;
+import io.yunqiao.problem.StoredMessage;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,15 +48,55 @@ public final class TargetValidator {
         WRONG_TYPE
     }
 
+    /** The most problems one message lists; the rest are counted. */
+    static final int LISTED = 10;
+
     /**
      * One problem of a mapped body.
      *
-     * @param field   where: the dotted path with array indexes, e.g. {@code material_entity[2].qty}; empty for
-     *                the body itself
-     * @param kind    what kind of problem
-     * @param message for users, Chinese then English, naming the field and its label
+     * @param field where: the dotted path with array indexes, e.g. {@code material_entity[2].qty}; empty for the
+     *              body itself
+     * @param kind  what kind of problem
+     * @param text  for users, naming the field and its label: a coded message, read with {@link #message(Locale)}
+     *              or kept with {@link #stored()}
      */
-    public record FieldProblem(String field, Kind kind, String message) {
+    public record FieldProblem(String field, Kind kind, StoredMessage text) {
+
+        /** The problem in {@code locale}'s language (Chinese unless English). */
+        public String message(Locale locale) {
+            return text.render(locale);
+        }
+
+        /** The problem as a record's log keeps it, read later in the reader's language. */
+        public String stored() {
+            return text.store();
+        }
+    }
+
+    /**
+     * Several problems as one stored coded message (a record's log message), read in the reader's language: the
+     * first {@value #LISTED} joined, and how many more there are. Nested by halves, so that a long list stays a
+     * shallow message.
+     *
+     * @param problems at least one problem
+     */
+    public static String stored(List<FieldProblem> problems) {
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("no problem to store");
+        }
+        List<String> listed = problems.stream().limit(LISTED).map(FieldProblem::stored).toList();
+        String joined = joined(listed);
+        return problems.size() <= LISTED ? joined
+                : StoredMessage.of("mapping.problems.more", joined, problems.size() - LISTED).store();
+    }
+
+    private static String joined(List<String> messages) {
+        if (messages.size() == 1) {
+            return messages.get(0);
+        }
+        int half = messages.size() / 2;
+        return StoredMessage.of("mapping.problems.join", joined(messages.subList(0, half)),
+                joined(messages.subList(half, messages.size()))).store();
     }
 
     /**
@@ -69,9 +110,8 @@ public final class TargetValidator {
     public static List<FieldProblem> validate(JsonNode body, OperationDefinition operation) {
         List<FieldProblem> problems = new ArrayList<>();
         if (body == null || !body.isObject()) {
-            String got = body == null ? "空值(undefined)" : JsonValues.kind(body);
-            problems.add(new FieldProblem("", Kind.NOT_AN_OBJECT, "映射结果必须是 JSON 对象，实际是" + got
-                    + " (the mapped body must be a JSON object, got " + english(body) + ")"));
+            problems.add(new FieldProblem("", Kind.NOT_AN_OBJECT,
+                    StoredMessage.of("mapping.problem.notObject", kind(body))));
             return problems;
         }
         if (!operation.fields().isEmpty()) {
@@ -85,9 +125,8 @@ public final class TargetValidator {
             String fieldPath = path + property.getKey();
             FieldTree field = declared.children.get(property.getKey());
             if (field == null) {
-                problems.add(new FieldProblem(fieldPath, Kind.UNKNOWN_FIELD, "目标接口没有字段 " + fieldPath
-                        + "，请从映射中删除或改名 (unknown field " + fieldPath
-                        + ": the target operation does not declare it)"));
+                problems.add(new FieldProblem(fieldPath, Kind.UNKNOWN_FIELD,
+                        StoredMessage.of("mapping.problem.unknownField", fieldPath)));
             } else {
                 checkValue(property.getValue(), field, fieldPath, problems);
             }
@@ -95,8 +134,8 @@ public final class TargetValidator {
         for (FieldTree field : declared.children.values()) {
             if (field.required() && isEmpty(object.get(field.segment))) {
                 String fieldPath = path + field.segment;
-                problems.add(new FieldProblem(fieldPath, Kind.MISSING_REQUIRED, "缺少必填字段 " + fieldPath
-                        + field.label() + " (missing required field " + fieldPath + ")"));
+                problems.add(new FieldProblem(fieldPath, Kind.MISSING_REQUIRED, StoredMessage.of(
+                        "mapping.problem.missingRequired", fieldPath, field.label(), field.englishLabel())));
             }
         }
     }
@@ -117,9 +156,8 @@ public final class TargetValidator {
             default -> value.isValueNode();
         };
         if (!accepted) {
-            problems.add(new FieldProblem(path, Kind.WRONG_TYPE, "字段 " + path + field.label() + " 应为"
-                    + chinese(type) + "，实际是" + JsonValues.kind(value) + " " + preview(value) + " (field " + path
-                    + " must be " + english(type) + ", got " + english(value) + " " + preview(value) + ")"));
+            problems.add(new FieldProblem(path, Kind.WRONG_TYPE, StoredMessage.of("mapping.problem.wrongType", path,
+                    field.label(), field.englishLabel(), type(type), kind(value), preview(value))));
             return;
         }
         if (field.children.isEmpty()) {
@@ -134,9 +172,9 @@ public final class TargetValidator {
                 if (element.isObject()) {
                     checkObject(element, field, elementPath + ".", problems);
                 } else {
-                    problems.add(new FieldProblem(elementPath, Kind.WRONG_TYPE, "字段 " + elementPath + field.label()
-                            + " 的元素应为对象，实际是" + JsonValues.kind(element) + " (the elements of " + path
-                            + " must be objects with the declared fields, got " + english(element) + ")"));
+                    problems.add(new FieldProblem(elementPath, Kind.WRONG_TYPE, StoredMessage.of(
+                            "mapping.problem.notObjects", elementPath, field.label(), field.englishLabel(),
+                            kind(element))));
                 }
             }
         }
@@ -170,32 +208,31 @@ public final class TargetValidator {
         return json.length() <= 40 ? json : json.substring(0, 37) + "...";
     }
 
-    private static String chinese(String type) {
-        return switch (type) {
-            case "integer" -> "整数(integer)";
-            case "number" -> "数字(number)";
-            case "boolean" -> "布尔值(boolean)";
-            case "array" -> "数组(array)";
-            case "object" -> "对象(object)";
-            case CONTAINER -> "对象或数组(object or array)";
-            default -> "文本或数字(string)";
+    /** What a declared type accepts, as a coded message. */
+    private static String type(String type) {
+        String known = switch (type) {
+            case "integer", "number", "boolean", "array", "object" -> type;
+            case CONTAINER -> "container";
+            default -> "string";
         };
+        return StoredMessage.of("mapping.type." + known).store();
     }
 
-    private static String english(String type) {
-        return switch (type) {
-            case "integer" -> "an integer (or a string of digits)";
-            case "number" -> "a number (or numeric text)";
-            case "boolean" -> "a boolean (or \"true\"/\"false\")";
-            case "array" -> "an array";
-            case "object" -> "an object";
-            case CONTAINER -> "an object or an array of objects";
-            default -> "a string (or another scalar)";
+    /** What a value is, as a coded message. */
+    private static String kind(JsonNode value) {
+        if (value == null || value.isMissingNode()) {
+            return StoredMessage.of("mapping.kind.undefined").store();
+        }
+        String kind = switch (value.getNodeType()) {
+            case ARRAY -> "array";
+            case OBJECT -> "object";
+            case STRING -> "string";
+            case NUMBER -> "number";
+            case BOOLEAN -> "boolean";
+            case NULL -> "null";
+            default -> "undefined";
         };
-    }
-
-    private static String english(JsonNode value) {
-        return value == null ? "undefined" : value.getNodeType().name().toLowerCase(Locale.ROOT);
+        return StoredMessage.of("mapping.kind." + kind).store();
     }
 
     /**
@@ -251,6 +288,15 @@ public final class TargetValidator {
                 return "";
             }
             return "（" + definition.label().zh() + "）";
+        }
+
+        /** {@code  (Customer name)} after the field name, or nothing when the label adds nothing. */
+        String englishLabel() {
+            if (definition == null || definition.label() == null || definition.label().en() == null
+                    || definition.label().en().isBlank() || definition.label().en().equals(definition.name())) {
+                return "";
+            }
+            return " (" + definition.label().en() + ")";
         }
     }
 }

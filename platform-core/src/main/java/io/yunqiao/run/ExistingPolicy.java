@@ -11,7 +11,7 @@ import io.yunqiao.mapping.MappingResult;
 import io.yunqiao.mapping.TargetValidator;
 import io.yunqiao.problem.StoredMessage;
 import io.yunqiao.solution.SolutionSpec.Existing.Policy;
-import java.util.stream.Collectors;
+import java.util.List;
 
 /**
  * A solution version's already-exists policy, compiled once with its mapping: what a record becomes when the target
@@ -108,8 +108,8 @@ final class ExistingPolicy {
                             : StoredMessage.of("record.existing.updateNoObject", targetSaid, operation).store());
         }
         JsonNode body = mapped.output();
-        String problems = TargetValidator.validate(body, definition).stream()
-                .map(TargetValidator.FieldProblem::message).collect(Collectors.joining("; "));
+        List<TargetValidator.FieldProblem> found = TargetValidator.validate(body, definition);
+        String problems = found.isEmpty() ? "" : TargetValidator.stored(found);
         if (!problems.isEmpty()) {
             // the invalid update body is what the log shows: that is what the user fixes
             return new Settled(RecordStatus.FAILED, body.toString(), refused.response(),

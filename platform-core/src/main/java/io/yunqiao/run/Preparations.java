@@ -14,7 +14,6 @@ import io.yunqiao.solution.SolutionSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -114,8 +113,7 @@ public class Preparations {
         }
         List<TargetValidator.FieldProblem> problems = TargetValidator.validate(body, target);
         if (!problems.isEmpty()) {
-            return new Prepared(body, key, problems.stream().map(TargetValidator.FieldProblem::message)
-                    .collect(Collectors.joining("; ")));
+            return new Prepared(body, key, TargetValidator.stored(problems));
         }
         return new Prepared(body, key, null);
     }

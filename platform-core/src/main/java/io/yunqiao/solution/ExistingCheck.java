@@ -77,13 +77,12 @@ final class ExistingCheck {
         if (result.isFailure() || !result.hasOutput()) {
             return;
         }
-        List<String> structural = TargetValidator.validate(result.output(), update).stream()
+        List<TargetValidator.FieldProblem> structural = TargetValidator.validate(result.output(), update).stream()
                 .filter(p -> p.kind() != TargetValidator.Kind.WRONG_TYPE)
-                .map(TargetValidator.FieldProblem::message)
                 .toList();
         if (!structural.isEmpty()) {
             throw Problem.coded(Problem.Kind.INVALID, "existing.mapping", "problem.existing.mappingRefused",
-                    source.id(), update.id(), String.join("; ", structural));
+                    source.id(), update.id(), TargetValidator.stored(structural));
         }
     }
 }

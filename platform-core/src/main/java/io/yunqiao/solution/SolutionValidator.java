@@ -30,7 +30,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.TimeZone;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.quartz.CronExpression;
 import org.springframework.stereotype.Component;
 
@@ -411,13 +410,12 @@ public class SolutionValidator {
         if (result.isFailure() || !result.hasOutput()) {
             return;
         }
-        List<String> structural = TargetValidator.validate(result.output(), target).stream()
+        List<TargetValidator.FieldProblem> structural = TargetValidator.validate(result.output(), target).stream()
                 .filter(p -> p.kind() != TargetValidator.Kind.WRONG_TYPE)
-                .map(TargetValidator.FieldProblem::message)
                 .toList();
         if (!structural.isEmpty()) {
             throw Problem.coded(Problem.Kind.INVALID, "target.mapping", "problem.solution.sampleRefused", source.id(),
-                    target.id(), structural.stream().collect(Collectors.joining("; ")));
+                    target.id(), TargetValidator.stored(structural));
         }
     }
 

@@ -90,13 +90,19 @@ class AnswerClassifierTest {
     void aBodyThatIsNotJsonIsMalformed() throws IOException {
         Outcome outcome = classify(200, "{\"code\":200,\"resu");
         assertThat(outcome.errorClass()).isEqualTo(ErrorClass.RETRYABLE);
-        assertThat(outcome.message()).startsWith("the answer is not a JSON object");
+        assertThat(StoredMessage.render(outcome.message(), Locale.ENGLISH))
+                .isEqualTo("the answer is not a JSON object: {\"code\":200,\"resu");
+        assertThat(StoredMessage.render(outcome.message(), Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("对方的答复不是 JSON 对象：{\"code\":200,\"resu");
     }
 
     @Test
     void aTransportFailureTakesTheDeclaredClass() {
         Outcome outcome = AnswerClassifier.noAnswer(RULES, new java.net.ConnectException("Connection refused"));
         assertThat(outcome.errorClass()).isEqualTo(ErrorClass.OTHER);
-        assertThat(outcome.message()).isEqualTo("no answer (ConnectException: Connection refused)");
+        assertThat(StoredMessage.render(outcome.message(), Locale.ENGLISH)).isEqualTo("no answer (connection refused:"
+                + " the service may be down, or the address or port is wrong)");
+        assertThat(StoredMessage.render(outcome.message(), Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("没有得到对方的答复（对方拒绝连接：服务可能没有启动，或地址、端口不对）");
     }
 }

@@ -140,7 +140,7 @@ class ConnectorClientIT {
     @Test
     void refusesAnExecuteOperationUsedAsAQuery() {
         assertThatThrownBy(() -> client.query(shop, "orders.add", Map.of(), PageRequest.first(10)))
-                .hasMessageContaining("is a EXECUTE operation and cannot be used as QUERY");
+                .hasMessageContaining("is an EXECUTE (write) operation and cannot be used as QUERY");
     }
 
     @Test
@@ -207,7 +207,8 @@ class ConnectorClientIT {
         SANDBOX.installFault(Fault.next(FaultKind.MALFORMED, 1));
         ExecuteResult result = add("N-3");
         assertThat(result.errorClass()).isEqualTo(ErrorClass.RETRYABLE);
-        assertThat(result.message()).contains("not a JSON object");
+        assertThat(StoredMessage.render(result.message(), Locale.ENGLISH)).contains("not a JSON object");
+        assertThat(StoredMessage.render(result.message(), Locale.SIMPLIFIED_CHINESE)).contains("对方的答复不是 JSON 对象");
     }
 
     @Test
@@ -217,7 +218,7 @@ class ConnectorClientIT {
         ExecuteResult result = add("N-4");
         assertThat(result.errorClass()).isEqualTo(ErrorClass.RETRYABLE);
         assertThat(result.httpStatus()).isZero();
-        assertThat(result.message()).startsWith("no answer");
+        assertThat(StoredMessage.render(result.message(), Locale.ENGLISH)).startsWith("no answer");
     }
 
     @Test
@@ -226,7 +227,9 @@ class ConnectorClientIT {
         SANDBOX.installFault(new Fault(FaultKind.LATENCY, 1, 0, 3_000, "/orders/add"));
         ExecuteResult result = add("N-5");
         assertThat(result.errorClass()).isEqualTo(ErrorClass.RETRYABLE);
-        assertThat(result.message()).contains("HttpTimeoutException");
+        assertThat(StoredMessage.render(result.message(), Locale.ENGLISH))
+                .isEqualTo("no answer (timed out waiting for the answer)");
+        assertThat(StoredMessage.render(result.message(), Locale.SIMPLIFIED_CHINESE)).isEqualTo("没有得到对方的答复（等待答复超时）");
     }
 
     @Test
@@ -335,7 +338,9 @@ class ConnectorClientIT {
 
         // then it is a validation failure naming the base URL, and no byte left
         assertThat(result.errorClass()).isEqualTo(ErrorClass.VALIDATION);
-        assertThat(result.message()).contains("base URL");
+        assertThat(StoredMessage.render(result.message(), Locale.ENGLISH)).contains("base URL");
+        assertThat(StoredMessage.render(result.message(), Locale.SIMPLIFIED_CHINESE)).contains("连接“坏地址”")
+                .contains("接口地址不正确");
         assertThat(result.possiblySent()).isFalse();
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.yunqiao.problem.StoredMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -252,7 +254,7 @@ class DeclarativeRequestsTest {
                 JSON.createObjectNode().put("id", "o8").put("reason", "dup"));
 
         assertThat(result.errorClass()).isEqualTo(ErrorClass.VALIDATION);
-        assertThat(result.message()).contains("[reason] have no place");
+        assertThat(StoredMessage.render(result.message(), Locale.ENGLISH)).contains("[reason] have no place");
         assertThat(result.possiblySent()).isFalse();
         assertThat(SEEN).isEmpty();
     }

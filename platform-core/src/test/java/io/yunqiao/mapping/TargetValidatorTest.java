@@ -10,7 +10,10 @@ import io.yunqiao.connector.OperationDefinition;
 import io.yunqiao.connector.OperationRole;
 import io.yunqiao.mapping.TargetValidator.FieldProblem;
 import io.yunqiao.mapping.TargetValidator.Kind;
+import io.yunqiao.problem.StoredMessage;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,6 +50,11 @@ class TargetValidatorTest {
         return TargetValidator.validate(json(body), CREATE_CUSTOMER);
     }
 
+    /** A problem as a Chinese reader sees it: field, kind and text. */
+    private static org.assertj.core.groups.Tuple chinese(FieldProblem problem) {
+        return tuple(problem.field(), problem.kind(), problem.message(Locale.SIMPLIFIED_CHINESE));
+    }
+
     @Test
     void acceptsABodyThatFollowsTheDeclaration() {
         List<FieldProblem> problems = validate("""
@@ -61,7 +69,8 @@ class TargetValidatorTest {
     void refusesABodyThatIsNotAnObject() {
         assertThat(validate("[{\"customerCode\": \"C-1\"}]")).singleElement().satisfies(problem -> {
             assertThat(problem.kind()).isEqualTo(Kind.NOT_AN_OBJECT);
-            assertThat(problem.message()).contains("JSON 对象").contains("array");
+            assertThat(problem.message(Locale.SIMPLIFIED_CHINESE)).isEqualTo("映射结果必须是 JSON 对象，实际是数组");
+            assertThat(problem.message(Locale.ENGLISH)).isEqualTo("the mapped body must be a JSON object, got an array");
         });
         assertThat(TargetValidator.validate(null, CREATE_CUSTOMER)).extracting(FieldProblem::kind)
                 .containsExactly(Kind.NOT_AN_OBJECT);
@@ -70,9 +79,8 @@ class TargetValidatorTest {
     @Test
     void reportsAFieldTheOperationDoesNotDeclare() {
         assertThat(validate("{\"customerCode\": \"C-1\", \"nickname\": \"甲\", \"nick_name\": \"甲\"}"))
-                .containsExactly(new FieldProblem("nick_name", Kind.UNKNOWN_FIELD,
-                        "目标接口没有字段 nick_name，请从映射中删除或改名"
-                                + " (unknown field nick_name: the target operation does not declare it)"));
+                .extracting(TargetValidatorTest::chinese)
+                .containsExactly(tuple("nick_name", Kind.UNKNOWN_FIELD, "目标接口没有字段 nick_name，请从映射中删除或改名"));
     }
 
     @ParameterizedTest(name = "nickname {0}")
@@ -81,8 +89,8 @@ class TargetValidatorTest {
         "null   | {\"customerCode\": \"C-1\", \"nickname\": null}",
         "empty  | {\"customerCode\": \"C-1\", \"nickname\": \"\"}"})
     void reportsAMissingRequiredFieldWithItsLabel(String how, String body) {
-        assertThat(validate(body)).containsExactly(new FieldProblem("nickname", Kind.MISSING_REQUIRED,
-                "缺少必填字段 nickname（客户名称） (missing required field nickname)"));
+        assertThat(validate(body)).extracting(TargetValidatorTest::chinese)
+                .containsExactly(tuple("nickname", Kind.MISSING_REQUIRED, "缺少必填字段 nickname（客户名称）"));
     }
 
     @ParameterizedTest(name = "{0} = {1} → accepted: {2}")
@@ -121,7 +129,9 @@ class TargetValidatorTest {
             assertThat(problems).singleElement().satisfies(problem -> {
                 assertThat(problem.field()).isEqualTo(field);
                 assertThat(problem.kind()).isEqualTo(Kind.WRONG_TYPE);
-                assertThat(problem.message()).startsWith("字段 " + field + "（").contains(" 应为");
+                assertThat(problem.message(Locale.SIMPLIFIED_CHINESE)).startsWith("字段 " + field + "（")
+                        .contains(" 应为");
+                assertThat(problem.message(Locale.ENGLISH)).startsWith("field " + field + " (").contains(") must be ");
             });
         }
     }
@@ -132,15 +142,12 @@ class TargetValidatorTest {
                 {"customerCode": "C-1", "nickname": "甲",
                  "contacts": [{"name": "张三"}, {"phone": "139"}, {"name": "李四", "fax": "0571"}, "王五"]}""");
 
-        assertThat(problems).containsExactly(
-                new FieldProblem("contacts[1].name", Kind.MISSING_REQUIRED,
-                        "缺少必填字段 contacts[1].name（姓名） (missing required field contacts[1].name)"),
-                new FieldProblem("contacts[2].fax", Kind.UNKNOWN_FIELD, "目标接口没有字段 contacts[2].fax，请从映射中删除或改名"
-                        + " (unknown field contacts[2].fax: the target operation does not declare it)"),
-                new FieldProblem("contacts[3]", Kind.WRONG_TYPE, "字段 contacts[3]（联系人） 的元素应为对象，实际是文本(string)"
-                        + " (the elements of contacts must be objects with the declared fields, got string)"))
-                .extracting(FieldProblem::field)
-                .doesNotContain("contacts[0].name");
+        assertThat(problems).extracting(TargetValidatorTest::chinese).containsExactly(
+                tuple("contacts[1].name", Kind.MISSING_REQUIRED, "缺少必填字段 contacts[1].name（姓名）"),
+                tuple("contacts[2].fax", Kind.UNKNOWN_FIELD, "目标接口没有字段 contacts[2].fax，请从映射中删除或改名"),
+                tuple("contacts[3]", Kind.WRONG_TYPE, "字段 contacts[3]（联系人） 的元素应为对象，实际是文本"));
+        assertThat(problems.get(2).message(Locale.ENGLISH))
+                .isEqualTo("the elements of contacts[3] (联系人) must be objects with the declared fields, got a text");
     }
 
     @Test
@@ -169,6 +176,46 @@ class TargetValidatorTest {
 
         assertThat(problems).extracting(FieldProblem::field)
                 .containsExactly("age", "color", "customerCode", "nickname");
+    }
+
+    @Test
+    void keepsAProblemAsACodeThatReadsInTheReadersLanguage() {
+        // given a value of the wrong type
+        FieldProblem problem = validate("{\"customerCode\": \"C-1\", \"nickname\": \"甲\", \"age\": \"forty\"}")
+                .get(0);
+
+        // when it is stored, as a record's log keeps it, then it reads in Chinese and in English
+        String stored = problem.stored();
+        assertThat(StoredMessage.render(stored, Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("字段 age（年龄） 应为整数，实际是文本 \"forty\"");
+        assertThat(StoredMessage.render(stored, Locale.ENGLISH))
+                .isEqualTo("field age (年龄) must be an integer (or a string of digits), got a text \"forty\"");
+    }
+
+    @Test
+    void storesSeveralProblemsAsOneMessage() {
+        // given a body with four problems
+        List<FieldProblem> problems = validate("{\"age\": \"old\", \"color\": \"red\"}");
+
+        // when they are stored as one message, then each reads in order, joined in the reader's language
+        String stored = TargetValidator.stored(problems);
+        assertThat(StoredMessage.render(stored, Locale.SIMPLIFIED_CHINESE)).isEqualTo(String.join("；",
+                problems.stream().map(p -> p.message(Locale.SIMPLIFIED_CHINESE)).toList()));
+        assertThat(StoredMessage.render(stored, Locale.ENGLISH)).isEqualTo(String.join("; ",
+                problems.stream().map(p -> p.message(Locale.ENGLISH)).toList()));
+    }
+
+    @Test
+    void listsTheFirstTenProblemsAndCountsTheRest() {
+        // given 25 problems
+        List<FieldProblem> problems = Collections.nCopies(25, validate("{\"customerCode\": \"C-1\"}").get(0));
+
+        // when they are stored as one message, then ten are listed and fifteen counted
+        String english = StoredMessage.render(TargetValidator.stored(problems), Locale.ENGLISH);
+        assertThat(english.split("missing required field", -1)).hasSize(11);
+        assertThat(english).endsWith("; and 15 more problems not listed");
+        assertThat(StoredMessage.render(TargetValidator.stored(problems), Locale.SIMPLIFIED_CHINESE))
+                .endsWith("；另有 15 处问题未列出");
     }
 
     @Test

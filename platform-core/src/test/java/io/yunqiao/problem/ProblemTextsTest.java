@@ -31,6 +31,8 @@ class ProblemTextsTest {
     private static final Path ENGLISH = Path.of("src/main/resources/i18n/problems_en.properties");
     private static final Pattern CODED = Pattern.compile(
             "Problem\\.coded\\(\\s*[^,]+,\\s*[^,]+,\\s*\"(problem\\.[^\"]+)\"\\s*[,)]");
+    /** A message kept in the database ({@link StoredMessage#of}) with a literal code. */
+    private static final Pattern STORED = Pattern.compile("StoredMessage\\.of\\(\\s*\"([a-zA-Z][^\"]+)\"\\s*[,)]");
     /** A text with a parameter is formatted; one without is shown as it is, braces and quotes included. */
     private static final Pattern PARAMETER = Pattern.compile("\\{\\d");
 
@@ -90,6 +92,32 @@ class ProblemTextsTest {
             }
         }
         assertThat(codes).as("coded refusals found in the main sources").isGreaterThan(100);
+        assertThat(missing).as("codes without a Chinese or English text").isEmpty();
+    }
+
+    @Test
+    void everyCodeTheMainSourcesStoreMessagesWithHasTexts() throws IOException {
+        Set<String> chinese = texts(CHINESE).keySet();
+        Set<String> english = texts(ENGLISH).keySet();
+        Set<String> missing = new TreeSet<>();
+        int codes = 0;
+        for (Path root : List.of(Path.of("src/main/java"), Path.of("../web-ui/src/main/java"))) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    Matcher stored = STORED.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                    while (stored.find()) {
+                        codes++;
+                        if (!chinese.contains(stored.group(1)) || !english.contains(stored.group(1))) {
+                            missing.add(file.getFileName() + ": " + stored.group(1));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(codes).as("stored messages found in the main sources").isGreaterThan(50);
         assertThat(missing).as("codes without a Chinese or English text").isEmpty();
     }
 

@@ -5,6 +5,7 @@ import io.yunqiao.connector.Connection;
 import io.yunqiao.connector.ConnectorException;
 import io.yunqiao.connector.ErrorClass;
 import io.yunqiao.connector.OutgoingRequest;
+import io.yunqiao.problem.StoredMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,14 +76,15 @@ final class ClientCredentialsAuth implements Part {
         later.sign(login, scope);
         Connection connection = scope.connection();
         Instant now = scope.now();
-        String what = "the token request (POST " + tokenUrl + ")";
-        JsonNode answer = scope.context().sendForToken(connection, what, "check the connection's client id and"
-                + " client secret" + (later.fields().isEmpty() ? "" : " (and " + String.join(", ", later.fields())
-                + ", which sign the request)") + ", and that the client may use the client-credentials grant",
-                Requests.encode(login));
+        String what = StoredMessage.of("connector.auth.tokenRequest", tokenUrl).store();
+        String fix = later.fields().isEmpty() ? StoredMessage.of("connector.auth.fix.clientCredentials").store()
+                : StoredMessage.of("connector.auth.fix.clientCredentialsSigned", String.join(", ", later.fields()))
+                        .store();
+        JsonNode answer = scope.context().sendForToken(connection, what, fix, Requests.encode(login));
         String token = Paths.text(answer, tokenPath);
         if (token.isEmpty()) {
-            throw new ConnectorException(ErrorClass.AUTH, connection, null, what + " answered no " + tokenPath);
+            throw new ConnectorException(ErrorClass.AUTH, connection, null,
+                    StoredMessage.of("connector.auth.noToken", what, tokenPath).store());
         }
         return new Token(token, lifetime.expiresAt(now, Paths.first(answer, expiresInPath)));
     }

@@ -7,6 +7,7 @@ import io.yunqiao.connector.Connection;
 import io.yunqiao.connector.ConnectorException;
 import io.yunqiao.connector.ErrorClass;
 import io.yunqiao.connector.OutgoingRequest;
+import io.yunqiao.problem.StoredMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,8 +97,8 @@ final class SessionTokenAuth implements Part {
         applyForm.forEach((name, value) -> put(value, scope, text -> request.form().put(name, text)));
         if (!applyJson.isEmpty()) {
             if (!(request.jsonBody() instanceof ObjectNode body)) {
-                throw new ConnectorException(ErrorClass.VALIDATION, scope.connection(), null, "the auth scheme puts"
-                        + " values into the JSON body, but this request has no JSON object body");
+                throw new ConnectorException(ErrorClass.VALIDATION, scope.connection(), null,
+                        StoredMessage.of("connector.auth.jsonBodyNeeded").store());
             }
             applyJson.forEach((name, value) -> put(value, scope, text -> body.put(name, text)));
         }
@@ -118,15 +119,15 @@ final class SessionTokenAuth implements Part {
             Scope scope = requestScope.forAnotherRequest(values);
             OutgoingRequest call = step.request(baseUrl, scope);
             later.sign(call, scope);
-            String what = "the auth step " + (step.index + 1) + " (" + step.method + " " + step.path + ")";
+            String what = StoredMessage.of("connector.auth.step", step.index + 1, step.method, step.path).store();
             JsonNode answer = scope.context().sendForJson(scope.connection(), what, step.fix(later.fields()),
                     Requests.encode(call));
             JsonNode from = step.select == null ? answer : step.select.pick(answer, scope, what);
             for (Map.Entry<String, String> extract : step.extract.entrySet()) {
                 String value = Paths.text(from, extract.getValue());
                 if (value.isEmpty()) {
-                    throw new ConnectorException(ErrorClass.AUTH, scope.connection(), null, what + " answered no "
-                            + extract.getValue() + ": " + clip(answer));
+                    throw new ConnectorException(ErrorClass.AUTH, scope.connection(), null, StoredMessage.of(
+                            "connector.auth.noValue", what, extract.getValue(), clip(answer)).store());
                 }
                 values.put(extract.getKey(), value);
             }
@@ -222,8 +223,8 @@ final class SessionTokenAuth implements Part {
         String fix(Set<String> signerFields) {
             Set<String> all = new LinkedHashSet<>(fields);
             all.addAll(signerFields);
-            return all.isEmpty() ? "check the connection's credentials"
-                    : "check the connection fields " + String.join(", ", all);
+            return all.isEmpty() ? StoredMessage.of("connector.auth.fix.credentials").store()
+                    : StoredMessage.of("connector.auth.fix.fields", String.join(", ", all)).store();
         }
     }
 
@@ -247,8 +248,8 @@ final class SessionTokenAuth implements Part {
         JsonNode pick(JsonNode answer, Scope scope, String what) {
             List<JsonNode> items = Paths.all(answer, list);
             if (items.isEmpty()) {
-                throw new ConnectorException(ErrorClass.AUTH, scope.connection(), null, what + " answered no items"
-                        + " at " + list + ": the account has nothing to choose from; check it at the vendor");
+                throw new ConnectorException(ErrorClass.AUTH, scope.connection(), null,
+                        StoredMessage.of("connector.auth.select.empty", what, list).store());
             }
             String wanted = value.render(scope).trim();
             if (wanted.isEmpty()) {
@@ -265,11 +266,10 @@ final class SessionTokenAuth implements Part {
                     .map(item -> match.stream().map(field -> field + "=" + Paths.text(item, field))
                             .collect(Collectors.joining(", ", "(", ")")))
                     .collect(Collectors.joining("; "));
-            String where = value.fields().isEmpty() ? "the value"
-                    : "the connection field " + String.join(", ", value.fields());
-            throw new ConnectorException(ErrorClass.AUTH, scope.connection(), null, what + " has no item whose "
-                    + String.join(" or ", match) + " is '" + wanted + "'; the items are " + available + ": set "
-                    + where + " to one of these, or leave it empty for the first");
+            String where = value.fields().isEmpty() ? StoredMessage.of("connector.auth.select.value").store()
+                    : StoredMessage.of("connector.auth.select.fields", String.join(", ", value.fields())).store();
+            throw new ConnectorException(ErrorClass.AUTH, scope.connection(), null, StoredMessage.of(
+                    "connector.auth.select.noMatch", what, String.join("/", match), wanted, available, where).store());
         }
     }
 }

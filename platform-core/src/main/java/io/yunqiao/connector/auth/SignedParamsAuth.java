@@ -7,6 +7,7 @@ import io.yunqiao.connector.ConnectorException;
 import io.yunqiao.connector.ErrorClass;
 import io.yunqiao.connector.OperationDefinition;
 import io.yunqiao.connector.OutgoingRequest;
+import io.yunqiao.problem.StoredMessage;
 import io.yunqiao.connector.RequestSpec;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -153,8 +154,8 @@ final class SignedParamsAuth implements Part {
         if (request.jsonBody() instanceof ObjectNode body) {
             return body;
         }
-        throw new ConnectorException(ErrorClass.VALIDATION, scope.connection(), null, "the auth scheme signs the"
-                + " JSON body, but this request has no JSON object body: declare the operation with body: json");
+        throw new ConnectorException(ErrorClass.VALIDATION, scope.connection(), null,
+                StoredMessage.of("connector.auth.signsJsonBody").store());
     }
 
     /** The signature of these fields. */

@@ -68,14 +68,14 @@ class ConnectionsApi {
     }
 
     /**
-     * A connection test as answered: the outcome, and {@code note}, what to check (in the request's language), when
+     * A connection test as answered: the outcome, its message in the request's language, and {@code note}, what to check (in the request's language), when
      * the check operation's records path found nothing ({@code unmatchedRecords}).
      */
     record TestAnswer(boolean ok, String operation, String message, Duration duration, String unmatchedRecords,
             String note) {
 
         static TestAnswer of(ConnectionTest test, Locale locale) {
-            return new TestAnswer(test.ok(), test.operation(), test.message(), test.duration(),
+            return new TestAnswer(test.ok(), test.operation(), test.message(locale), test.duration(),
                     test.unmatchedRecords(), test.note(locale));
         }
     }

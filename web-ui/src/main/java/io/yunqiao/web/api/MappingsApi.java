@@ -62,13 +62,28 @@ class MappingsApi {
      * @param output   the mapped body, or {@code null}
      * @param error    the syntax or evaluation error, or {@code null}
      * @param position where a syntax error is, or {@code null}
-     * @param problems what the target operation would refuse in the output
+     * @param problems what the target operation would refuse in the output, in the request's language
      * @param leftOut  whether the record filter leaves the record out: a run skips it and sends nothing
      * @param filter   what the record filter says of the record (skipped, or failing on it), or {@code null} when
      *                 there is no filter or it keeps the record
      */
-    record PreviewAnswer(JsonNode output, String error, Position position, List<TargetValidator.FieldProblem> problems,
+    record PreviewAnswer(JsonNode output, String error, Position position, List<FieldProblemAnswer> problems,
             boolean leftOut, String filter) {
+    }
+
+    /**
+     * A problem of the mapped body as answered.
+     *
+     * @param field   where, e.g. {@code material_entity[2].qty}; empty for the body itself
+     * @param kind    what kind of problem
+     * @param message the problem in the request's language
+     */
+    record FieldProblemAnswer(String field, TargetValidator.Kind kind, String message) {
+
+        static List<FieldProblemAnswer> of(List<TargetValidator.FieldProblem> problems, Locale locale) {
+            return problems.stream().map(p -> new FieldProblemAnswer(p.field(), p.kind(), p.message(locale)))
+                    .toList();
+        }
     }
 
     @PostMapping("/preview")
@@ -100,7 +115,7 @@ class MappingsApi {
             return new PreviewAnswer(null, ProblemTexts.render("problem.hint.withDetail", locale,
                     hint.message(locale), result.error()), null, List.of(), verdict.leftOut(), filterNote);
         }
-        List<TargetValidator.FieldProblem> problems = List.of();
+        List<FieldProblemAnswer> problems = List.of();
         if (request.targetConnector() != null && request.targetOperation() != null) {
             OperationDefinition target;
             try {
@@ -111,9 +126,11 @@ class MappingsApi {
                                 .map(d -> d.operations().stream().map(OperationDefinition::id).toList().toString())
                                 .orElse("[]"));
             }
-            problems = result.hasOutput() ? TargetValidator.validate(result.output(), target) : List.of();
+            problems = result.hasOutput()
+                    ? FieldProblemAnswer.of(TargetValidator.validate(result.output(), target), locale) : List.of();
         }
-        return new PreviewAnswer(result.output(), result.hasOutput() ? null : "the mapping gives no output for this"
-                + " record", null, problems, verdict.leftOut(), filterNote);
+        return new PreviewAnswer(result.output(), result.hasOutput() ? null
+                : ProblemTexts.render("record.mapping.noOutput", locale), null, problems, verdict.leftOut(),
+                filterNote);
     }
 }

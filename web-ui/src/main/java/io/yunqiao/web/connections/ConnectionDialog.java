@@ -7,6 +7,7 @@ import io.yunqiao.connection.ConnectionTest;
 import io.yunqiao.connection.ConnectionView;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.connector.ConnectorRegistry;
+import io.yunqiao.problem.StoredMessage;
 import io.yunqiao.web.shell.Notices;
 import java.time.Duration;
 import java.util.Optional;
@@ -87,7 +88,8 @@ public class ConnectionDialog extends Dialog {
         try {
             return connections.test(id);
         } catch (IllegalArgumentException e) {
-            return new ConnectionTest(false, null, e.getMessage(), Duration.ofNanos(System.nanoTime() - started));
+            return new ConnectionTest(false, null, StoredMessage.of("connector.test.unusable", e.getMessage()).store(),
+                    Duration.ofNanos(System.nanoTime() - started));
         }
     }
 

@@ -32,7 +32,7 @@ class TestOutcome extends Div {
                 : connector.operation(test.operation()).map(OperationDefinition::title)
                         .map(t -> t.in(getLocale()) + " (" + test.operation() + ")").orElse(test.operation());
         add(line(getTranslation("connections.test.operation", operation)));
-        add(line(getTranslation("connections.test.message", test.message())));
+        add(line(getTranslation("connections.test.message", test.message(getLocale()))));
         if (test.unmatchedRecords() != null) {
             add(line(test.note(getLocale())));
         }

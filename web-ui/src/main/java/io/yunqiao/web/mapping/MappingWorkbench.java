@@ -577,7 +577,7 @@ public class MappingWorkbench extends Div {
                     Span field = new Span(problem.field().isEmpty() ? getTranslation("mapping.problems.body")
                             : problem.field());
                     field.addClassName("yq-problem-field");
-                    Div line = new Div(field, new Span(problem.message()));
+                    Div line = new Div(field, new Span(problem.message(getLocale())));
                     line.addClassName("yq-mapping-problem");
                     line.getElement().setAttribute("data-kind", problem.kind().name());
                     problems.add(line);

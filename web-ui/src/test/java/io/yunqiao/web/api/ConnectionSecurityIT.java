@@ -91,11 +91,18 @@ class ConnectionSecurityIT {
     }
 
     private Answer call(String user, String password, String method, String path, Object body) {
+        return call(user, password, method, path, body, null);
+    }
+
+    private Answer call(String user, String password, String method, String path, Object body, String language) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                             .getBytes(StandardCharsets.UTF_8)));
+            if (language != null) {
+                request.header("Accept-Language", language);
+            }
             request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -326,10 +333,10 @@ class ConnectionSecurityIT {
         // when an operator tests it
         Answer test = operator("POST", "/api/connections/" + kingdee + "/test");
 
-        // then nothing is sent: the test fails, saying why
+        // then nothing is sent: the test fails, saying why in the request's language (Chinese without Accept-Language)
         assertThat(test.status()).isEqualTo(200);
         assertThat(test.body().path("ok").asBoolean()).isFalse();
-        assertThat(test.body().path("message").asText()).contains("Nothing was sent").contains("127.0.0.1");
+        assertThat(test.body().path("message").asText()).contains("请求没有发出").contains("127.0.0.1");
         assertThat(attackerRequests.get()).isZero();
     }
 
@@ -351,7 +358,11 @@ class ConnectionSecurityIT {
 
         assertThat(test.status()).isEqualTo(200);
         assertThat(test.body().path("ok").asBoolean()).isFalse();
-        assertThat(test.body().path("message").asText()).contains("only http:// and https://");
+        assertThat(test.body().path("message").asText()).contains("只允许 http:// 或 https://");
+        // and in English for a reader who asks for it
+        Answer english = call(OPERATOR, PASSWORD, "POST", "/api/connections/" + jackyun + "/test", null, "en");
+        assertThat(english.body().path("message").asText()).contains("only http:// and https://")
+                .contains("data refused");
     }
 
     // --- record logs

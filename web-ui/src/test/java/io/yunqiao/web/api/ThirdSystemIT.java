@@ -448,7 +448,7 @@ class ThirdSystemIT {
 
         // then the run fails naming the path parameter, and no customer request reached Acme
         assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("FAILED");
-        assertThat(run.path("error").asText()).contains("VALIDATION", "path parameter 'id'", "has no value");
+        assertThat(run.path("error").asText()).contains("数据被拒绝", "路径参数“id”", "没有值");
         assertThat(acme.findAll(getRequestedFor(urlPathMatching("/v1/customers/.*")))).isEmpty();
     }
 

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.api.Trigger;
@@ -182,7 +183,8 @@ class StagingFailuresIT {
         Run failed = runOnce(solution.id());
 
         assertThat(failed.getStatus()).isEqualTo(RunStatus.FAILED);
-        assertThat(failed.getError()).contains("fetching page 1").contains("not a JSON object");
+        assertThat(failed.error(Locale.ENGLISH)).contains("Fetching page 1").contains("not a JSON object");
+        assertThat(failed.getError()).contains("读取第 1 页").contains("对方的答复不是 JSON 对象");
         assertThat(hasCheckpoint(solution.id())).isFalse();
         assertThat(sandboxes.customers().get("count").asInt()).isZero();
 
@@ -200,7 +202,7 @@ class StagingFailuresIT {
         Run failed = runOnce(solution.id());
 
         assertThat(failed.getStatus()).isEqualTo(RunStatus.FAILED);
-        assertThat(failed.getError()).contains(LIST).contains(String.valueOf(400 * 1024))
+        assertThat(failed.error(Locale.ENGLISH)).contains(LIST).contains(String.valueOf(400 * 1024))
                 .contains("yunqiao.engine.max-page-bytes").contains("page size");
         assertThat(hasCheckpoint(solution.id())).isFalse();
         assertThat(staged(solution.id())).isZero();
