@@ -226,7 +226,7 @@ class StagingFailuresIT {
         Run failed = runOnce(solution.id());
 
         assertThat(failed.getStatus()).isEqualTo(RunStatus.FAILED);
-        assertThat(failed.getError()).contains("53100").contains("checkpoint did not move");
+        assertThat(failed.error(Locale.ENGLISH)).contains("53100").contains("checkpoint did not move");
         assertThat(hasCheckpoint(solution.id())).isFalse();
         // pages 1 and 2 are kept whole; page 3 failed on its 11th row and left nothing
         assertThat(staged(solution.id())).isEqualTo(40);
@@ -250,7 +250,7 @@ class StagingFailuresIT {
         Run failed = runOnce(solution.id());
 
         assertThat(failed.getStatus()).isEqualTo(RunStatus.FAILED);
-        assertThat(failed.getError()).contains("compression dictionary 999999999 cannot be used");
+        assertThat(failed.error(Locale.ENGLISH)).contains("compression dictionary 999999999 cannot be used");
         assertThat(hasCheckpoint(solution.id())).isFalse();
         assertThat(staged(solution.id())).isZero();
 
@@ -286,7 +286,7 @@ class StagingFailuresIT {
         Run failed = runOnce(solution.id());
 
         assertThat(failed.getStatus()).isEqualTo(RunStatus.FAILED);
-        assertThat(failed.getError()).contains("source record " + victim.get("ID"))
+        assertThat(failed.error(Locale.ENGLISH)).contains("source record " + victim.get("ID"))
                 .contains(String.valueOf(victim.get("SOURCE_KEY"))).contains("cannot be read back");
         assertThat(staged(solution.id())).isEqualTo(BILLS);
 
