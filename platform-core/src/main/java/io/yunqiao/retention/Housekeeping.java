@@ -1,5 +1,6 @@
 package io.yunqiao.retention;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.yunqiao.connector.TimeFormat;
@@ -96,19 +97,22 @@ public class Housekeeping {
     }
 
     /**
-     * What a clean-up did, solution by solution (those it removed nothing from left out); published as an event when
-     * it ends.
+     * What a clean-up did, solution by solution (those it removed nothing from left out), with the totals (in the
+     * REST answer too); published as an event when it ends.
      */
     public record Report(Instant startedAt, Instant endedAt, List<Removed> solutions) {
 
+        @JsonProperty
         public long recordLogs() {
             return solutions.stream().mapToLong(Removed::recordLogs).sum();
         }
 
+        @JsonProperty
         public long contents() {
             return solutions.stream().mapToLong(Removed::contents).sum();
         }
 
+        @JsonProperty
         public long emptyRuns() {
             return solutions.stream().mapToLong(Removed::emptyRuns).sum();
         }

@@ -43,6 +43,8 @@ class RetentionSection extends VerticalLayout {
             field.setMin(SolutionSpec.Retention.MIN_DAYS);
             field.setMax(SolutionSpec.Retention.MAX_DAYS);
             field.setClearButtonVisible(true);
+            // the range is checked below, with the words a save would use, not the field's own
+            field.setManualValidation(true);
             field.setSuffixComponent(new Span(getTranslation("solutions.retention.days")));
             field.addValueChangeListener(e -> {
                 check();
