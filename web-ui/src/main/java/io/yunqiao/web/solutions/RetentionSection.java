@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import io.yunqiao.problem.Problem;
 import io.yunqiao.retention.RetentionSettings;
 import io.yunqiao.solution.SolutionSpec;
@@ -40,10 +41,12 @@ class RetentionSection extends VerticalLayout {
         contentDays.setPlaceholder(getTranslation("solutions.retention.platformDefault",
                 String.valueOf(platform.contentDays())));
         for (IntegerField field : new IntegerField[] {logDays, contentDays}) {
-            field.setMin(SolutionSpec.Retention.MIN_DAYS);
-            field.setMax(SolutionSpec.Retention.MAX_DAYS);
             field.setClearButtonVisible(true);
-            // the range is checked below, with the words a save would use, not the field's own
+            // checked as one types, like the cron field
+            field.setValueChangeMode(ValueChangeMode.LAZY);
+            field.setValueChangeTimeout(300);
+            // no min and max on the field: the range is checked below, with the words a save would use (the
+            // field's own check would mark it without saying the range)
             field.setManualValidation(true);
             field.setSuffixComponent(new Span(getTranslation("solutions.retention.days")));
             field.addValueChangeListener(e -> {

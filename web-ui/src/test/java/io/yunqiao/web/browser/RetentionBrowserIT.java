@@ -61,12 +61,13 @@ class RetentionBrowserIT extends BrowserIT {
         click("tab-schedule");
         byId("retention-log-days").scrollIntoViewIfNeeded();
         fill("retention-log-days", "0");
-        assertThat(byId("retention-log-days")).hasAttribute("invalid", "");
         assertThat(byId("retention-log-days")).containsText("1 到 3650");
+        assertThat(byId("retention-log-days")).hasAttribute("invalid", "");
 
         // and 90 days are accepted, the content following the platform's 30
         fill("retention-log-days", "90");
         assertThat(byId("retention-log-days")).not().hasAttribute("invalid", "");
+        assertThat(byId("retention-log-days")).not().containsText("1 到 3650");
         assertThat(byId("retention-content-days").locator("input")).hasAttribute("placeholder", "平台默认 30");
         screenshot("editor-retention");
     }
