@@ -37,7 +37,7 @@ import org.springframework.util.unit.DataSize;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackages = {"io.yunqiao.secret", "io.yunqiao.connection", "io.yunqiao.solution", "io.yunqiao.run",
     "io.yunqiao.connectorstore", "io.yunqiao.designer",
-    "io.yunqiao.schedule",
+    "io.yunqiao.schedule", "io.yunqiao.retention",
     "io.yunqiao.valuemap"})
 @EntityScan(basePackages = "io.yunqiao")
 @EnableJpaRepositories(basePackages = "io.yunqiao")

@@ -69,7 +69,9 @@ class ChosenDryRun {
         return jdbc.query(connection -> {
             var statement = connection.prepareStatement("select r.source_key, c.content_z, c.dictionary_id,"
                     + " r.content from yq_source_record r left join yq_source_content c on c.record_id = r.id"
-                    + " where r.solution_id = ? order by r.fetched_at desc, r.id desc");
+                    // records whose content the clean-up removed cannot be tried
+                    + " where r.solution_id = ? and (c.record_id is not null or r.content is not null)"
+                    + " order by r.fetched_at desc, r.id desc");
             statement.setLong(1, solutionId);
             statement.setMaxRows(n);
             return statement;

@@ -101,7 +101,7 @@ class DatabaseLookups implements ValueMaps, StagedRecords {
     private JsonNode content(ResultSet row, int rowNumber) throws SQLException {
         long dictionary = row.getLong(2);
         Long dictionaryId = row.wasNull() ? null : dictionary;
-        return contents.read(row.getBytes(1), dictionaryId, row.getString(3));
+        return contents.readKept(row.getBytes(1), dictionaryId, row.getString(3));
     }
 
     private static Optional<JsonNode> first(List<JsonNode> candidates, String field, String value) {

@@ -104,10 +104,10 @@ public class SourceSamples {
         return lines.size() > limit ? List.copyOf(lines.subList(0, Math.max(0, limit))) : lines;
     }
 
-    /** The record the solution staged last, if it has staged any. */
+    /** The record the solution staged last, if it has staged any and its content is still kept. */
     @Transactional(readOnly = true)
     public Optional<JsonNode> lastStaged(long solutionId) {
-        return records.findFirstBySolutionIdOrderByIdDesc(solutionId).map(contents::read);
+        return records.findFirstBySolutionIdOrderByIdDesc(solutionId).flatMap(contents::readIfKept);
     }
 
     private OperationDefinition queryOperation(String connectorId, String operationId) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
@@ -70,6 +71,17 @@ class StagedContents {
     }
 
     /**
+     * A staged record's content, or empty when none is kept: the clean-up removes the content of records written
+     * more than the solution's content days ago (docs/operations.md, "Retention").
+     */
+    Optional<JsonNode> readIfKept(SourceRecord record) {
+        if (record.getContent() == null && !stored.existsById(record.getId())) {
+            return Optional.empty();
+        }
+        return Optional.of(read(record));
+    }
+
+    /**
      * Reads the contents of a batch of records with one query, made when the first is asked for (so that a caller
      * handles its failure where it handles a content that cannot be read). For one thread.
      *
@@ -105,6 +117,14 @@ class StagedContents {
             throw new CompressedText.Unreadable("problem.engine.recordUnreadable", e, String.valueOf(record.getId()),
                     record.getSourceKey(), e.params()[0]);
         }
+    }
+
+    /**
+     * Content as stored, or {@code null} when none is kept (a written record's, removed by the clean-up): what
+     * look-ups read, where such a record is simply not found.
+     */
+    JsonNode readKept(byte[] compressed, Long dictionaryId, String text) {
+        return compressed == null && text == null ? null : read(compressed, dictionaryId, text);
     }
 
     /**

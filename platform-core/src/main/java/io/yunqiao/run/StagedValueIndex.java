@@ -160,13 +160,13 @@ final class StagedValueIndex {
     private Optional<JsonNode> read(long id) {
         List<JsonNode> found = jdbc.query("select r.id, " + CONTENT + " from " + TABLES + " where r.id = ? and"
                 + " r.solution_id = ?", (row, n) -> content(row, 2), id, solutionId);
-        return found.stream().findFirst();
+        return found.stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** The content in the three columns from {@code first}. */
     private JsonNode content(ResultSet row, int first) throws SQLException {
         long dictionary = row.getLong(first + 1);
         Long dictionaryId = row.wasNull() ? null : dictionary;
-        return contents.read(row.getBytes(first), dictionaryId, row.getString(first + 2));
+        return contents.readKept(row.getBytes(first), dictionaryId, row.getString(first + 2));
     }
 }

@@ -1,6 +1,7 @@
 package io.yunqiao.solution;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,9 +37,12 @@ import java.util.TreeMap;
  *                    the split and the detail lookups; the group record when grouping), evaluated when the record is
  *                    written; a true value writes the record, false or no value skips it; absent (or blank) = every
  *                    record is written, and then left out of the JSON
+ * @param retention   how long this solution keeps record logs and the staged content of written records
+ *                    (docs/operations.md, "Retention"); absent = the platform's settings {@code yunqiao.retention.*},
+ *                    and then left out of the JSON
  */
 @JsonPropertyOrder({"name", "description", "source", "window", "target", "dedupe", "rateLimit", "retry", "schedule",
-    "alerts", "logLevel", "split", "group", "details", "existing", "filter"})
+    "alerts", "logLevel", "split", "group", "details", "existing", "filter", "retention"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SolutionSpec(
         String name,
@@ -56,11 +60,13 @@ public record SolutionSpec(
         Group group,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Detail> details,
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = DefaultExisting.class) Existing existing,
-        String filter) {
+        String filter,
+        Retention retention) {
 
     @JsonCreator
     public SolutionSpec {
         filter = filter == null || filter.isBlank() ? null : filter;
+        retention = retention == null || retention.isDefault() ? null : retention;
         details = details == null ? List.of() : List.copyOf(details);
         existing = existing == null ? Existing.FAIL : existing;
         window = window == null ? Window.DEFAULT : window;
@@ -70,6 +76,14 @@ public record SolutionSpec(
         schedule = schedule == null ? new Schedule(null, false) : schedule;
         alerts = alerts == null ? Alerts.OFF : alerts;
         logLevel = logLevel == null ? LogLevel.ALL : logLevel;
+    }
+
+    /** A spec that keeps its data as the platform's retention settings say (as every spec before retention). */
+    public SolutionSpec(String name, String description, Source source, Window window, Target target, Dedupe dedupe,
+            RateLimit rateLimit, Retry retry, Schedule schedule, Alerts alerts, LogLevel logLevel, Split split,
+            Group group, List<Detail> details, Existing existing, String filter) {
+        this(name, description, source, window, target, dedupe, rateLimit, retry, schedule, alerts, logLevel, split,
+                group, details, existing, filter, null);
     }
 
     /** A spec without a record filter (as every spec before filters): every record is written. */
@@ -347,59 +361,90 @@ public record SolutionSpec(
         }
     }
 
+    /**
+     * How long a solution keeps what it no longer needs (docs/operations.md, "Retention"): each part left out follows
+     * the platform's setting. Failed and unconfirmed records, records waiting to be written, the record logs of
+     * records not yet written and the written target keys are kept whatever these say.
+     *
+     * @param recordLogDays days a record log (with its request and response) is kept; absent =
+     *                      {@code yunqiao.retention.record-log-days}
+     * @param contentDays   days the staged content of a written record is kept after it was written; absent =
+     *                      {@code yunqiao.retention.content-days}
+     */
+    @JsonPropertyOrder({"recordLogDays", "contentDays"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Retention(Integer recordLogDays, Integer contentDays) {
+
+        /** The fewest days a setting may keep: the dashboard counts the last 24 hours from the record logs. */
+        public static final int MIN_DAYS = 1;
+        /** The most days a setting may keep (about ten years). */
+        public static final int MAX_DAYS = 3650;
+
+        /** Whether it says nothing of its own (every part follows the platform's settings). */
+        @JsonIgnore
+        public boolean isDefault() {
+            return recordLogDays == null && contentDays == null;
+        }
+    }
+
     public SolutionSpec withName(String newName) {
         return new SolutionSpec(newName, description, source, window, target, dedupe, rateLimit, retry, schedule,
-                alerts, logLevel, split, group, details, existing, filter);
+                alerts, logLevel, split, group, details, existing, filter, retention);
     }
 
     public SolutionSpec withConnections(Long sourceConnection, Long targetConnection) {
         return new SolutionSpec(name, description, source.withConnection(sourceConnection), window,
                 target.withConnection(targetConnection), dedupe, rateLimit, retry, schedule, alerts, logLevel,
-                split, group, details, existing, filter);
+                split, group, details, existing, filter, retention);
     }
 
     public SolutionSpec withSchedule(Schedule newSchedule) {
         return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, newSchedule,
-                alerts, logLevel, split, group, details, existing, filter);
+                alerts, logLevel, split, group, details, existing, filter, retention);
     }
 
     public SolutionSpec withTarget(Target newTarget) {
         return new SolutionSpec(name, description, source, window, newTarget, dedupe, rateLimit, retry, schedule,
-                alerts, logLevel, split, group, details, existing, filter);
+                alerts, logLevel, split, group, details, existing, filter, retention);
     }
 
     public SolutionSpec withAlerts(Alerts newAlerts) {
         return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, schedule,
-                newAlerts, logLevel, split, group, details, existing, filter);
+                newAlerts, logLevel, split, group, details, existing, filter, retention);
     }
 
     public SolutionSpec withSplit(Split newSplit) {
         return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, schedule, alerts,
-                logLevel, newSplit, group, details, existing, filter);
+                logLevel, newSplit, group, details, existing, filter, retention);
     }
 
     public SolutionSpec withGroup(Group newGroup) {
         return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, schedule, alerts,
-                logLevel, split, newGroup, details, existing, filter);
+                logLevel, split, newGroup, details, existing, filter, retention);
     }
 
     public SolutionSpec withDetails(List<Detail> newDetails) {
         return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, schedule, alerts,
-                logLevel, split, group, newDetails, existing, filter);
+                logLevel, split, group, newDetails, existing, filter, retention);
     }
 
     public SolutionSpec withExisting(Existing newExisting) {
         return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, schedule, alerts,
-                logLevel, split, group, details, newExisting, filter);
+                logLevel, split, group, details, newExisting, filter, retention);
     }
 
     public SolutionSpec withLogLevel(LogLevel newLogLevel) {
         return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, schedule, alerts,
-                newLogLevel, split, group, details, existing, filter);
+                newLogLevel, split, group, details, existing, filter, retention);
+    }
+
+    public SolutionSpec withRetention(Retention newRetention) {
+        return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, schedule, alerts,
+                logLevel, split, group, details, existing, filter, newRetention);
     }
 
     public SolutionSpec withFilter(String newFilter) {
         return new SolutionSpec(name, description, source, window, target, dedupe, rateLimit, retry, schedule, alerts,
-                logLevel, split, group, details, existing, newFilter);
+                logLevel, split, group, details, existing, newFilter, retention);
     }
 }

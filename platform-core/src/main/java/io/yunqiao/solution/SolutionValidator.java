@@ -110,6 +110,26 @@ public class SolutionValidator {
         ExistingCheck.check(spec, connectors, engine, limits, source);
         FilterCheck.check(spec, engine, limits);
         checkAlerts(spec.alerts());
+        checkRetention(spec.retention());
+    }
+
+    /**
+     * Refuses a retention part out of {@link SolutionSpec.Retention#MIN_DAYS} to {@link SolutionSpec.Retention#MAX_DAYS}
+     * days, naming the field and the allowed range; {@code null} (the platform's settings) passes.
+     */
+    public static void checkRetention(SolutionSpec.Retention retention) {
+        if (retention == null) {
+            return;
+        }
+        checkDays("retention.recordLogDays", "problem.solution.retentionLogDays", retention.recordLogDays());
+        checkDays("retention.contentDays", "problem.solution.retentionContentDays", retention.contentDays());
+    }
+
+    private static void checkDays(String field, String code, Integer days) {
+        if (days != null && (days < SolutionSpec.Retention.MIN_DAYS || days > SolutionSpec.Retention.MAX_DAYS)) {
+            throw Problem.coded(Problem.Kind.INVALID, field, code, String.valueOf(days), String.valueOf(SolutionSpec.Retention.MIN_DAYS),
+                    String.valueOf(SolutionSpec.Retention.MAX_DAYS));
+        }
     }
 
     /** A plain dot path: names without spaces, quotes, brackets or JSONata operators, joined by single dots. */

@@ -32,6 +32,7 @@ import io.yunqiao.connector.ConnectorRegistry;
 import io.yunqiao.limit.InputLimits;
 import io.yunqiao.mapping.MappingEngine;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.retention.RetentionSettings;
 import io.yunqiao.run.DetailLookups;
 import io.yunqiao.run.DryRunSource;
 import io.yunqiao.run.Preparations;
@@ -87,6 +88,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private final MappingWorkbench workbench;
     private final ScheduleSection schedule;
     private final AlertsSection alerts;
+    private final RetentionSection retention;
     private final Map<Tab, Component> pages = new LinkedHashMap<>();
     private final Tabs tabs = new Tabs();
     private final Tab basicsTab;
@@ -113,7 +115,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     SolutionEditorView(Solutions solutions, Connections connections, ConnectorRegistry registry,
             MappingEngine mappingEngine, Preparations preparations, SourceSamples samples, AlertSender alertSender,
             InputLimits limits, ValueMapTables valueMapTables, DetailLookups detailLookups, SolutionWrites writes,
-            CurrentUser user) {
+            CurrentUser user, RetentionSettings retentionSettings) {
         this.limits = limits;
         this.solutions = solutions;
         this.writes = writes;
@@ -142,6 +144,8 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         workbench.editor().addValueChangeListener(e -> changed());
         workbench.setFilterNote(filter::note);
         schedule = new ScheduleSection(this::changed, limits.minScheduleInterval());
+        retention = new RetentionSection(retentionSettings, this::changed);
+        schedule.add(retention);
         alerts = new AlertsSection(alertSender, () -> basics().name(), this::changed);
 
         add(header());
@@ -386,6 +390,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
             existing.setTarget(target.connectorId(), target.operation() == null ? null : target.operation().id());
             schedule.load(spec);
             alerts.load(spec);
+            retention.load(spec);
             workbench.setSource(source.operation());
             workbench.setTarget(target.operation());
             workbench.setShape(split.split(), group.group());
@@ -427,7 +432,8 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         return new SolutionSpec(basics.name(), basics.description(), source.source(), source.window(),
                 target.target(workbench.getMapping()), source.dedupe(), schedule.rateLimit(), schedule.retry(),
                 schedule.schedule(), alerts.alerts(), schedule.logLevel(), split.split(), group.group(),
-                details.details(), existing.existing()).withFilter(filter.filter());
+                details.details(), existing.existing()).withFilter(filter.filter())
+                .withRetention(retention.retention());
     }
 
     private void changed() {
@@ -553,7 +559,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
                 Map.entry(sourceTab, filter::fieldFor),
                 Map.entry(targetTab, target::fieldFor),
                 Map.entry(targetTab, group::fieldFor), Map.entry(targetTab, existing::fieldFor),
-                Map.entry(scheduleTab, schedule::fieldFor),
+                Map.entry(scheduleTab, schedule::fieldFor), Map.entry(scheduleTab, retention::fieldFor),
                 Map.entry(alertsTab, alerts::fieldFor));
         for (var owner : owners) {
             Optional<Component> component = owner.getValue().apply(field);

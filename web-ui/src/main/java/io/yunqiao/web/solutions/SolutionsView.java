@@ -39,6 +39,8 @@ import io.yunqiao.connector.ConnectorRegistry;
 import io.yunqiao.connector.OperationDefinition;
 import io.yunqiao.limit.InputLimits;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.retention.DiskUsage;
+import io.yunqiao.retention.Housekeeping;
 import io.yunqiao.run.Run;
 import io.yunqiao.run.RunHistory;
 import io.yunqiao.run.RunStatus;
@@ -58,10 +60,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every solution at a glance — what flows where, whether it is on, when it runs next and how its last run went —
@@ -91,6 +95,8 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
     private final Connections connections;
     private final CurrentUser user;
     private final InputLimits limits;
+    private final DiskUsage disk;
+    private final Housekeeping housekeeping;
     private final Grid<Row> grid = new Grid<>();
     private final Paragraph empty = new Paragraph();
     private static final long POLL_SECONDS = 3;
@@ -102,8 +108,11 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
     private volatile long lastRefresh;
 
     SolutionsView(Solutions solutions, SyncEngine engine, RunHistory history, SolutionScheduler scheduler,
-            ConnectorRegistry registry, Connections connections, CurrentUser user, InputLimits limits) {
+            ConnectorRegistry registry, Connections connections, CurrentUser user, InputLimits limits, DiskUsage disk,
+            Housekeeping housekeeping) {
         this.limits = limits;
+        this.disk = disk;
+        this.housekeeping = housekeeping;
         this.solutions = solutions;
         this.engine = engine;
         this.history = history;
@@ -122,6 +131,11 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
             create.setId("new-solution");
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             toolbar.add(create, importUpload());
+            Button cleanUp = new Button(getTranslation("solutions.cleanUp"), VaadinIcon.TRASH.create(),
+                    e -> cleanUpNow());
+            cleanUp.setId("clean-up-now");
+            cleanUp.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            toolbar.add(cleanUp);
         }
         add(toolbar);
 
@@ -140,6 +154,9 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(row -> OpenFailures.badge(row.openFailures(), this::getTranslation))
                 .setKey("openFailures").setHeader(getTranslation("runs.openFailures")).setAutoWidth(true)
                 .setFlexGrow(0);
+        grid.addComponentColumn(this::disk).setKey("disk").setHeader(getTranslation("solutions.column.disk"))
+                .setAutoWidth(true).setFlexGrow(0).setSortable(true)
+                .setComparator(r -> disk.of(r.solution().id()).map(DiskUsage.Usage::total).orElse(0L));
         grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("solutions.column.actions"))
                 .setWidth("15em").setFlexGrow(0);
         grid.setAllRowsVisible(true);
@@ -243,6 +260,54 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
         next.setId("next-" + row.solution().id());
         next.addClassName("yq-next-run");
         return new Div(description, expression, next);
+    }
+
+    /** The disk the solution's data uses, estimated and measured now and then; the parts in the tooltip. */
+    private Component disk(Row row) {
+        Span size = new Span();
+        size.setId("disk-" + row.solution().id());
+        disk.of(row.solution().id()).ifPresentOrElse(usage -> {
+            size.setText(Sizes.format(usage.total()));
+            size.setTitle(getTranslation("solutions.disk.detail", Sizes.format(usage.records()),
+                    Sizes.format(usage.contents()), Sizes.format(usage.logs()), Sizes.format(usage.keys()),
+                    Sizes.format(usage.runs()), disk.measuredAt() == null ? "—" : Times.format(disk.measuredAt())));
+        }, () -> size.setText(getTranslation("solutions.disk.none")));
+        return size;
+    }
+
+    /**
+     * Starts the clean-up at once, in the background (a large backlog takes minutes); says what it removed when it
+     * ends. Administrators only.
+     */
+    private void cleanUpNow() {
+        if (!user.mayEdit()) {
+            return;
+        }
+        if (housekeeping.isRunning()) {
+            Notices.error(getTranslation("solutions.cleanUp.running"));
+            return;
+        }
+        UI ui = UI.getCurrent();
+        Notices.success(getTranslation("solutions.cleanUp.started"));
+        Thread worker = new Thread(() -> {
+            Optional<Housekeeping.Report> report;
+            try {
+                report = housekeeping.cleanUp();
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(SolutionsView.class).warn("housekeeping: the clean-up asked for did not end", e);
+                ui.access(() -> Notices.error(getTranslation("solutions.cleanUp.failed")));
+                return;
+            }
+            // the texts in the UI's thread: only there is the user's language at hand
+            ui.access(() -> {
+                report.ifPresentOrElse(r -> Notices.success(getTranslation("solutions.cleanUp.done",
+                        String.valueOf(r.recordLogs()), String.valueOf(r.contents()), String.valueOf(r.emptyRuns()))),
+                        () -> Notices.error(getTranslation("solutions.cleanUp.running")));
+                refresh();
+            });
+        }, "yunqiao-clean-up-now");
+        worker.setDaemon(true);
+        worker.start();
     }
 
     private Component lastRun(Row row) {
