@@ -39,11 +39,20 @@ public class ConnectorException extends RuntimeException {
      * the vendor's own message (itself coded when it is a summarised web page).
      */
     public StoredMessage stored() {
-        return StoredMessage.of("connector.failed", connectionName == null ? "" : connectionName,
-                operationId == null ? "" : operationId, StoredMessage.of("connector.errorClass." + errorClass).store(),
-                httpStatus == 0 ? "" : StoredMessage.of("connector.failed.http", httpStatus).store(),
-                vendorCode == null ? "" : StoredMessage.of("connector.failed.vendorCode", vendorCode).store(),
-                detail == null ? "" : detail);
+        String kind = StoredMessage.of("connector.errorClass." + errorClass).store();
+        String http = httpStatus == 0 ? "" : StoredMessage.of("connector.failed.http", httpStatus).store();
+        String vendor = vendorCode == null ? "" : StoredMessage.of("connector.failed.vendorCode", vendorCode).store();
+        String connection = connectionName == null ? "" : connectionName;
+        String said = detail == null ? "" : detail;
+        // a failure before any operation (the connection's own settings, its token) names no operation
+        return operationId == null
+                ? StoredMessage.of("connector.failed.noOperation", connection, kind, http, vendor, said)
+                : StoredMessage.of("connector.failed", connection, operationId, kind, http, vendor, said);
+    }
+
+    /** What went wrong in the platform's or the vendor's words: a stored coded message, or the vendor's text. */
+    public String detail() {
+        return detail;
     }
 
     private static String describe(ErrorClass errorClass, Connection connection, String operationId,

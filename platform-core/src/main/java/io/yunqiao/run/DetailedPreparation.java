@@ -161,12 +161,14 @@ final class DetailedPreparation implements RecordPreparation {
                 page = page(call, params, page.next());
             }
         } catch (ConnectorException e) {
-            String vendor = e.getMessage();
-            if (vendor != null && vendor.length() > VENDOR_TEXT_AT_MOST) {
+            String vendor = e.detail();
+            // a coded message is kept whole (cutting it would break it); a vendor's own text is shortened
+            if (vendor != null && vendor.length() > VENDOR_TEXT_AT_MOST && StoredMessage.read(vendor).isEmpty()) {
                 vendor = vendor.substring(0, VENDOR_TEXT_AT_MOST) + "…";
             }
             return new Answer(null, StoredMessage.of("record.detail.refused", detail.spec().name(),
-                    detail.operation().id(), call.connection().name(), e.errorClass().name(), vendor).store(),
+                    detail.operation().id(), call.connection().name(),
+                    StoredMessage.of("connector.errorClass." + e.errorClass()).store(), vendor).store(),
                     e.errorClass().retryable());
         }
     }

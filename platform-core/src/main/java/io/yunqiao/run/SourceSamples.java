@@ -91,7 +91,7 @@ public class SourceSamples {
             return found.size() > limit ? List.copyOf(found.subList(0, Math.max(0, limit))) : found;
         } catch (ConnectorException e) {
             throw Problem.coded(Problem.Kind.CONFLICT, null, "problem.sample.fetchFailed", operation.id(),
-                    e.getMessage());
+                    e.stored().store());
         }
     }
 
