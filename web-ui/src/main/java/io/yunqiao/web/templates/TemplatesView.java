@@ -96,7 +96,8 @@ class TemplatesView extends VerticalLayout implements HasDynamicTitle {
         }
         card.add(schedule);
         if (spec.dedupe().targetKey() != null) {
-            Div dedupe = new Div(getTranslation("templates.dedupe", spec.dedupe().targetKey()));
+            Div dedupe = new Div(getTranslation("templates.dedupe", fieldWords(spec.target().connector(),
+                    spec.target().operation(), spec.dedupe().targetKey())));
             dedupe.addClassName("yq-muted");
             card.add(dedupe);
         }
@@ -109,6 +110,21 @@ class TemplatesView extends VerticalLayout implements HasDynamicTitle {
             card.add(new Div(copy));
         }
         return card;
+    }
+
+    /**
+     * A target field as a clerk reads it: its label with the name beside ("客户编号（customerCode）"); the bare name
+     * when the operation or the field is not declared.
+     */
+    private String fieldWords(String connector, String operation, String field) {
+        try {
+            return registry.operation(connector, operation).field(field)
+                    .filter(f -> f.label() != null && !f.label().in(getLocale()).isBlank()
+                            && !f.label().in(getLocale()).equals(field))
+                    .map(f -> getTranslation("templates.field", f.label().in(getLocale()), field)).orElse(field);
+        } catch (IllegalArgumentException e) {
+            return field;
+        }
     }
 
     @Override
