@@ -124,7 +124,7 @@ class RunPipeline {
         long runId = run.getId();
         long solutionId = run.getSolutionId();
         takeBackClaims(solutionId);
-        outcomes.retryFailed(solutionId, spec.retry().laterRuns());
+        outcomes.retryFailed(solutionId, laterRuns(spec));
         markWriting(runId);
         HandOff handOff = new HandOff(handOffPages);
         RecordWriter writer = writer();
@@ -172,7 +172,7 @@ class RunPipeline {
             RecordPreparation preparation, Retry fetchRetry, RecordWriter.Target target) throws InterruptedException {
         long solutionId = run.getSolutionId();
         takeBackClaims(solutionId);
-        outcomes.retryFailed(solutionId, spec.retry().laterRuns());
+        outcomes.retryFailed(solutionId, laterRuns(spec));
         markWriting(run.getId());
         String fetchFailure;
         try {
@@ -189,6 +189,10 @@ class RunPipeline {
         }
         writeGroups(solutionId, run.getId(), spec, target);
         return fetchFailure;
+    }
+
+    private static int laterRuns(SolutionSpec spec) {
+        return spec == null ? 0 : spec.retry().laterRuns();
     }
 
     private static boolean grouped(SolutionSpec spec) {
