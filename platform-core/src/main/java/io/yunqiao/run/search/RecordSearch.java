@@ -1,8 +1,8 @@
-package io.yunqiao.search;
+package io.yunqiao.run.search;
 
 import io.yunqiao.run.RecordStatus;
-import io.yunqiao.search.FoundRecord.Appearance;
-import io.yunqiao.search.FoundRecord.Key;
+import io.yunqiao.run.search.FoundRecord.Appearance;
+import io.yunqiao.run.search.FoundRecord.Key;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.yunqiao.search;
+package io.yunqiao.run.search;
 
 import io.yunqiao.problem.Problem;
 import java.util.ArrayList;

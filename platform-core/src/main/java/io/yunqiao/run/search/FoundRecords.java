@@ -1,4 +1,4 @@
-package io.yunqiao.search;
+package io.yunqiao.run.search;
 
 import java.util.List;
 

@@ -1,9 +1,9 @@
-package io.yunqiao.search;
+package io.yunqiao.run.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.yunqiao.problem.Problem;
-import io.yunqiao.search.SearchQuery.Match;
+import io.yunqiao.run.search.SearchQuery.Match;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
