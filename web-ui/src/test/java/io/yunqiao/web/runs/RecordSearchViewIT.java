@@ -95,6 +95,7 @@ class RecordSearchViewIT {
     }
 
     /** Whether the results grid is on screen (the locators find only visible components). */
+    @SuppressWarnings("rawtypes")
     private static boolean resultsShown() {
         return !_find(Grid.class, spec -> spec.withId("records-found")).isEmpty();
     }
