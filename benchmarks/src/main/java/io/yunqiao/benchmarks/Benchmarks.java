@@ -22,6 +22,7 @@ public final class Benchmarks {
             case "cluster" -> ClusterThroughput.run(Options.parse(options));
             case "mapping-parse" -> MappingParse.run(Options.parse(options));
             case "suggest" -> SuggestPrecision.run(Options.parse(options));
+            case "search" -> SearchLatency.run(Options.parse(options));
             default -> {
                 System.out.println("usage: java -jar yunqiao-benchmarks.jar sandboxes [--seconds N] [--warmup N]"
                         + " [--threads 1,8,32] [--bills N]");
@@ -35,6 +36,8 @@ public final class Benchmarks {
                         + " [--lengths 16384,65536,131072,400000]");
                 System.out.println("       java -jar yunqiao-benchmarks.jar suggest [--samples sandbox|none]"
                         + " [--show errors|all] [--thresholds 0.5,0.6,0.7,0.8]");
+                System.out.println("       java -jar yunqiao-benchmarks.jar search [--records 1000000] [--queries 100]"
+                        + " [--db h2,postgres] [--db-url jdbc:postgresql://host:5432/]");
                 System.out.println("  sandboxes  requests/s each sandbox sustains on loopback: Kingdee list pages of"
                         + " 100 bills, Jackyun signed customer adds");
                 System.out.println("  sync       the seed solution (engine) against a hand-written loop (baseline):"
@@ -46,6 +49,8 @@ public final class Benchmarks {
                         + " what yunqiao.limits.mapping-length bounds");
                 System.out.println("  suggest    smart suggestions against every shipped template's mapping: made,"
                         + " correct, precision and recall per template and overall, by threshold");
+                System.out.println("  search     search by business key at N staged records: median, p99 and slowest"
+                        + " milliseconds per kind of query, on H2 and PostgreSQL");
                 if (!"help".equals(name)) {
                     System.exit(2);
                 }

@@ -35,6 +35,8 @@ record Options(Map<String, String> values) {
             Map.entry("lengths", "16384,65536,131072,400000"),
             Map.entry("samples", "sandbox"),
             Map.entry("show", "errors"),
+            Map.entry("records", "1000000"),
+            Map.entry("queries", "100"),
             Map.entry("thresholds", "0.5,0.6,0.65,0.7,0.75,0.8,0.85,0.9"));
 
     static Options parse(String[] args) {

@@ -52,7 +52,7 @@ import java.util.Optional;
 /**
  * One run (运行详情): status, counts, window and timings, followed live while it runs; below it the record log,
  * where each record opens with the request sent and the response received, and failed records are re-pushed —
- * one, a selection, or all of the run.
+ * one, a selection, or all of the run. {@code runs/ID?record=LOG_ID} opens one record's entry at once.
  */
 @Route("runs/:" + RunDetailView.RUN_ID)
 @PermitAll
@@ -60,6 +60,8 @@ import java.util.Optional;
 class RunDetailView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     static final String RUN_ID = "runId";
+    /** {@code runs/ID?record=LOG_ID} opens the run with that record log entry's dialog (from a search result). */
+    static final String RECORD = "record";
 
     private static final long serialVersionUID = 1L;
     private static final Duration TICK = Duration.ofSeconds(1);
@@ -306,6 +308,8 @@ class RunDetailView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
         showRun();
         refreshRecordCounts();
         getUI().ifPresent(this::follow);
+        event.getLocation().getQueryParameters().getSingleParameter(RECORD).flatMap(RunDetailView::number)
+                .flatMap(history::record).filter(l -> l.getRunId() == runId).ifPresent(this::openRecord);
     }
 
     private static Optional<Long> number(String text) {

@@ -22,6 +22,7 @@ import com.vaadin.flow.shared.Registration;
 import io.yunqiao.run.Run;
 import io.yunqiao.run.RunHistory;
 import io.yunqiao.run.RunStatus;
+import io.yunqiao.run.search.RecordSearch;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
 import jakarta.annotation.security.PermitAll;
@@ -37,7 +38,8 @@ import java.util.stream.Collectors;
 
 /**
  * The run history (运行记录): every run, newest first, filtered by solution, status and start date; a click opens a
- * run. The list follows running runs live. {@code runs?solution=ID} opens it filtered to one solution.
+ * run. The list follows running runs live. {@code runs?solution=ID} opens it filtered to one solution. Above the
+ * list, a search box finds records of every run by bill number, source key or target key ({@link RecordSearchPanel}).
  */
 @Route("runs")
 @PermitAll
@@ -60,7 +62,7 @@ class RunsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObs
     private List<Run> shown = List.of();
     private Registration refreshing;
 
-    RunsView(RunHistory history, Solutions solutions, LiveRefresh live) {
+    RunsView(RunHistory history, Solutions solutions, LiveRefresh live, RecordSearch search) {
         this.history = history;
         this.live = live;
         addClassName("yq-page");
@@ -68,6 +70,7 @@ class RunsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObs
                 .sorted(Comparator.comparing(SolutionView::name)).toList();
         this.solutionNames = all.stream().collect(Collectors.toMap(SolutionView::id, SolutionView::name));
         add(new H2(getTranslation("runs.title")));
+        add(new RecordSearchPanel(search));
         add(filters(all));
 
         limited.addClassName("yq-muted");
