@@ -61,7 +61,7 @@ public class Translations implements I18NProvider {
         if (text == null) {
             // never a bare key on a screen: the core's sentence for a message without text names it
             gap(key, "no text in either language");
-            return ProblemTexts.render("problem.unknownCode", locale, key, "");
+            return ProblemTexts.render("problem.unknownCode", locale, key, "").strip();
         }
         return params.length == 0 ? text : new MessageFormat(text, locale == null ? CHINESE : locale).format(params);
     }
