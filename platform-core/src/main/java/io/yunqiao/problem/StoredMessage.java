@@ -69,7 +69,9 @@ public record StoredMessage(String code, List<String> params) {
         }
         try {
             JsonNode node = JSON.readTree(stored);
-            if (!node.path("code").isTextual()) {
+            // exactly the stored form: a vendor's answer such as {"code":"E100","msg":"…"} is text, not ours
+            if (!node.isObject() || node.size() != 2 || !node.path("code").isTextual()
+                    || !node.path("params").isArray()) {
                 return java.util.Optional.empty();
             }
             List<String> params = new ArrayList<>();

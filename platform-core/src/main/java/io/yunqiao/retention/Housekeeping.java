@@ -56,7 +56,8 @@ public class Housekeeping {
     private static final String UNRESOLVED = "('FAILED', 'UNCONFIRMED', 'PENDING', 'PROCESSING')";
     private static final String WRITTEN = "('SUCCESS', 'SKIPPED')";
     private static final String EMPTY_RUN = "status in ('SUCCESS', 'SKIPPED') and fetched = 0 and written = 0"
-            + " and skipped = 0 and failed = 0 and ended_at is not null";
+            + " and skipped = 0 and failed = 0 and carried = 0 and unconfirmed = 0 and unchanged = 0"
+            + " and valid_count = 0 and ended_at is not null";
     /** Run ids asked about in one statement. */
     private static final int RUNS_AT_ONCE = 100;
     /** A progress line in the log at least every this many rows of one kind. */
@@ -199,7 +200,8 @@ public class Housekeeping {
     /** Record logs of the solution's runs created before {@code before}, but none of a record not yet resolved. */
     private long recordLogs(SolutionRow solution, Instant before) {
         List<Long> runIds = jdbc.queryForList("select id from yq_run where solution_id = ? and started_at < ? and"
-                + " (fetched > 0 or written > 0 or skipped > 0 or failed > 0) order by id", Long.class,
+                + " (fetched > 0 or written > 0 or skipped > 0 or failed > 0 or carried > 0 or unconfirmed > 0)"
+                + " order by id", Long.class,
                 solution.id(), at(before));
         long removed = 0;
         long reported = 0;

@@ -200,9 +200,15 @@ class Outcomes {
         int unconfirmed = 0;
         for (RecordOutcome outcome : results) {
             SourceRecord record = byId.get(outcome.sourceRecordId());
-            record.attempted(record.getAttempts() + outcome.attempts(), outcome.mayHaveBeenSent(), now);
-            record.targetKey(outcome.targetKey());
-            record.moveTo(outcome.status(), runId, now);
+            if (record.getStatus() == RecordStatus.PENDING) {
+                // fetched again with new content while this send was under way: the outcome is logged and
+                // counted, but the record stays pending, so its new content is written too (possibly sent)
+                record.attempted(record.getAttempts(), outcome.mayHaveBeenSent(), now);
+            } else {
+                record.attempted(record.getAttempts() + outcome.attempts(), outcome.mayHaveBeenSent(), now);
+                record.targetKey(outcome.targetKey());
+                record.moveTo(outcome.status(), runId, now);
+            }
             if (outcome.status() == RecordStatus.SUCCESS && outcome.targetKey() != null
                     && keysWritten.add(outcome.targetKey())) {
                 newKeys.add(new WrittenKey(solutionId, outcome.targetKey(), record.getId(), now));

@@ -140,6 +140,12 @@ class Staging {
             if (known == null || !known.getContentHash().equals(hash)) {
                 toStore.add(new Entry(entry.getKey(), record, hash, known, StagedContents.json(record),
                         candidate.code(), candidate.groupKey()));
+                if (known != null && known.getStatus() == RecordStatus.PENDING
+                        && Long.valueOf(runId).equals(known.getLastRunId())) {
+                    // this run counted it (fetched or carried) and has not written it yet: the newer content
+                    // replaces it, and the one it replaces is a skipped duplicate, as a repeat within a page is
+                    duplicates++;
+                }
             } else if (known.getStatus().isWritten()) {
                 duplicates++;
             } else {

@@ -50,4 +50,13 @@ class StoredMessageTest {
 
         assertThat(StoredMessage.render(stored, Locale.ENGLISH)).startsWith("The target connection 5 was deleted");
     }
+
+    @Test
+    void aVendorsAnswerThatHappensToHaveACodeIsShownAsTheVendorWroteIt() {
+        String answer = "{\"code\":\"E100\",\"msg\":\"库存不足\"}";
+
+        assertThat(StoredMessage.render(answer, Locale.SIMPLIFIED_CHINESE)).isEqualTo(answer);
+        assertThat(StoredMessage.render(StoredMessage.of("record.mapping.failed", answer).store(), Locale.ENGLISH))
+                .contains("库存不足");
+    }
 }

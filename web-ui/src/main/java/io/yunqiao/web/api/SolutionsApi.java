@@ -12,6 +12,7 @@ import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionVersion;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
+import io.yunqiao.web.alert.WebhookAddress;
 import io.yunqiao.web.security.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -151,9 +152,9 @@ class SolutionsApi {
     private SolutionAnswer answer(SolutionView view, HttpServletRequest caller) {
         SolutionSpec spec = view.spec();
         SolutionSpec.Alerts alerts = spec.alerts();
-        // a DingTalk or WeCom robot's URL carries its access token in the query: only administrators read it
+        // a robot's address is its credential (the token in the query or the path): only administrators read it
         String webhook = alerts.webhook() == null || isAdmin(caller) ? alerts.webhook()
-                : alerts.webhook().replaceFirst("\\?.*$", "");
+                : WebhookAddress.forReaders(alerts.webhook());
         if (alerts.webhookSecret() != null || !Objects.equals(webhook, alerts.webhook())) {
             spec = spec.withAlerts(new SolutionSpec.Alerts(alerts.onFailure(), alerts.failedRecordsAbove(),
                     alerts.emails(), webhook, alerts.webhookSecret() == null ? null : MASK));

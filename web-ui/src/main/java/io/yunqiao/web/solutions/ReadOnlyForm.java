@@ -4,8 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import io.yunqiao.solution.SolutionSpec;
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.yunqiao.web.alert.WebhookAddress;
 
 /**
  * The solution editor as a reader (viewer, operator) gets it: every field read-only, every button that changes or
@@ -44,18 +43,6 @@ final class ReadOnlyForm {
     }
 
     static String withoutQuery(String address) {
-        if (address == null) {
-            return null;
-        }
-        try {
-            URI uri = new URI(address);
-            if (uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null) {
-                return address;
-            }
-            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null)
-                    + "?…";
-        } catch (URISyntaxException e) {
-            return "…"; // not an address a reader can be shown safely
-        }
+        return WebhookAddress.forReaders(address);
     }
 }

@@ -1240,7 +1240,7 @@ class SolutionEditorViewIT {
         // then the secret field is empty, the address is shown without its token, and neither is anywhere on the page
         assertThat(_get(PasswordField.class, spec -> spec.withId("alerts-webhook-secret")).getValue()).isEmpty();
         assertThat(_get(TextField.class, spec -> spec.withId("alerts-webhook")).getValue())
-                .isEqualTo("https://oapi.dingtalk.com/robot/send?…");
+                .isEqualTo("https://oapi.dingtalk.com/…");
         List<String> page = descendants(UI.getCurrent()).flatMap(c -> {
             var element = c.getElement();
             java.util.stream.Stream<String> values = c instanceof com.vaadin.flow.component.HasValue<?, ?> field
