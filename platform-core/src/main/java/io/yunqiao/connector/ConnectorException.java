@@ -16,6 +16,7 @@ public class ConnectorException extends RuntimeException {
     private final String operationId;
     private final String vendorCode;
     private final int httpStatus;
+    private final String detail;
 
     public ConnectorException(ErrorClass errorClass, Connection connection, String operationId, String message) {
         this(errorClass, connection, operationId, null, 0, message, null);
@@ -29,6 +30,20 @@ public class ConnectorException extends RuntimeException {
         this.operationId = operationId;
         this.vendorCode = vendorCode;
         this.httpStatus = httpStatus;
+        this.detail = message;
+    }
+
+    /**
+     * The failure as a {@link StoredMessage}, for a run's error that is read later in the reader's language: the
+     * connection, the operation, the kind of failure in words, the HTTP status and vendor code when there are, and
+     * the vendor's own message (itself coded when it is a summarised web page).
+     */
+    public StoredMessage stored() {
+        return StoredMessage.of("connector.failed", connectionName == null ? "" : connectionName,
+                operationId == null ? "" : operationId, StoredMessage.of("connector.errorClass." + errorClass).store(),
+                httpStatus == 0 ? "" : StoredMessage.of("connector.failed.http", httpStatus).store(),
+                vendorCode == null ? "" : StoredMessage.of("connector.failed.vendorCode", vendorCode).store(),
+                detail == null ? "" : detail);
     }
 
     private static String describe(ErrorClass errorClass, Connection connection, String operationId,

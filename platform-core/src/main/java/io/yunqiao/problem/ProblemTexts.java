@@ -10,13 +10,20 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The texts of coded problems: {@code i18n/problems.properties} in Chinese (the default) and
  * {@code i18n/problems_en.properties} in English, UTF-8 both, on core's class path so that the REST API, the
- * screens and the logs share them. A code without a text shows as {@code !{code}} so a forgotten text is seen.
+ * screens and the logs share them. {@code ProblemTextsTest} makes sure every code used has both texts; {@link #render}
+ * still copes with one that has not (a stored message of an older or newer version).
  */
 public final class ProblemTexts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemTexts.class);
+    /** The gaps already logged: a missing text is reported once, not on every render. */
+    private static final java.util.Set<String> LOGGED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private static final Map<String, String> CHINESE = load("i18n/problems.properties");
     private static final Map<String, String> ENGLISH = load("i18n/problems_en.properties");
@@ -24,18 +31,59 @@ public final class ProblemTexts {
     private ProblemTexts() {
     }
 
-    /** {@code code}'s text in {@code locale}'s language, formatted with {@code params}. */
+    /**
+     * {@code code}'s text in {@code locale}'s language, formatted with {@code params}. Never shows a bare key or a
+     * blank: a text missing in one language is taken from the other, a code without any text reads as a sentence
+     * naming it with its parameters, and a missing parameter shows as "…"; each such gap is logged once.
+     */
     public static String render(String code, Locale locale, Object... params) {
         boolean english = locale != null && Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
         String text = english ? ENGLISH.get(code) : CHINESE.get(code);
         if (text == null) {
-            text = CHINESE.get(code);
+            text = english ? CHINESE.get(code) : ENGLISH.get(code);
+            if (text != null) {
+                gap(code, "has no " + (english ? "English" : "Chinese") + " text: the other language's is shown");
+            }
+        }
+        if (text == null && "problem.unknownCode".equals(code)) {
+            return code + " " + java.util.Arrays.toString(params);
         }
         if (text == null) {
-            return "!{" + code + "}";
+            gap(code, "has no text in either language");
+            return render("problem.unknownCode", locale, code, String.join(" | ",
+                    java.util.Arrays.stream(params).map(String::valueOf).toList())).strip();
         }
-        return params.length == 0 ? text
-                : new MessageFormat(text, english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE).format(params);
+        if (params.length == 0 && !text.contains("{")) {
+            return text;
+        }
+        MessageFormat format = new MessageFormat(text, english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
+        java.text.Format[] formats = format.getFormatsByArgumentIndex();
+        Object[] all = java.util.Arrays.copyOf(params, Math.max(params.length, formats.length));
+        if (params.length < formats.length) {
+            gap(code, "was given " + params.length + " of its " + formats.length + " parameters");
+            java.util.Arrays.fill(all, params.length, formats.length, "…");
+        }
+        for (int i = 0; i < formats.length; i++) {
+            // a stored message keeps its parameters as text: a number (or choice) format wants the number back
+            if (formats[i] instanceof java.text.NumberFormat && all[i] instanceof String digits) {
+                all[i] = number(digits);
+            }
+        }
+        return format.format(all);
+    }
+
+    private static Object number(String text) {
+        try {
+            return text.contains(".") ? (Object) Double.valueOf(text) : (Object) Long.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static void gap(String code, String what) {
+        if (LOGGED.add(code + what)) {
+            LOG.warn("message code {} {}", code, what);
+        }
     }
 
     private static Map<String, String> load(String resource) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.yunqiao.connector.ConnectorRegistry;
 import io.yunqiao.connector.JsonPaths;
 import io.yunqiao.connector.OperationDefinition;
+import io.yunqiao.problem.StoredMessage;
 import io.yunqiao.solution.SolutionSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ class ChosenDryRun {
             outcomes.dryRunLog(run.getId(), record.key(), prepared.leftOut() ? RecordStatus.SKIPPED
                     : prepared.sendable() ? RecordStatus.DRY_RUN : RecordStatus.FAILED,
                     prepared.body() == null ? null : prepared.body().toString(),
-                    prepared.sendable() ? "valid: would be sent" : prepared.problem());
+                    prepared.sendable() ? StoredMessage.of("record.dryRun.valid").store() : prepared.problem());
             skipped += prepared.leftOut() ? 1 : 0;
             failed += prepared.sendable() || prepared.leftOut() ? 0 : 1;
         }

@@ -86,8 +86,8 @@ class Fetcher {
                     answer = Retry.decorateSupplier(retry,
                             () -> client.query(source, operation.id(), params, current)).get();
                 } catch (ConnectorException e) {
-                    return "fetching page " + (page.index() + 1) + " of the window " + span.start() + " .. "
-                            + span.end() + " failed: " + e.getMessage();
+                    return StoredMessage.of("run.fetch.failed", page.index() + 1, span.start(), span.end(),
+                            e.stored().store()).store();
                 }
                 if (handOff == null) {
                     dryRun(runId, operation, answer.records(), preparation, shape);
@@ -185,7 +185,7 @@ class Fetcher {
             outcomes.dryRunLog(runId, line.key(), prepared.leftOut() ? RecordStatus.SKIPPED
                     : prepared.sendable() ? RecordStatus.DRY_RUN : RecordStatus.FAILED,
                     prepared.body() == null ? null : prepared.body().toString(),
-                    prepared.sendable() ? "valid: would be sent" : prepared.problem());
+                    prepared.sendable() ? StoredMessage.of("record.dryRun.valid").store() : prepared.problem());
         }
         if (prepared.leftOut()) {
             outcomes.count(runId, 0, 0, 0, lines.size(), 0);

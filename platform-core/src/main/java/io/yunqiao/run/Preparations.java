@@ -95,10 +95,10 @@ public class Preparations {
     private Prepared prepare(JsonNode record, Mapping mapping, Mapping targetKey, OperationDefinition target) {
         MappingResult result = mapping.evaluate(record, context);
         if (result.isFailure()) {
-            return new Prepared(null, null, "the mapping failed on this record: " + result.error());
+            return new Prepared(null, null, StoredMessage.of("record.mapping.failed", result.error()).store());
         }
         if (!result.hasOutput()) {
-            return new Prepared(null, null, "the mapping gave no output for this record");
+            return new Prepared(null, null, StoredMessage.of("record.mapping.noOutput").store());
         }
         JsonNode body = result.output();
         String key = null;
@@ -107,8 +107,9 @@ public class Preparations {
             if (keyResult.hasOutput() && keyResult.output().isValueNode() && !keyResult.output().asText().isEmpty()) {
                 key = keyResult.output().asText();
             } else {
-                return new Prepared(body, null, "the target key expression '" + targetKey.expression()
-                        + "' gave no value for this body" + (keyResult.isFailure() ? ": " + keyResult.error() : ""));
+                return new Prepared(body, null, keyResult.isFailure()
+                        ? StoredMessage.of("record.targetKey.failed", targetKey.expression(), keyResult.error()).store()
+                        : StoredMessage.of("record.targetKey.noValue", targetKey.expression()).store());
             }
         }
         List<TargetValidator.FieldProblem> problems = TargetValidator.validate(body, target);

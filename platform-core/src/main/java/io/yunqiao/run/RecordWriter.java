@@ -11,6 +11,7 @@ import io.yunqiao.connector.ConnectorClient;
 import io.yunqiao.connector.ErrorClass;
 import io.yunqiao.connector.ExecuteResult;
 import io.yunqiao.connector.Presence;
+import io.yunqiao.problem.StoredMessage;
 import io.yunqiao.solution.LogLevel;
 import java.time.Clock;
 import java.time.Instant;
@@ -377,8 +378,8 @@ final class RecordWriter {
         Prepared prepared = item.prepared();
         return new RecordOutcome(item.record().getId(), RecordStatus.SKIPPED, attempts, attempts > 0,
                 prepared.targetKey(),
-                prepared.body() == null ? null : prepared.body().toString(), null, null, null, "target key '"
-                        + prepared.targetKey() + "' was already written: skipped as a duplicate", 0, clock.instant());
+                prepared.body() == null ? null : prepared.body().toString(), null, null, null,
+                StoredMessage.of("record.duplicate.skipped", prepared.targetKey()).store(), 0, clock.instant());
     }
 
     /** A record the solution's filter left out: skipped, nothing sent, the filter's message in its log. */
@@ -508,24 +509,28 @@ final class RecordWriter {
      *
      * @param mayHaveBeenSent whether this or an earlier attempt (of this run or an earlier one) may have been applied
      */
+    private static String nonNull(String text) {
+        return text == null ? "" : text;
+    }
+
     static Verdict verdict(ExecuteResult last, boolean mayHaveBeenSent, Supplier<Presence> lookUp) {
         if (last.success()) {
             return new Verdict(RecordStatus.SUCCESS, last.message());
         }
         if (last.errorClass() == ErrorClass.ALREADY_EXISTS && mayHaveBeenSent) {
-            return new Verdict(RecordStatus.SUCCESS, "already exists, and an earlier attempt of this record may have"
-                    + " created it: counted as written (" + last.message() + ")");
+            return new Verdict(RecordStatus.SUCCESS,
+                    StoredMessage.of("record.sent.alreadyExistsOurs", nonNull(last.message())).store());
         }
         if (!answerLost(last)) {
             return new Verdict(RecordStatus.FAILED, last.message());
         }
         return switch (lookUp.get()) {
-            case PRESENT -> new Verdict(RecordStatus.SUCCESS, "the last attempt got no answer (" + last.message()
-                    + "), and the target's look-up found the record: counted as written");
-            case ABSENT -> new Verdict(RecordStatus.FAILED, last.message() + "; the target's look-up found no such"
-                    + " record: not written");
-            case UNKNOWN -> new Verdict(RecordStatus.UNCONFIRMED, last.message() + "; the target may have stored it"
-                    + " and no look-up could tell: kept as possibly sent, the next run sends it again");
+            case PRESENT -> new Verdict(RecordStatus.SUCCESS,
+                    StoredMessage.of("record.sent.lostFound", nonNull(last.message())).store());
+            case ABSENT -> new Verdict(RecordStatus.FAILED,
+                    StoredMessage.of("record.sent.lostAbsent", nonNull(last.message())).store());
+            case UNKNOWN -> new Verdict(RecordStatus.UNCONFIRMED,
+                    StoredMessage.of("record.sent.lostUnknown", nonNull(last.message())).store());
         };
     }
 

@@ -1,5 +1,6 @@
 package io.yunqiao.run;
 
+import io.yunqiao.problem.StoredMessage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Locale;
 
 /** One execution of a solution (运行记录): trigger, window, status, counts, timings, error. */
 @Entity
@@ -153,8 +155,17 @@ public class Run {
         return endedAt;
     }
 
+    /**
+     * Why the run ended as it did, in Chinese (the platform's default language); {@link #error(Locale)} answers in a
+     * given language. An error stored before errors had codes reads as it was stored.
+     */
     public String getError() {
-        return error;
+        return error(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** Why the run ended as it did, in {@code locale}'s language ({@link StoredMessage}); {@code null} when fine. */
+    public String error(Locale locale) {
+        return StoredMessage.render(error, locale);
     }
 
     public String getNode() {

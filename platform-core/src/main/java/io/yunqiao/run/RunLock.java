@@ -1,5 +1,6 @@
 package io.yunqiao.run;
 
+import io.yunqiao.problem.StoredMessage;
 import io.yunqiao.solution.SolutionRepository;
 import io.yunqiao.solution.Solutions;
 import io.yunqiao.solution.VersionedSpec;
@@ -64,15 +65,15 @@ class RunLock {
             boolean holderGone = held == null || held.getStatus().isFinal() || !nodes.isAlive(held.getInstanceId());
             if (holder != null && holderGone && solutionRepository.relock(solutionId, holder, run.getId()) == 1) {
                 if (held != null && !held.getStatus().isFinal()) {
-                    held.end(RunStatus.FAILED, "interrupted: node " + held.getNode() + " stopped during this run;"
-                            + " run " + run.getId() + " on node " + node + " took over its work", now);
+                    held.end(RunStatus.FAILED, StoredMessage.of("run.error.takenOver", held.getNode(), run.getId(),
+                            node).store(), now);
                     ended.add(held);
                 }
                 LOG.warn("solution {}: run {} took over from run {} of node {}, which is no longer alive",
                         solutionId, run.getId(), holder, held == null ? "?" : held.getNode());
                 return run;
             }
-            run.end(RunStatus.SKIPPED, "another run of this solution (run " + holder + ") is running", now);
+            run.end(RunStatus.SKIPPED, StoredMessage.of("run.skipped.running", holder).store(), now);
             ended.add(run);
             LOG.info("solution {}: {} run skipped, run {} is still running", solutionId, trigger, holder);
             return run;

@@ -1,5 +1,6 @@
 package io.yunqiao.run;
 
+import io.yunqiao.problem.StoredMessage;
 import io.yunqiao.solution.SolutionRepository;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
@@ -91,8 +92,8 @@ class RunRecovery implements SmartInitializingSingleton {
     /** Ends an interrupted run and frees its solution; answers whether it has work to resume (not a dry run). */
     private boolean end(Run run) {
         boolean resumable = resume && !run.isDryRun();
-        run.end(RunStatus.FAILED, "interrupted: the platform stopped during this run; " + (resumable
-                ? "a RECOVERY run continues its work" : "the next run continues where it stopped"), clock.instant());
+        run.end(RunStatus.FAILED, StoredMessage.of(resumable ? "run.error.stoppedRecovering"
+                : "run.error.stoppedNextRunContinues").store(), clock.instant());
         solutions.unlock(run.getSolutionId(), run.getId());
         LOG.warn("run {} of solution {} was interrupted by a stop; marked FAILED, lock released{}", run.getId(),
                 run.getSolutionId(), resumable ? ", resuming" : "");

@@ -2,7 +2,9 @@ package io.yunqiao.run;
 
 import io.yunqiao.connector.ConnectorException;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.problem.StoredMessage;
 import java.time.Clock;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -35,17 +37,21 @@ class RunVerdict {
     }
 
     /**
-     * The error a run that failed by an exception keeps: a refusal's or a connector's own message; anything else
-     * unexpected is named by its kind.
+     * The error a run that failed by an exception keeps, as a {@link StoredMessage} (shown in the reader's language):
+     * a refusal's code and parameters, a connector's failure; anything unexpected says the server log has the cause,
+     * by the run's number, and never names a class or repeats an exception's text.
      */
-    static String failureOf(Throwable failure) {
+    static String failureOf(long runId, Throwable failure) {
         if (failure instanceof InterruptedException) {
-            return "interrupted while writing";
+            return StoredMessage.of("run.error.interrupted").store();
         }
-        if (failure instanceof Problem || failure instanceof ConnectorException) {
-            return failure.getMessage();
+        if (failure instanceof Problem problem) {
+            return StoredMessage.of(problem.code(), problem.params()).store();
         }
-        return failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        if (failure instanceof ConnectorException connector) {
+            return connector.stored().store();
+        }
+        return StoredMessage.of("run.error.unexpected", runId).store();
     }
 
     /** Whether a failure is one the run's own work may meet, rather than a fault of the engine worth a stack trace. */
@@ -65,7 +71,7 @@ class RunVerdict {
             run.end(end, reason, clock.instant());
             LOG.info("run {} of solution {} ended {}: fetched {}, written {}, skipped {}, failed {}{}", runId,
                     run.getSolutionId(), end, run.getFetched(), run.getWritten(), run.getSkipped(), run.getFailed(),
-                    reason == null ? "" : " (" + reason + ")");
+                    reason == null ? "" : " (" + run.error(Locale.ENGLISH) + ")");
             return run;
         });
         events.publishEvent(RunEnded.of(ended));
@@ -78,8 +84,8 @@ class RunVerdict {
             if (!expected(failure)) {
                 LOG.error("run {} of solution {} failed", runId, run.getSolutionId(), failure);
             }
-            run.end(RunStatus.FAILED, failureOf(failure), clock.instant());
-            LOG.warn("run {} of solution {} failed: {}", runId, run.getSolutionId(), run.getError());
+            run.end(RunStatus.FAILED, failureOf(runId, failure), clock.instant());
+            LOG.warn("run {} of solution {} failed: {}", runId, run.getSolutionId(), run.error(Locale.ENGLISH));
             return run;
         });
         events.publishEvent(RunEnded.of(ended));

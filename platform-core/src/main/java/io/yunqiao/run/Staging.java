@@ -86,7 +86,7 @@ class Staging {
                 withoutKey++;
                 units++;
                 logs.save(new RecordLog(runId, null, RecordStatus.FAILED, 0, null, record.toString(), "VALIDATION",
-                        null, "the record has no primary key '" + source.key() + "' and cannot be staged", 0, now));
+                        null, StoredMessage.of("record.source.noKey", source.key()).store(), 0, now));
                 continue;
             }
             String code = source.code() == null ? null : JsonPaths.text(record, source.code());

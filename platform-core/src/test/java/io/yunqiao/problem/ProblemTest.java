@@ -28,9 +28,15 @@ class ProblemTest {
     }
 
     @Test
-    void aCodeWithoutTextIsVisibleNotBlank() {
-        assertThat(Problem.coded(Problem.Kind.INVALID, null, "problem.no.such").message(Locale.ENGLISH))
-                .isEqualTo("!{problem.no.such}");
+    void aCodeWithoutTextReadsAsASentenceNamingItNeverABareKeyOrBlank() {
+        assertThat(Problem.coded(Problem.Kind.INVALID, null, "problem.no.such", "C1", 2).message(Locale.ENGLISH))
+                .isEqualTo("Message code problem.no.such (this version has no text for it) C1 | 2");
+    }
+
+    @Test
+    void aMissingParameterShowsAsAnEllipsisNotAPlaceholder() {
+        assertThat(ProblemTexts.render("problem.limit.nameTooLong", Locale.ENGLISH, "name"))
+                .doesNotContain("{1}").contains("…");
     }
 
     @Test

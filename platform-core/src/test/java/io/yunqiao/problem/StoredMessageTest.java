@@ -33,4 +33,21 @@ class StoredMessageTest {
         assertThat(StoredMessage.read(message.store())).contains(new StoredMessage("any.code",
                 java.util.List.of("客户编号已存在: \"C1\"\n第二行", "")));
     }
+
+    @Test
+    void aParameterThatIsItselfACodedMessageIsShownInTheSameLanguage() {
+        String inner = StoredMessage.of("connector.errorClass.AUTH").store();
+
+        String stored = StoredMessage.of("connector.failed", "金蝶", "jdy/x", inner, "", "", "wrong").store();
+
+        assertThat(StoredMessage.render(stored, Locale.SIMPLIFIED_CHINESE)).contains("认证失败").doesNotContain("code");
+        assertThat(StoredMessage.render(stored, Locale.ENGLISH)).contains("authentication refused");
+    }
+
+    @Test
+    void aNumberKeptAsTextIsFormattedWhereTheTextCountsIt() {
+        String stored = StoredMessage.of("problem.run.connectionDeleted", 1, "5").store();
+
+        assertThat(StoredMessage.render(stored, Locale.ENGLISH)).startsWith("The target connection 5 was deleted");
+    }
 }

@@ -6,6 +6,8 @@ import io.yunqiao.connector.ErrorClass;
 import io.yunqiao.connector.ExecuteResult;
 import io.yunqiao.connector.Presence;
 import java.time.Duration;
+import io.yunqiao.problem.StoredMessage;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,8 @@ class RecordVerdictTest {
         AtomicInteger asked = new AtomicInteger();
         RecordWriter.Verdict verdict = RecordWriter.verdict(TIMEOUT, true, lookUp(Presence.PRESENT, asked));
         assertThat(verdict.status()).isEqualTo(RecordStatus.SUCCESS);
-        assertThat(verdict.message()).contains("look-up found the record");
+        assertThat(StoredMessage.render(verdict.message(), Locale.ENGLISH)).contains("look-up found the record");
+        assertThat(StoredMessage.render(verdict.message(), Locale.SIMPLIFIED_CHINESE)).contains("算作已写入");
         assertThat(asked).hasValue(1);
     }
 
@@ -48,7 +51,8 @@ class RecordVerdictTest {
         RecordWriter.Verdict verdict = RecordWriter.verdict(TIMEOUT, true,
                 lookUp(Presence.UNKNOWN, new AtomicInteger()));
         assertThat(verdict.status()).isEqualTo(RecordStatus.UNCONFIRMED);
-        assertThat(verdict.message()).contains("the next run sends it again");
+        assertThat(StoredMessage.render(verdict.message(), Locale.ENGLISH)).contains("the next run sends it again");
+        assertThat(StoredMessage.render(verdict.message(), Locale.SIMPLIFIED_CHINESE)).contains("下次运行会再次发送");
     }
 
     @Test

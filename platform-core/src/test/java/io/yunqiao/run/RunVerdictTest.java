@@ -10,9 +10,11 @@ import static org.mockito.Mockito.when;
 import io.yunqiao.connector.ConnectorException;
 import io.yunqiao.connector.ErrorClass;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.problem.StoredMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -59,7 +61,8 @@ class RunVerdictTest {
 
         // then it ends PARTIAL by the rule of RunEnding, and the end is announced after the transaction
         assertThat(run.getStatus()).isEqualTo(RunStatus.PARTIAL);
-        assertThat(run.getError()).startsWith("3 of 10 records failed");
+        assertThat(run.error(Locale.ENGLISH)).startsWith("3 of 10 records failed");
+        assertThat(run.getError()).startsWith("10 条记录中有 3 条失败");
         assertThat(run.getEndedAt()).isEqualTo(NOW);
         InOrder order = inOrder(transactions, events);
         order.verify(transactions).execute(any());
@@ -76,7 +79,7 @@ class RunVerdictTest {
         verdict.finish(42, null);
 
         assertThat(run.getStatus()).isEqualTo(RunStatus.PARTIAL);
-        assertThat(run.getError()).contains("1 records got no answer");
+        assertThat(run.error(Locale.ENGLISH)).contains("1 records got no answer");
     }
 
     @Test
@@ -86,7 +89,7 @@ class RunVerdictTest {
         verdict.finish(42, "fetching page 3 failed");
 
         assertThat(run.getStatus()).isEqualTo(RunStatus.FAILED);
-        assertThat(run.getError()).isEqualTo("fetching page 3 failed; records staged before it were written");
+        assertThat(run.error(Locale.ENGLISH)).isEqualTo("fetching page 3 failed; records fetched before it were written.");
     }
 
     @Test
@@ -97,33 +100,52 @@ class RunVerdictTest {
                 "5"));
 
         assertThat(run.getStatus()).isEqualTo(RunStatus.FAILED);
-        assertThat(run.getError()).startsWith("The target connection 5 was deleted");
+        assertThat(run.error(Locale.ENGLISH)).startsWith("The target connection 5 was deleted");
         ArgumentCaptor<RunEnded> ended = ArgumentCaptor.forClass(RunEnded.class);
         verify(events).publishEvent(ended.capture());
         assertThat(ended.getValue().error()).isEqualTo(run.getError());
     }
 
     @Test
-    void aRefusalOrAConnectorFailureIsTheRunsErrorAsItSaysIt() {
-        ConnectorException refused = new ConnectorException(ErrorClass.AUTH, null, "customer.create",
-                "wrong secret");
-        assertThat(RunVerdict.failureOf(refused)).isEqualTo(refused.getMessage());
-        assertThat(RunVerdict.expected(refused)).isTrue();
+    void aRefusalIsTheRunsErrorInTheReadersLanguage() {
         Problem noSource = Problem.coded(Problem.Kind.INVALID, "source", "problem.solution.sourceMissing");
-        assertThat(RunVerdict.failureOf(noSource)).isEqualTo(noSource.getMessage())
-                .startsWith("A solution needs a source");
+
+        String stored = RunVerdict.failureOf(42, noSource);
+
+        assertThat(StoredMessage.render(stored, Locale.ENGLISH)).isEqualTo(noSource.message(Locale.ENGLISH));
+        assertThat(StoredMessage.render(stored, Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo(noSource.message(Locale.SIMPLIFIED_CHINESE));
+        assertThat(RunVerdict.expected(noSource)).isTrue();
     }
 
     @Test
-    void anUnexpectedFailureIsNamedByItsKind() {
+    void aConnectorFailureNamesTheOperationTheKindAndTheVendorsWordsInEitherLanguage() {
+        ConnectorException refused = new ConnectorException(ErrorClass.AUTH, null, "customer.create", "40001", 401,
+                "wrong secret", null);
+
+        String stored = RunVerdict.failureOf(42, refused);
+
+        assertThat(StoredMessage.render(stored, Locale.SIMPLIFIED_CHINESE))
+                .contains("customer.create", "认证失败", "HTTP 401", "对方代码 40001", "wrong secret")
+                .doesNotContain("AUTH");
+        assertThat(StoredMessage.render(stored, Locale.ENGLISH))
+                .contains("customer.create", "authentication refused", "HTTP 401", "vendor code 40001", "wrong secret");
+        assertThat(RunVerdict.expected(refused)).isTrue();
+    }
+
+    @Test
+    void anUnexpectedFailureSendsTheReaderToTheLogByRunNumberWithoutTheExceptionsText() {
         IllegalStateException unexpected = new IllegalStateException("a writer failed: database refused");
-        assertThat(RunVerdict.failureOf(unexpected))
-                .isEqualTo("IllegalStateException: a writer failed: database refused");
+
+        String shown = StoredMessage.render(RunVerdict.failureOf(42, unexpected), Locale.SIMPLIFIED_CHINESE);
+
+        assertThat(shown).contains("42").doesNotContain("IllegalStateException", "database refused");
         assertThat(RunVerdict.expected(unexpected)).isFalse();
     }
 
     @Test
     void anInterruptionWithoutThePlatformsStopIsAFailureWhileWriting() {
-        assertThat(RunVerdict.failureOf(new InterruptedException())).isEqualTo("interrupted while writing");
+        assertThat(StoredMessage.render(RunVerdict.failureOf(42, new InterruptedException()), Locale.ENGLISH))
+                .startsWith("Interrupted while writing");
     }
 }

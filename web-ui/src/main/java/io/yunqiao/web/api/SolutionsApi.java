@@ -12,9 +12,12 @@ import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionVersion;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
+import io.yunqiao.web.security.Role;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -66,26 +69,26 @@ class SolutionsApi {
     }
 
     @GetMapping
-    List<SolutionAnswer> list() {
-        return solutions.list().stream().map(this::answer).toList();
+    List<SolutionAnswer> list(HttpServletRequest caller) {
+        return solutions.list().stream().map(view -> answer(view, caller)).toList();
     }
 
     @GetMapping("/{id}")
-    SolutionAnswer get(@PathVariable long id) {
-        return answer(solutions.get(id));
+    SolutionAnswer get(@PathVariable long id, HttpServletRequest caller) {
+        return answer(solutions.get(id), caller);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a solution (version 1); refused with the reason when it cannot work")
-    SolutionAnswer create(@RequestBody SaveRequest request) {
-        return answer(solutions.create(request.solution(), request.comment()));
+    SolutionAnswer create(@RequestBody SaveRequest request, HttpServletRequest caller) {
+        return answer(solutions.create(request.solution(), request.comment()), caller);
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Save a new version of a solution")
-    SolutionAnswer update(@PathVariable long id, @RequestBody SaveRequest request) {
-        return answer(solutions.update(id, keepingSecret(id, request.solution()), request.comment()));
+    SolutionAnswer update(@PathVariable long id, @RequestBody SaveRequest request, HttpServletRequest caller) {
+        return answer(solutions.update(id, keepingSecret(id, request.solution()), request.comment()), caller);
     }
 
     @DeleteMapping("/{id}")
@@ -95,8 +98,8 @@ class SolutionsApi {
     }
 
     @PostMapping("/{id}/enabled")
-    SolutionAnswer enable(@PathVariable long id, @RequestParam boolean value) {
-        return answer(solutions.setEnabled(id, value));
+    SolutionAnswer enable(@PathVariable long id, @RequestParam boolean value, HttpServletRequest caller) {
+        return answer(solutions.setEnabled(id, value), caller);
     }
 
     @GetMapping("/{id}/versions")
@@ -105,8 +108,8 @@ class SolutionsApi {
     }
 
     @PostMapping("/{id}/versions/{version}/restore")
-    SolutionAnswer restore(@PathVariable long id, @PathVariable int version) {
-        return answer(solutions.restore(id, version));
+    SolutionAnswer restore(@PathVariable long id, @PathVariable int version, HttpServletRequest caller) {
+        return answer(solutions.restore(id, version), caller);
     }
 
     @GetMapping(value = "/{id}/export", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -120,8 +123,8 @@ class SolutionsApi {
     @PostMapping(value = "/import", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a solution from exported JSON; unknown connections are dropped and it stays disabled")
-    SolutionAnswer importJson(@RequestBody String json) {
-        return answer(solutions.importJson(json));
+    SolutionAnswer importJson(@RequestBody String json, HttpServletRequest caller) {
+        return answer(solutions.importJson(json), caller);
     }
 
     @PostMapping("/{id}/runs")
@@ -142,15 +145,26 @@ class SolutionsApi {
     }
 
     /** The alerts' signing secret is a secret: answers show it masked, like connection secrets. */
-    private SolutionAnswer answer(SolutionView view) {
+    private SolutionAnswer answer(SolutionView view, HttpServletRequest caller) {
         SolutionSpec spec = view.spec();
-        if (spec.alerts().webhookSecret() != null) {
-            SolutionSpec.Alerts alerts = spec.alerts();
+        SolutionSpec.Alerts alerts = spec.alerts();
+        // a DingTalk or WeCom robot's URL carries its access token in the query: only administrators read it
+        String webhook = alerts.webhook() == null || isAdmin(caller) ? alerts.webhook()
+                : alerts.webhook().replaceFirst("\\?.*$", "");
+        if (alerts.webhookSecret() != null || !Objects.equals(webhook, alerts.webhook())) {
             spec = spec.withAlerts(new SolutionSpec.Alerts(alerts.onFailure(), alerts.failedRecordsAbove(),
-                    alerts.emails(), alerts.webhook(), MASK));
+                    alerts.emails(), webhook, alerts.webhookSecret() == null ? null : MASK));
         }
         return new SolutionAnswer(new SolutionView(view.id(), view.name(), view.enabled(), view.cron(), view.version(),
                 spec, view.createdAt(), view.updatedAt()), scheduler.nextFireTime(view.id()).orElse(null));
+    }
+
+    /**
+     * Asks the request, not {@code SecurityContextHolder}: its static strategy is the last one set in the JVM (Vaadin
+     * sets its own), while the request's wrapper reads the context the filter chain itself established.
+     */
+    private static boolean isAdmin(HttpServletRequest caller) {
+        return caller.isUserInRole(Role.ADMIN.name());
     }
 
     /** A spec sent back as it was read: the masked secret stands for the one stored. */

@@ -321,7 +321,7 @@ class RunDetailView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
         set("run-duration", RunFormat.duration(this, run));
         set("run-node", run.getNode());
         showLogLevel();
-        error.setText(Objects.toString(run.getError(), ""));
+        error.setText(Objects.toString(run.error(getLocale()), ""));
         error.setVisible(run.getError() != null && !run.getError().isBlank());
 
         boolean running = run.getStatus() == RunStatus.RUNNING;

@@ -137,6 +137,11 @@ class SecurityConfiguration {
                         .requestMatchers(path("/api/docs/**"), path("/api/docs")).permitAll()
                         // The plugins folder's path and jar names are the operator's business.
                         .requestMatchers(path(HttpMethod.GET, "/api/plugins")).hasRole(admin)
+                        // A solution's versions hold its whole saved text (the signing secret sealed, the robot's
+                        // access token in its URL), and an export is for copying it elsewhere: administrators only,
+                        // as in the editor.
+                        .requestMatchers(path(HttpMethod.GET, "/api/solutions/*/versions"),
+                                path(HttpMethod.GET, "/api/solutions/*/export")).hasRole(admin)
                         .requestMatchers(path(HttpMethod.GET, "/api/**")).hasRole(viewer)
                         // A mapping preview changes nothing: anyone who may read may try one.
                         .requestMatchers(path(HttpMethod.POST, "/api/mappings/preview")).hasRole(viewer)

@@ -1,6 +1,7 @@
 package io.yunqiao.web.shell;
 
 import com.vaadin.flow.i18n.I18NProvider;
+import io.yunqiao.problem.ProblemTexts;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -21,8 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * The UI's texts in Chinese (the default) and English. Each screen keeps its own bundle under {@code i18n/}:
  * {@code i18n/<screen>.properties} holds Chinese, {@code i18n/<screen>_en.properties} English (UTF-8 both), so
- * screens don't share one long file. A key missing from a language falls back to Chinese, then to the key itself
- * in brackets — visible, so a forgotten text is noticed, not hidden.
+ * screens don't share one long file. A key missing from a language falls back to the other language; a key with no
+ * text at all reads as a sentence naming it (never a bare key or a blank). Each gap is logged once.
  */
 @Component
 public class Translations implements I18NProvider {
@@ -35,6 +36,7 @@ public class Translations implements I18NProvider {
 
     private final Map<String, String> chinese;
     private final Map<String, String> english;
+    private final transient java.util.Set<String> logged = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Translations() {
         this.chinese = load("classpath*:i18n/*.properties", false);
@@ -48,18 +50,26 @@ public class Translations implements I18NProvider {
 
     @Override
     public String getTranslation(String key, Locale locale, Object... params) {
-        String text = null;
-        if (locale != null && Locale.ENGLISH.getLanguage().equals(locale.getLanguage())) {
-            text = english.get(key);
+        boolean inEnglish = locale != null && Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+        String text = inEnglish ? english.get(key) : chinese.get(key);
+        if (text == null) {
+            text = inEnglish ? chinese.get(key) : english.get(key);
+            if (text != null) {
+                gap(key, "no " + (inEnglish ? "English" : "Chinese") + " text: the other language's is shown");
+            }
         }
         if (text == null) {
-            text = chinese.get(key);
-        }
-        if (text == null) {
-            LOG.warn("no translation for '{}'", key);
-            return "!{" + key + "}";
+            // never a bare key on a screen: the core's sentence for a message without text names it
+            gap(key, "no text in either language");
+            return ProblemTexts.render("problem.unknownCode", locale, key, "");
         }
         return params.length == 0 ? text : new MessageFormat(text, locale == null ? CHINESE : locale).format(params);
+    }
+
+    private void gap(String key, String what) {
+        if (logged.add(key + what)) {
+            LOG.warn("translation '{}': {}", key, what);
+        }
     }
 
     /** Every key of one language, for the test that keeps the two languages in step. */

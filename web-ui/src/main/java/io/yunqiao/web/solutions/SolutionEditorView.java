@@ -579,7 +579,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         }
         Run run = writes.start(solutionId, dry);
         if (run.getStatus() == RunStatus.SKIPPED) {
-            Notices.error(getTranslation("solutions.run.skipped", run.getError()));
+            Notices.error(getTranslation("solutions.run.skipped", run.error(getLocale())));
             return;
         }
         Notices.success(getTranslation(dry != null ? "solutions.run.dryStarted" : "solutions.run.started",

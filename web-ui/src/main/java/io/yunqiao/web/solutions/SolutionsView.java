@@ -255,7 +255,7 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
         Anchor link = new Anchor("runs/" + run.getId(), label);
         link.getElement().setAttribute("router-link", true);
         link.setId("last-run-" + row.solution().id());
-        link.setTitle(run.getError() == null ? "" : run.getError());
+        link.setTitle(run.getError() == null ? "" : run.error(getLocale()));
         Div when = new Div(Times.format(run.getStartedAt()) + (run.isDryRun() ? " · " + getTranslation(
                 "solutions.dryRunMark") : ""));
         when.addClassName("yq-muted");
@@ -305,7 +305,7 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
         try {
             Run run = engine.start(solution.id(), RunTrigger.MANUAL, dry);
             if (run.getStatus() == RunStatus.SKIPPED) {
-                Notices.error(getTranslation("solutions.run.skipped", run.getError()));
+                Notices.error(getTranslation("solutions.run.skipped", run.error(getLocale())));
                 refresh();
                 return;
             }

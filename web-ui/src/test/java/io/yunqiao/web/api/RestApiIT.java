@@ -502,6 +502,36 @@ class RestApiIT {
     }
 
     @Test
+    void aViewerReadsASolutionWithoutTheRobotsAccessTokenAndCannotListVersionsOrExport() {
+        // given a read-only user and a solution alerting a signed robot whose URL carries its access token
+        if (users.list().stream().noneMatch(u -> u.username().equals("reader"))) {
+            users.create("reader", null, Role.VIEWER, "reader-pass-1");
+        }
+        JsonNode solution = copySeed();
+        long id = solution.path("id").asLong();
+        ObjectNode spec = (ObjectNode) solution.path("spec").deepCopy();
+        spec.putObject("alerts").put("onFailure", true).put("webhook",
+                "https://oapi.dingtalk.com/robot/send?access_token=viewer-must-not-see").put("webhookSecret", "SEC-v");
+        assertThat(save(solution, spec).status()).isEqualTo(200);
+
+        // when the viewer reads it, its versions and its export
+        Answer read = call("reader", "reader-pass-1", "GET", "/api/solutions/" + id, null);
+        Answer versions = call("reader", "reader-pass-1", "GET", "/api/solutions/" + id + "/versions", null);
+        Answer export = call("reader", "reader-pass-1", "GET", "/api/solutions/" + id + "/export", null);
+
+        // then the solution reads without the token or the secret, and versions and export are for administrators
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body().path("solution").path("spec").path("alerts").path("webhook").asText())
+                .isEqualTo("https://oapi.dingtalk.com/robot/send");
+        assertThat(read.body().toString()).doesNotContain("viewer-must-not-see").doesNotContain("SEC-v");
+        assertThat(versions.status()).isEqualTo(403);
+        assertThat(export.status()).isEqualTo(403);
+        // and the administrator still reads the whole URL
+        assertThat(call("GET", "/api/solutions/" + id, null).body().path("solution").path("spec").path("alerts")
+                .path("webhook").asText()).endsWith("access_token=viewer-must-not-see");
+    }
+
+    @Test
     void aViewerReadsButCannotRunOrChange() {
         // given a read-only user and a solution
         if (users.list().stream().noneMatch(u -> u.username().equals("reader"))) {

@@ -40,7 +40,10 @@ class TranslationsTest {
     }
 
     @Test
-    void aMissingKeyIsVisibleNotBlank() {
-        assertThat(translations.getTranslation("no.such.key", Locale.ENGLISH)).isEqualTo("!{no.such.key}");
+    void aMissingKeyReadsAsASentenceNamingItNeverABareKey() {
+        assertThat(translations.getTranslation("no.such.key", Locale.ENGLISH))
+                .isEqualTo("Message code no.such.key (this version has no text for it)");
+        assertThat(translations.getTranslation("no.such.key", Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("消息代码 no.such.key（这个版本没有它的文字）");
     }
 }
