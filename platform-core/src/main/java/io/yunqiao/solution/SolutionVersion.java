@@ -1,5 +1,6 @@
 package io.yunqiao.solution;
 
+import io.yunqiao.problem.StoredMessage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -8,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Locale;
 
 /** One saved state of a solution; never changed once written. Saving a solution adds a version. */
 @Entity
@@ -58,8 +60,16 @@ public class SolutionVersion {
         return spec;
     }
 
+    /**
+     * The version's note in Chinese (the platform's default language); {@link #comment(Locale)} in a given one. A note
+     * the platform wrote (copied, restored, imported) is a {@link StoredMessage}; a person's note reads as typed.
+     */
     public String getComment() {
-        return comment;
+        return comment(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    public String comment(Locale locale) {
+        return StoredMessage.render(comment, locale);
     }
 
     public Instant getCreatedAt() {

@@ -9,6 +9,7 @@ import io.yunqiao.connection.ConnectionUse;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.limit.JsonRefusals;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.problem.StoredMessage;
 import io.yunqiao.secret.SecretBox;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -117,7 +118,7 @@ public class Solutions implements ConnectionUse {
     /** Makes an earlier version current again, as a new version. */
     @Transactional
     public SolutionView restore(long id, int version) {
-        return update(id, version(id, version), "restored version " + version);
+        return update(id, version(id, version), StoredMessage.of("version.note.restored", version).store());
     }
 
     @Transactional
@@ -190,7 +191,7 @@ public class Solutions implements ConnectionUse {
             String name = spec.name().length() > room && room > 0 ? spec.name().substring(0, room) : spec.name();
             spec = spec.withName(name + suffix);
         }
-        return create(spec, "imported");
+        return create(spec, StoredMessage.of("version.note.imported").store());
     }
 
     private Long existing(Long connectionId) {

@@ -7,6 +7,7 @@ import io.yunqiao.connector.LocalizedText;
 import io.yunqiao.connector.Plugins;
 import io.yunqiao.limit.InputLimits;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.problem.StoredMessage;
 import io.yunqiao.valuemap.ValueMapTables;
 import java.io.IOException;
 import java.io.InputStream;
@@ -113,7 +114,7 @@ public class Templates {
         spec = spec.withSchedule(new SolutionSpec.Schedule(spec.schedule().cron(), false));
         // whom to alert is the copier's choice, never the template author's
         spec = spec.withAlerts(SolutionSpec.Alerts.OFF);
-        SolutionView created = solutions.create(spec, "copied from template " + id);
+        SolutionView created = solutions.create(spec, StoredMessage.of("version.note.fromTemplate", id).store());
         List<String> made = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         List<String> existing = valueMaps.names();

@@ -25,6 +25,7 @@ import io.yunqiao.connectorstore.StoredVersionView;
 import io.yunqiao.diff.LineDiff;
 import io.yunqiao.limit.InputLimits;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.web.shell.ComponentTexts;
 import io.yunqiao.web.shell.Notices;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,7 @@ class StoredDefinitions extends VerticalLayout {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Upload upload = new Upload(new BoundedImport(limits.importFile().toBytes(),
                 (metadata, bytes) -> importText(new String(bytes, StandardCharsets.UTF_8))));
+        ComponentTexts.localize(upload);
         upload.setId("connector-import");
         upload.setAcceptedFileTypes(".yaml", ".yml", ".json");
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, limits.importFile().toBytes()));

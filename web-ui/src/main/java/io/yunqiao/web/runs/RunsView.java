@@ -25,6 +25,7 @@ import io.yunqiao.run.RunStatus;
 import io.yunqiao.run.search.RecordSearch;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
+import io.yunqiao.web.shell.ComponentTexts;
 import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,9 +132,7 @@ class RunsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObs
         to.setLabel(getTranslation("runs.filter.to"));
         for (DatePicker picker : List.of(from, to)) {
             picker.setClearButtonVisible(true);
-            DatePicker.DatePickerI18n format = new DatePicker.DatePickerI18n();
-            format.setDateFormat("yyyy-MM-dd");
-            picker.setI18n(format);
+            ComponentTexts.localize(picker);
         }
 
         solution.addValueChangeListener(e -> refresh());

@@ -64,6 +64,7 @@ class ApiTokensView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("tokens.expires")).setAutoWidth(true);
         grid.addComponentColumn(this::revokeButton).setAutoWidth(true);
         grid.setAllRowsVisible(true);
+        grid.setEmptyStateText(getTranslation("tokens.none"));
         add(grid);
         refresh();
     }

@@ -11,6 +11,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import io.yunqiao.web.shell.ComponentTexts;
 import java.util.List;
 
 /** Sign in; Spring Security checks the form at {@code /login}. */
@@ -24,19 +25,12 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private static final long serialVersionUID = 1L;
 
     private final LoginForm form = new LoginForm();
-    private final LoginI18n i18n = LoginI18n.createDefault();
+    private final LoginI18n i18n = ComponentTexts.login();
 
     LoginView() {
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
-        i18n.getForm().setTitle(getTranslation("login.title"));
-        i18n.getForm().setUsername(getTranslation("login.username"));
-        i18n.getForm().setPassword(getTranslation("login.password"));
-        i18n.getForm().setSubmit(getTranslation("login.submit"));
-        i18n.getForm().setForgotPassword(getTranslation("login.forgot"));
-        i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
-        i18n.getErrorMessage().setMessage(getTranslation("login.error.message"));
         form.setI18n(i18n);
         form.setForgotPasswordButtonVisible(false);
         form.setAction("login");
@@ -53,7 +47,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         String locked = parameters.getOrDefault("locked", List.of()).stream().findFirst().orElse(null);
         if (locked != null) {
             // the sign-in was refused before the password was checked: say how long to wait, not "wrong password"
-            LoginI18n lockedTexts = LoginI18n.createDefault();
+            LoginI18n lockedTexts = ComponentTexts.login();
             lockedTexts.setForm(i18n.getForm());
             lockedTexts.getErrorMessage().setTitle(getTranslation("login.locked.title"));
             lockedTexts.getErrorMessage().setMessage(getTranslation("login.locked.message", seconds(locked)));
@@ -62,7 +56,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         boolean expired = locked == null && parameters.containsKey("expired");
         if (expired) {
             // the page the form was sent from had outlived its session: not a wrong password
-            LoginI18n expiredTexts = LoginI18n.createDefault();
+            LoginI18n expiredTexts = ComponentTexts.login();
             expiredTexts.setForm(i18n.getForm());
             expiredTexts.getErrorMessage().setTitle(getTranslation("login.expired.title"));
             expiredTexts.getErrorMessage().setMessage(getTranslation("login.expired.message"));

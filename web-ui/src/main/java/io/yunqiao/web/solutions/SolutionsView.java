@@ -30,6 +30,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import io.yunqiao.problem.StoredMessage;
 import io.yunqiao.web.runs.OpenFailures;
 import io.yunqiao.web.shell.BoundedImport;
 import io.yunqiao.connection.ConnectionView;
@@ -453,8 +454,8 @@ class SolutionsView extends VerticalLayout implements HasDynamicTitle {
             SolutionSpec spec = solution.spec().withName(name.getValue().trim());
             spec = spec.withSchedule(new SolutionSpec.Schedule(spec.schedule().cron(), false));
             try {
-                SolutionView copy = solutions.create(spec, "copied from solution " + solution.id() + " ("
-                        + solution.name() + ") version " + solution.version());
+                SolutionView copy = solutions.create(spec, StoredMessage.of("version.note.fromSolution",
+                        solution.id(), solution.name(), solution.version()).store());
                 dialog.close();
                 Notices.success(getTranslation("solutions.copy.done", copy.name()));
                 UI.getCurrent().navigate(SolutionEditorView.class,

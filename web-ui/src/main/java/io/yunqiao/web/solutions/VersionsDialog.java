@@ -67,7 +67,7 @@ class VersionsDialog extends Dialog {
         grid.addColumn(v -> "v" + v.getVersion() + (v.getVersion() == current
                 ? " " + getTranslation("solutions.versions.current") : "")).setKey("version")
                 .setHeader(getTranslation("solutions.versions.version")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(v -> v.getComment() == null ? "" : v.getComment()).setKey("comment")
+        grid.addColumn(v -> v.getComment() == null ? "" : v.comment(getLocale())).setKey("comment")
                 .setHeader(getTranslation("solutions.versions.comment")).setFlexGrow(3);
         grid.addColumn(v -> Times.format(v.getCreatedAt())).setKey("time")
                 .setHeader(getTranslation("solutions.versions.time")).setAutoWidth(true).setFlexGrow(0);

@@ -40,6 +40,7 @@ import io.yunqiao.valuemap.ValueMapTables;
 import io.yunqiao.valuemap.ValueMapUse;
 import io.yunqiao.web.security.CurrentUser;
 import io.yunqiao.web.shell.BoundedImport;
+import io.yunqiao.web.shell.ComponentTexts;
 import io.yunqiao.web.shell.Notices;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
@@ -219,6 +220,7 @@ class ValueMapEditorView extends VerticalLayout implements BeforeEnterObserver, 
         long maxBytes = tableLimits.valueMapFile().toBytes();
         upload = new Upload(new BoundedImport(maxBytes,
                 (metadata, bytes) -> importFile(metadata.fileName(), bytes)));
+        ComponentTexts.localize(upload);
         upload.setId("map-import");
         upload.setAcceptedFileTypes(".csv", ".txt", "text/csv", "text/plain");
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxBytes));

@@ -951,7 +951,7 @@ class SolutionEditorViewIT {
         SolutionSpec restored = solutions.current(seed.id()).spec();
         assertThat(restored).isEqualTo(solutions.version(seed.id(), 1));
         assertThat(_get(TextField.class, spec -> spec.withId("cron")).getValue()).isEqualTo("0 * * * * ?");
-        assertThat(solutions.versions(seed.id()).get(0).getComment()).isEqualTo("restored version 1");
+        assertThat(solutions.versions(seed.id()).get(0).getComment()).isEqualTo("恢复为第 1 版");
     }
 
     @Test
