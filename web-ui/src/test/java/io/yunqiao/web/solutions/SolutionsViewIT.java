@@ -323,6 +323,6 @@ class SolutionsViewIT {
         assertThat(NavigatorKt.getCurrentPath()).isEqualTo("solutions");
         assertThat(history.runsOf(seed.id(), 1).get(0).getStatus()).isEqualTo(RunStatus.SKIPPED);
         assertThat(NotificationsKt.getNotifications()).anySatisfy(n -> assertThat(Notices.text(n))
-                .contains("run " + first.getId()));
+                .contains("运行 " + first.getId()).contains("还在进行"));
     }
 }
