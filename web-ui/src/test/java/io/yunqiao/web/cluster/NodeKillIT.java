@@ -100,7 +100,7 @@ class NodeKillIT {
         assertThat(recovery.getNode()).isEqualTo("node-b");
         Run dead = runs.findById(first.getId()).orElseThrow();
         assertThat(dead.getStatus()).isEqualTo(RunStatus.FAILED);
-        assertThat(dead.getError()).contains("node-a", "took over");
+        assertThat(dead.error(java.util.Locale.ENGLISH)).contains("node-a", "took over");
 
         // and the target holds every record exactly once
         JsonNode stored = cluster.customers();

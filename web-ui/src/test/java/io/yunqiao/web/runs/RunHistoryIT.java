@@ -55,6 +55,7 @@ class RunHistoryIT {
     void noRuns() {
         jdbc.update("delete from yq_record_log");
         jdbc.update("delete from yq_run");
+        jdbc.update("delete from yq_source_record");
     }
 
     private long run(long solutionId, RunStatus status, boolean dryRun, Instant startedAt) {
@@ -111,22 +112,33 @@ class RunHistoryIT {
     }
 
     @Test
-    void todayCountsTheWrittenAndFailedRecordsOfTheBeijingDayLeavingOutDryRuns() {
-        // given logs a minute into today (Beijing) and a minute before it, and a dry run's failures today
+    void todayCountsWhatTodaysRunsWroteAndTodaysFailuresStillOpenLeavingOutDryRuns() {
+        // given a run a minute into today (Beijing) that wrote 3, one five minutes before it that wrote 5, and a dry
+        // run today
         Instant midnight = LocalDate.now(BEIJING).atStartOfDay(BEIJING).toInstant();
-        long run = run(1, RunStatus.PARTIAL, ago(midnight, Duration.ofMinutes(5)));
-        logs(run, RecordStatus.SUCCESS, midnight.plusSeconds(60), 3);
-        logs(run, RecordStatus.FAILED, midnight.plusSeconds(60), 2);
-        logs(run, RecordStatus.SKIPPED, midnight.plusSeconds(60), 4);
-        logs(run, RecordStatus.SUCCESS, ago(midnight, Duration.ofMinutes(1)), 5);
-        long dryRun = run(1, RunStatus.PARTIAL, true, midnight.plusSeconds(30));
-        logs(dryRun, RecordStatus.FAILED, midnight.plusSeconds(60), 6);
+        jdbc.update("update yq_run set written = 3 where id = ?", run(1, RunStatus.PARTIAL, midnight.plusSeconds(60)));
+        jdbc.update("update yq_run set written = 5 where id = ?",
+                run(1, RunStatus.SUCCESS, ago(midnight, Duration.ofMinutes(5))));
+        jdbc.update("update yq_run set written = 7 where id = ?", run(1, RunStatus.PARTIAL, true,
+                midnight.plusSeconds(30)));
+        // and records that failed today and are still failed, one that failed yesterday, one written today
+        staged("today-1", RecordStatus.FAILED, midnight.plusSeconds(60));
+        staged("today-2", RecordStatus.FAILED, midnight.plusSeconds(90));
+        staged("yesterday", RecordStatus.FAILED, ago(midnight, Duration.ofMinutes(1)));
+        staged("written", RecordStatus.SUCCESS, midnight.plusSeconds(60));
 
         // when today's totals are read
         RunHistory.Totals today = history.today(BEIJING);
 
-        // then only today's real outcomes count
+        // then today's runs' writes count, and today's failures that are still open
         assertThat(today).isEqualTo(new RunHistory.Totals(3, 2));
+    }
+
+    private void staged(String key, RecordStatus status, Instant updatedAt) {
+        OffsetDateTime at = OffsetDateTime.ofInstant(updatedAt, ZoneOffset.UTC);
+        jdbc.update("insert into yq_source_record (id, solution_id, source_key, content_hash, status, attempts, sent,"
+                + " fetched_at, updated_at) values (?, 1, ?, 'h', ?, 0, false, ?, ?)", IDS.incrementAndGet(), key,
+                status.name(), at, at);
     }
 
     @Test
