@@ -36,7 +36,7 @@ public class Problem extends RuntimeException {
     private final transient Object[] params;
 
     protected Problem(Kind kind, String field, String code, Object[] params) {
-        super(ProblemTexts.render(code, Locale.ENGLISH, rendered(params, Locale.ENGLISH)));
+        super(ProblemTexts.render(code, Locale.ENGLISH, params));
         this.kind = kind;
         this.field = field;
         this.code = code;
@@ -72,20 +72,6 @@ public class Problem extends RuntimeException {
 
     /** The message in {@code locale}'s language (Chinese unless it is English). */
     public String message(Locale locale) {
-        return ProblemTexts.render(code, locale, rendered(params, locale));
-    }
-
-    /**
-     * The parameters with those that are stored coded messages ({@link StoredMessage#store()}, e.g. what a mapped
-     * body lacks) in {@code locale}'s language.
-     */
-    private static Object[] rendered(Object[] params, Locale locale) {
-        Object[] texts = params.clone();
-        for (int i = 0; i < texts.length; i++) {
-            if (texts[i] instanceof String text) {
-                texts[i] = StoredMessage.render(text, locale);
-            }
-        }
-        return texts;
+        return ProblemTexts.render(code, locale, params);
     }
 }

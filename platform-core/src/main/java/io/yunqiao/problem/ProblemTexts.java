@@ -35,9 +35,17 @@ public final class ProblemTexts {
     /**
      * {@code code}'s text in {@code locale}'s language, formatted with {@code params}. Never shows a bare key or a
      * blank: a text missing in one language is taken from the other, a code without any text reads as a sentence
-     * naming it with its parameters, and a missing parameter shows as "…"; each such gap is logged once.
+     * naming it with its parameters, and a missing parameter shows as "…"; each such gap is logged once. A parameter
+     * that is itself a stored coded message ({@link StoredMessage#store()}: a connector's failure inside a run's error,
+     * what a mapped body lacks inside a refusal) is shown in the same language.
      */
-    public static String render(String code, Locale locale, Object... params) {
+    public static String render(String code, Locale locale, Object... given) {
+        Object[] params = given.clone();
+        for (int i = 0; i < params.length; i++) {
+            if (params[i] instanceof String text) {
+                params[i] = StoredMessage.render(text, locale);
+            }
+        }
         boolean english = locale != null && Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
         String text = english ? ENGLISH.get(code) : CHINESE.get(code);
         if (text == null) {

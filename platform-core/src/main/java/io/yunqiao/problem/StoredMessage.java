@@ -50,8 +50,7 @@ public record StoredMessage(String code, List<String> params) {
 
     /** The message in {@code locale}'s language (Chinese unless it is English). */
     public String render(Locale locale) {
-        // a parameter may itself be a coded message (a connector's summary of a web page inside a run's error)
-        return ProblemTexts.render(code, locale, params.stream().map(param -> render(param, locale)).toArray());
+        return ProblemTexts.render(code, locale, params.toArray());
     }
 
     /**
