@@ -336,9 +336,14 @@ class LanguageTourBrowserIT extends BrowserIT {
             return "";
         }
         String rest = text;
-        // every solution's, connection's and value map's name is user data, also those other test classes left on the platform
+        // every solution's, connection's and value map's name and description is user data, also those other test classes left on the platform
         List<String> names = new ArrayList<>();
-        solutions.list().forEach(view -> names.add(view.name()));
+        solutions.list().forEach(view -> {
+            names.add(view.name());
+            if (view.spec().description() != null && !view.spec().description().isBlank()) {
+                names.add(view.spec().description());
+            }
+        });
         connections.list().forEach(view -> names.add(view.name()));
         tables.tables().forEach(table -> {
             names.add(table.name());
