@@ -71,32 +71,23 @@ class ProblemTextsTest {
 
     @Test
     void everyCodeTheMainSourcesRefuseWithHasTexts() throws IOException {
-        Set<String> chinese = texts(CHINESE).keySet();
-        Set<String> english = texts(ENGLISH).keySet();
-        Set<String> missing = new TreeSet<>();
-        int codes = 0;
-        for (Path root : List.of(Path.of("src/main/java"), Path.of("../web-ui/src/main/java"))) {
-            if (!Files.isDirectory(root)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    Matcher coded = CODED.matcher(Files.readString(file, StandardCharsets.UTF_8));
-                    while (coded.find()) {
-                        codes++;
-                        if (!chinese.contains(coded.group(1)) || !english.contains(coded.group(1))) {
-                            missing.add(file.getFileName() + ": " + coded.group(1));
-                        }
-                    }
-                }
-            }
-        }
-        assertThat(codes).as("coded refusals found in the main sources").isGreaterThan(100);
-        assertThat(missing).as("codes without a Chinese or English text").isEmpty();
+        Usage refusals = codesUsed(CODED);
+        assertThat(refusals.codes()).as("coded refusals found in the main sources").isGreaterThan(100);
+        assertThat(refusals.missing()).as("codes without a Chinese or English text").isEmpty();
     }
 
     @Test
     void everyCodeTheMainSourcesStoreMessagesWithHasTexts() throws IOException {
+        Usage stored = codesUsed(STORED);
+        assertThat(stored.codes()).as("stored messages found in the main sources").isGreaterThan(50);
+        assertThat(stored.missing()).as("codes without a Chinese or English text").isEmpty();
+    }
+
+    /** How many codes {@code pattern} (group 1: the code) finds in the main sources, and those without both texts. */
+    private record Usage(int codes, Set<String> missing) {
+    }
+
+    private static Usage codesUsed(Pattern pattern) throws IOException {
         Set<String> chinese = texts(CHINESE).keySet();
         Set<String> english = texts(ENGLISH).keySet();
         Set<String> missing = new TreeSet<>();
@@ -107,18 +98,17 @@ class ProblemTextsTest {
             }
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    Matcher stored = STORED.matcher(Files.readString(file, StandardCharsets.UTF_8));
-                    while (stored.find()) {
+                    Matcher used = pattern.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                    while (used.find()) {
                         codes++;
-                        if (!chinese.contains(stored.group(1)) || !english.contains(stored.group(1))) {
-                            missing.add(file.getFileName() + ": " + stored.group(1));
+                        if (!chinese.contains(used.group(1)) || !english.contains(used.group(1))) {
+                            missing.add(file.getFileName() + ": " + used.group(1));
                         }
                     }
                 }
             }
         }
-        assertThat(codes).as("stored messages found in the main sources").isGreaterThan(50);
-        assertThat(missing).as("codes without a Chinese or English text").isEmpty();
+        return new Usage(codes, missing);
     }
 
     private static Set<String> difference(Set<String> from, Set<String> without) {
