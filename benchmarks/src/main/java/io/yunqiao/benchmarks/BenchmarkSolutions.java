@@ -7,7 +7,7 @@ import io.yunqiao.connection.Connections;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
-import io.yunqiao.solution.Templates;
+import io.yunqiao.template.Templates;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -38,7 +38,7 @@ import org.springframework.util.unit.DataSize;
 @ComponentScan(basePackages = {"io.yunqiao.secret", "io.yunqiao.connection", "io.yunqiao.solution", "io.yunqiao.run",
     "io.yunqiao.connectorstore", "io.yunqiao.designer",
     "io.yunqiao.schedule", "io.yunqiao.retention",
-    "io.yunqiao.valuemap"})
+    "io.yunqiao.valuemap", "io.yunqiao.template"})
 @EntityScan(basePackages = "io.yunqiao")
 @EnableJpaRepositories(basePackages = "io.yunqiao")
 @EnableConfigurationProperties(InputLimits.class)

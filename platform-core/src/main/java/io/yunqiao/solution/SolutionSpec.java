@@ -154,6 +154,10 @@ public record SolutionSpec(
         public Source withConnection(Long newConnection) {
             return new Source(newConnection, connector, operation, params, pageSize);
         }
+
+        public Source withParams(Map<String, JsonNode> newParams) {
+            return new Source(connection, connector, operation, newParams, pageSize);
+        }
     }
 
     /**
@@ -396,6 +400,21 @@ public record SolutionSpec(
         return new SolutionSpec(name, description, source.withConnection(sourceConnection), window,
                 target.withConnection(targetConnection), dedupe, rateLimit, retry, schedule, alerts, logLevel,
                 split, group, details, existing, filter, retention);
+    }
+
+    public SolutionSpec withSource(Source newSource) {
+        return new SolutionSpec(name, description, newSource, window, target, dedupe, rateLimit, retry, schedule,
+                alerts, logLevel, split, group, details, existing, filter, retention);
+    }
+
+    public SolutionSpec withWindow(Window newWindow) {
+        return new SolutionSpec(name, description, source, newWindow, target, dedupe, rateLimit, retry, schedule,
+                alerts, logLevel, split, group, details, existing, filter, retention);
+    }
+
+    public SolutionSpec withDescription(String newDescription) {
+        return new SolutionSpec(name, newDescription, source, window, target, dedupe, rateLimit, retry, schedule,
+                alerts, logLevel, split, group, details, existing, filter, retention);
     }
 
     public SolutionSpec withSchedule(Schedule newSchedule) {

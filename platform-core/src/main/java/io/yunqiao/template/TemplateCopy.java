@@ -1,5 +1,6 @@
-package io.yunqiao.solution;
+package io.yunqiao.template;
 
+import io.yunqiao.solution.SolutionView;
 import java.util.List;
 
 /**

@@ -2,6 +2,7 @@ package io.yunqiao.valuemap;
 
 import io.yunqiao.limit.InputLimits;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
 import java.time.Clock;
@@ -57,6 +58,15 @@ public class ValueMapTables {
 
     /** The names of the existing tables, sorted. */
     @Transactional(readOnly = true)
+    /**
+     * The tables a solution's expressions call {@code $valueMap} with by a written-out name, in the order they
+     * appear: what a template made from it must ship or reference.
+     */
+    public static List<String> tablesIn(SolutionSpec spec) {
+        return new ArrayList<>(ValueMapUses.of(List.of(new SolutionView(0, "", false, null, 0, spec, null, null)))
+                .keySet());
+    }
+
     public List<String> names() {
         return jdbc.queryForList("select table_name from yq_value_map_table order by table_name", String.class);
     }

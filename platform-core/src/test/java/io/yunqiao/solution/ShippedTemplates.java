@@ -2,6 +2,8 @@ package io.yunqiao.solution;
 
 import io.yunqiao.connector.ConnectorProvider;
 import io.yunqiao.connector.ConnectorRegistry;
+import io.yunqiao.template.SolutionTemplate;
+import io.yunqiao.template.Templates;
 import io.yunqiao.limit.InputLimits;
 import io.yunqiao.mapping.MappingEngines;
 import java.util.List;

@@ -1,10 +1,8 @@
-package io.yunqiao.solution;
+package io.yunqiao.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.yunqiao.connector.DefinitionException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -16,11 +14,11 @@ import org.junit.jupiter.api.Test;
 /** The value-map tables a template file ships ({@code "valueMaps"}), as the platform reads them at start. */
 class TemplateValueMapsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static Map<String, Map<String, String>> read(String json) throws Exception {
-        JsonNode node = JSON.readTree(json);
-        return Templates.valueMaps("t.json", node);
+    /** The value maps of a template file {@code t.json} whose {@code valueMaps} is {@code json}. */
+    private static Map<String, Map<String, String>> read(String json) {
+        String file = "{\"id\": \"t1\", \"title\": {\"zh\": \"模板\"}, \"description\": {\"zh\": \"说明\"}, " + SOLUTION
+                + ", \"valueMaps\": " + json + "}";
+        return Templates.read(serving(file), "t.json").valueMaps();
     }
 
     /** A class loader that serves one template file, {@code t.json}, holding {@code text}. */
@@ -46,7 +44,7 @@ class TemplateValueMapsTest {
     @Test
     void aTemplateReadsItsTablesWithTheirEntriesInOrder() {
         // given a template file shipping one table
-        String file = "{\"id\": \"t\", \"title\": {\"zh\": \"模板\"}, \"description\": {\"zh\": \"说明\"}, " + SOLUTION
+        String file = "{\"id\": \"t1\", \"title\": {\"zh\": \"模板\"}, \"description\": {\"zh\": \"说明\"}, " + SOLUTION
                 + ", \"valueMaps\": {\"金蝶采购业务类型\": {\"普通采购\": \"普通供应商\", \"直运采购\": \"直运供应商\"}}}";
         // when it is read
         SolutionTemplate template = Templates.read(serving(file), "t.json");
@@ -59,7 +57,7 @@ class TemplateValueMapsTest {
     @Test
     void aTemplateWithoutValueMapsShipsNone() {
         // given a template file without valueMaps
-        String file = "{\"id\": \"t\", \"title\": {\"zh\": \"模板\"}, \"description\": {\"zh\": \"说明\"}, " + SOLUTION
+        String file = "{\"id\": \"t1\", \"title\": {\"zh\": \"模板\"}, \"description\": {\"zh\": \"说明\"}, " + SOLUTION
                 + "}";
         // when it is read, then it ships no table
         assertThat(Templates.read(serving(file), "t.json").valueMaps()).isEmpty();
@@ -68,9 +66,9 @@ class TemplateValueMapsTest {
     @Test
     void valueMapsThatAreNotAnObjectOfTablesAreRefusedNamingTheTemplate() {
         assertThatThrownBy(() -> read("[\"付款方式\"]")).isInstanceOf(DefinitionException.class)
-                .hasMessageContaining("t.json").hasMessageContaining("valueMaps must be an object");
+                .hasMessageContaining("t.json").hasMessageContaining("valueMaps must be a set of tables");
         assertThatThrownBy(() -> read("{\"付款方式\": [\"现金\"]}")).isInstanceOf(DefinitionException.class)
-                .hasMessageContaining("valueMaps.付款方式 must be an object of entries");
+                .hasMessageContaining("table \"付款方式\" must be a set of entries");
     }
 
     @Test
@@ -79,16 +77,16 @@ class TemplateValueMapsTest {
         for (String name : new String[] {"付款\\\"方式", "a/b", " 付款方式", ""}) {
             // when read, then refused naming the rule
             assertThatThrownBy(() -> read("{\"" + name + "\": {}}")).as(name)
-                    .isInstanceOf(DefinitionException.class).hasMessageContaining("has a table named");
+                    .isInstanceOf(DefinitionException.class).hasMessageContaining("cannot be used");
         }
     }
 
     @Test
     void anEntryWhoseValueIsNotTextOrWhoseKeyIsEmptyIsRefused() {
         assertThatThrownBy(() -> read("{\"付款方式\": {\"现金\": 1}}")).isInstanceOf(DefinitionException.class)
-                .hasMessageContaining("valueMaps.付款方式.现金 must be a text");
+                .hasMessageContaining("the target value of \"现金\" must be a text");
         assertThatThrownBy(() -> read("{\"付款方式\": {\"\": \"1\"}}")).isInstanceOf(DefinitionException.class)
-                .hasMessageContaining("has a key that is empty");
+                .hasMessageContaining("has a source value that is empty");
     }
 
     @Test

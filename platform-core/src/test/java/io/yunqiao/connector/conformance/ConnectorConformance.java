@@ -31,7 +31,7 @@ import io.yunqiao.connector.auth.DeclarativeAuth;
 import io.yunqiao.problem.Problem;
 import io.yunqiao.sandbox.FaultKind;
 import io.yunqiao.solution.ShippedTemplates;
-import io.yunqiao.solution.SolutionTemplate;
+import io.yunqiao.template.SolutionTemplate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;

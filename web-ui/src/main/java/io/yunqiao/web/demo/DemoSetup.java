@@ -7,7 +7,7 @@ import io.yunqiao.run.RunTrigger;
 import io.yunqiao.run.SyncEngine;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
-import io.yunqiao.solution.Templates;
+import io.yunqiao.template.Templates;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -12,7 +12,7 @@ import io.yunqiao.run.SyncEngine;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
-import io.yunqiao.solution.Templates;
+import io.yunqiao.template.Templates;
 import io.yunqiao.web.security.Role;
 import io.yunqiao.web.security.UserAccounts;
 import java.io.IOException;

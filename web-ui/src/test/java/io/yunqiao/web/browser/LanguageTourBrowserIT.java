@@ -19,7 +19,7 @@ import io.yunqiao.run.SyncEngine;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
-import io.yunqiao.solution.Templates;
+import io.yunqiao.template.Templates;
 import io.yunqiao.valuemap.ValueMapTables;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -11,7 +11,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.yunqiao.connection.ConnectionDraft;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.solution.SolutionView;
-import io.yunqiao.solution.Templates;
+import io.yunqiao.template.Templates;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;

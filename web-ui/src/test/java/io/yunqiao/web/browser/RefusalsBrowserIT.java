@@ -8,7 +8,7 @@ import io.yunqiao.connection.ConnectionDraft;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
-import io.yunqiao.solution.Templates;
+import io.yunqiao.template.Templates;
 import io.yunqiao.web.security.Role;
 import io.yunqiao.web.security.UserAccounts;
 import java.util.Map;

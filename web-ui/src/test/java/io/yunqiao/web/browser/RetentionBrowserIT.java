@@ -8,7 +8,7 @@ import io.yunqiao.retention.DiskUsage;
 import io.yunqiao.run.RunTrigger;
 import io.yunqiao.run.SyncEngine;
 import io.yunqiao.solution.SolutionView;
-import io.yunqiao.solution.Templates;
+import io.yunqiao.template.Templates;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import io.yunqiao.connection.ConnectionDraft;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
-import io.yunqiao.solution.Templates;
+import io.yunqiao.template.Templates;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

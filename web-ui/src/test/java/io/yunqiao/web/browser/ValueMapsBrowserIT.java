@@ -12,7 +12,7 @@ import io.yunqiao.connection.Connections;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
-import io.yunqiao.solution.Templates;
+import io.yunqiao.template.Templates;
 import io.yunqiao.valuemap.ValueMapTables;
 import io.yunqiao.web.runs.RunFixtures;
 import io.yunqiao.web.security.Role;

@@ -9,7 +9,7 @@ import io.yunqiao.sandbox.SandboxServlet;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
-import io.yunqiao.solution.Templates;
+import io.yunqiao.template.Templates;
 import io.yunqiao.web.YunqiaoApplication;
 import io.yunqiao.web.postgres.TestPostgres;
 import java.util.ArrayList;

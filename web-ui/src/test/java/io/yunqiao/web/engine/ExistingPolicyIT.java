@@ -28,7 +28,7 @@ import io.yunqiao.solution.SolutionSpec.Existing;
 import io.yunqiao.solution.SolutionSpec.Existing.Policy;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
-import io.yunqiao.solution.Templates;
+import io.yunqiao.template.Templates;
 import io.yunqiao.web.MockUi;
 import io.yunqiao.web.SharedPlatform;
 import io.yunqiao.web.runs.RunFixtures;

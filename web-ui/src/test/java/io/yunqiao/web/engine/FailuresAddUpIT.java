@@ -18,7 +18,7 @@ import io.yunqiao.solution.LogLevel;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
-import io.yunqiao.solution.Templates;
+import io.yunqiao.template.Templates;
 import io.yunqiao.web.SharedPlatform;
 import java.time.ZoneId;
 import java.util.List;

@@ -12,7 +12,7 @@ import io.yunqiao.schedule.SolutionScheduler;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
-import io.yunqiao.solution.Templates;
+import io.yunqiao.template.Templates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

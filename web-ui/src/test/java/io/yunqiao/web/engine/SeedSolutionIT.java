@@ -22,7 +22,7 @@ import io.yunqiao.solution.LogLevel;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
-import io.yunqiao.solution.Templates;
+import io.yunqiao.template.Templates;
 import io.yunqiao.web.runs.RunFixtures;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -12,7 +12,7 @@ import io.yunqiao.run.SourceRecord;
 import io.yunqiao.run.SourceRecordRepository;
 import io.yunqiao.run.SyncEngine;
 import io.yunqiao.solution.SolutionView;
-import io.yunqiao.solution.Templates;
+import io.yunqiao.template.Templates;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;

@@ -24,7 +24,7 @@ import io.yunqiao.run.RunHistory;
 import io.yunqiao.run.SyncEngine;
 import io.yunqiao.run.search.FoundRecord;
 import io.yunqiao.solution.Solutions;
-import io.yunqiao.solution.Templates;
+import io.yunqiao.template.Templates;
 import io.yunqiao.web.MockUi;
 import io.yunqiao.web.security.Role;
 import java.util.List;

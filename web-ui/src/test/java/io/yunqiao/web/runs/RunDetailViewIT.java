@@ -31,7 +31,7 @@ import io.yunqiao.run.SyncEngine;
 import io.yunqiao.solution.LogLevel;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
-import io.yunqiao.solution.Templates;
+import io.yunqiao.template.Templates;
 import io.yunqiao.web.MockUi;
 import io.yunqiao.web.security.Role;
 import java.time.Duration;

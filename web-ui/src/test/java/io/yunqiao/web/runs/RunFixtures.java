@@ -10,7 +10,7 @@ import io.yunqiao.run.SyncEngine;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
-import io.yunqiao.solution.Templates;
+import io.yunqiao.template.Templates;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -23,7 +23,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import io.yunqiao.run.RunHistory;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
-import io.yunqiao.solution.Templates;
+import io.yunqiao.template.Templates;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.connector.ConnectorRegistry;
 import io.yunqiao.web.MockUi;

@@ -7,7 +7,7 @@ import io.yunqiao.run.RunHistory;
 import io.yunqiao.run.RunStatus;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
-import io.yunqiao.solution.Templates;
+import io.yunqiao.template.Templates;
 import io.yunqiao.web.runs.RunFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -54,7 +54,7 @@ import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionVersion;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
-import io.yunqiao.solution.Templates;
+import io.yunqiao.template.Templates;
 import io.yunqiao.web.MockUi;
 import io.yunqiao.web.SharedPlatform;
 import io.yunqiao.web.mapping.JsonataEditor;

@@ -32,7 +32,7 @@ import io.yunqiao.run.RunTrigger;
 import io.yunqiao.run.SyncEngine;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
-import io.yunqiao.solution.Templates;
+import io.yunqiao.template.Templates;
 import io.yunqiao.web.MockUi;
 import io.yunqiao.web.SharedPlatform;
 import io.yunqiao.web.security.Role;

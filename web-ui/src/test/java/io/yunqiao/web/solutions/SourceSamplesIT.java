@@ -16,7 +16,7 @@ import io.yunqiao.run.SyncEngine;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
-import io.yunqiao.solution.Templates;
+import io.yunqiao.template.Templates;
 import io.yunqiao.web.SharedPlatform;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
