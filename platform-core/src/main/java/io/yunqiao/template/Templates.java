@@ -34,6 +34,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -358,10 +360,19 @@ public class Templates {
 
     private SolutionTemplate store(StoredTemplate template, SolutionTemplate content, String note) {
         int version = template.advance(clock.instant());
-        StoredTemplate saved = stored.save(template);
         SolutionTemplate.Publication published = content.published();
-        versions.save(new StoredTemplateVersion(saved.templateId(), version, TemplateFile.content(content),
-                content.origin(), note, clock.instant(), published == null ? null : published.by()));
+        StoredTemplate saved;
+        try {
+            // flushed here, so that a clash with another publisher is answered now rather than as a failed commit
+            saved = stored.saveAndFlush(template);
+            versions.saveAndFlush(new StoredTemplateVersion(saved.templateId(), version,
+                    TemplateFile.content(content), content.origin(), note, clock.instant(),
+                    published == null ? null : published.by()));
+        } catch (DataIntegrityViolationException | OptimisticLockingFailureException e) {
+            // someone published or imported the same template at the same moment: theirs stands
+            throw Problem.coded(Problem.Kind.CONFLICT, null, "problem.template.changedMeanwhile",
+                    template.templateId());
+        }
         LOG.info("template {} version {} stored ({})", saved.templateId(), version, content.origin());
         return content.as(version, content.origin(), "database", new SolutionTemplate.Publication(
                 published == null ? null : published.by(), clock.instant(), note));

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Templates made in the UI, through the REST API: publishing a solution as a template, finding it, copying it with
@@ -42,6 +43,9 @@ class TemplatesApiIT {
 
     @Autowired
     UserAccounts users;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private long kingdee;
     private long jackyun;
@@ -314,5 +318,24 @@ class TemplatesApiIT {
         Answer builtIn = call("DELETE", "/api/templates/" + AUDITED, null);
         assertThat(builtIn.status()).isEqualTo(409);
         assertThat(builtIn.body().path("code").asText()).isEqualTo("problem.template.builtInReadOnly");
+    }
+
+    @Test
+    void aSolutionWhoseMappingNoLongerFitsItsTargetIsNotPublished() {
+        // given a solution whose saved mapping no longer gives the target's required customer code (as after a
+        // connector definition changed under it)
+        long solution = copy("kingdee-pur-inbound-to-jackyun-customer", "门店客户", null);
+        int changed = jdbc.update("update yq_solution_version set spec = replace(spec,"
+                + " 'customerCode\\\": supplierid_number', 'customerCodeX\\\": supplierid_number')"
+                + " where solution_id = ?", solution);
+        assertThat(changed).isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from yq_solution_version where solution_id = ? and spec like"
+                + " '%customerCodeX%'", Integer.class, solution)).isPositive();
+        // when it is published
+        Answer published = call("POST", "/api/templates", publication(solution, "第一版"));
+        // then it is refused with the validation's own problem, and no template was stored
+        assertThat(published.status()).as(published.text()).isEqualTo(400);
+        assertThat(published.body().path("code").asText()).isEqualTo("problem.solution.sampleRefused");
+        assertThat(call("GET", "/api/templates/" + MINE, null).status()).isEqualTo(404);
     }
 }
