@@ -188,18 +188,25 @@ public class Templates {
     @Transactional(readOnly = true)
     public TemplateFit fit(SolutionTemplate template) {
         List<StoredMessage> missing = new ArrayList<>();
-        SolutionSpec spec = template.solution();
-        operation(missing, spec.source().connector(), spec.source().operation());
-        operation(missing, spec.target().connector(), spec.target().operation());
-        spec.details().forEach(d -> operation(missing, d.connector() == null ? spec.source().connector() : d.connector(),
-                d.operation()));
-        if (spec.existing().operation() != null) {
-            operation(missing, spec.target().connector(), spec.existing().operation());
-        }
+        ends(template.solution()).forEach(end -> operation(missing, end.get(0), end.get(1)));
         List<String> tables = valueMaps.names();
         template.referencedValueMaps().stream().filter(t -> !tables.contains(t))
                 .forEach(t -> missing.add(StoredMessage.of("template.fit.valueMapMissing", t)));
         return new TemplateFit(missing.stream().distinct().toList());
+    }
+
+    /** Every (connector, operation) a spec calls: source, target, detail lookups, the update of "already exists". */
+    private static List<List<String>> ends(SolutionSpec spec) {
+        List<List<String>> ends = new ArrayList<>();
+        ends.add(List.of(spec.source().connector(), spec.source().operation()));
+        ends.add(List.of(spec.target().connector(), spec.target().operation()));
+        // a lookup without a connector calls the source's
+        spec.details().forEach(d -> ends.add(List.of(d.connector() == null ? spec.source().connector()
+                : d.connector(), d.operation())));
+        if (spec.existing().operation() != null) {
+            ends.add(List.of(spec.target().connector(), spec.existing().operation()));
+        }
+        return ends;
     }
 
     private void operation(List<StoredMessage> missing, String connectorId, String operationId) {
@@ -436,18 +443,9 @@ public class Templates {
      * references may be created later, so the gallery shows those).
      */
     private void refuseMissingParts(SolutionTemplate file) {
-        SolutionSpec spec = file.solution();
         List<String> connectors = new ArrayList<>();
         List<String> operations = new ArrayList<>();
-        List<List<String>> ends = new ArrayList<>();
-        ends.add(List.of(spec.source().connector(), spec.source().operation()));
-        ends.add(List.of(spec.target().connector(), spec.target().operation()));
-        spec.details().forEach(d -> ends.add(List.of(d.connector() == null ? spec.source().connector() : d.connector(),
-                d.operation())));
-        if (spec.existing().operation() != null) {
-            ends.add(List.of(spec.target().connector(), spec.existing().operation()));
-        }
-        for (List<String> end : ends) {
+        for (List<String> end : ends(file.solution())) {
             Optional<ConnectorDefinition> connector = registry.find(end.get(0));
             if (connector.isEmpty()) {
                 if (!connectors.contains(end.get(0))) {
