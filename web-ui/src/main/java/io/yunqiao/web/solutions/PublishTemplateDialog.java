@@ -36,10 +36,12 @@ import io.yunqiao.template.TemplateInput;
 import io.yunqiao.template.TemplatePublication;
 import io.yunqiao.template.Templates;
 import io.yunqiao.web.shell.Notices;
+import io.yunqiao.web.shell.Translations;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -56,7 +58,7 @@ class PublishTemplateDialog extends Dialog {
     private static final long serialVersionUID = 1L;
     private static final List<String> CATEGORIES = List.of("采购", "销售", "库存", "客户", "商品", "财务", "其他");
     private static final Pattern TAG_SEPARATORS = Pattern.compile("[、,，/;；]+");
-    private static final Pattern INPUT_FIELD = Pattern.compile("inputs\\[(\\d+)]\\.(\\w+)");
+    private static final Pattern INPUT_FIELD = Pattern.compile("inputs\\[(\\d+)]\\.(\\w+).*");
     private static final String COPY = "copy";
     private static final String REFERENCE = "reference";
 
@@ -68,9 +70,12 @@ class PublishTemplateDialog extends Dialog {
     private final TextField titleZh = new TextField();
     private final TextField titleEn = new TextField();
     private final TextArea description = new TextArea();
+    private final TextArea descriptionEn = new TextArea();
     private final ComboBox<String> category = new ComboBox<>();
     private final TextField tags = new TextField();
     private final List<InputRow> inputs = new ArrayList<>();
+    /** Each input's label as the form proposed it: its English text goes along while the Chinese one is kept. */
+    private final Map<String, LocalizedText> proposedLabels = new LinkedHashMap<>();
     private final Map<String, RadioButtonGroup<String>> valueMaps = new LinkedHashMap<>();
     private final TextField note = new TextField();
     private final Div error = new Div();
@@ -138,6 +143,9 @@ class PublishTemplateDialog extends Dialog {
         description.setId("publish-description");
         description.setLabel(getTranslation("publishing.description"));
         description.setMaxLength(1000);
+        descriptionEn.setId("publish-description-en");
+        descriptionEn.setLabel(getTranslation("publishing.descriptionEn"));
+        descriptionEn.setMaxLength(2000);
         category.setId("publish-category");
         category.setLabel(getTranslation("publishing.category"));
         category.setItems(CATEGORIES);
@@ -147,8 +155,7 @@ class PublishTemplateDialog extends Dialog {
         tags.setLabel(getTranslation("publishing.tags"));
         tags.setHelperText(getTranslation("publishing.tags.help"));
         tags.setMaxLength(400);
-        FormLayout texts = new FormLayout(titleZh, titleEn, id, category, description, tags);
-        texts.setColspan(description, 2);
+        FormLayout texts = new FormLayout(titleZh, titleEn, id, category, description, descriptionEn, tags);
         texts.setColspan(tags, 2);
         body.add(mode, texts);
 
@@ -159,11 +166,13 @@ class PublishTemplateDialog extends Dialog {
         OperationDefinition source = registry.operation(spec.source().connector(), spec.source().operation());
         for (ParamDefinition param : source.params()) {
             JsonNode current = spec.source().params().get(param.name());
-            inputs.add(inputRow(TemplateInput.SOURCE_PARAM + param.name(), param.label() == null ? param.name()
-                    : param.label().zh(), current, "string".equals(param.type())));
+            inputs.add(inputRow(TemplateInput.SOURCE_PARAM + param.name(), param.label() == null
+                    ? new LocalizedText(param.name(), null) : param.label(), current, "string".equals(param.type())));
         }
         String start = spec.window() == null ? null : spec.window().start();
-        inputs.add(inputRow(TemplateInput.WINDOW_START, getTranslation("publishing.windowStart"),
+        inputs.add(inputRow(TemplateInput.WINDOW_START, new LocalizedText(
+                getTranslation(Translations.CHINESE, "publishing.windowStart"),
+                getTranslation(Locale.ENGLISH, "publishing.windowStart")),
                 start == null ? null : TextNode.valueOf(start), true));
         for (InputRow row : inputs) {
             HorizontalLayout line = new HorizontalLayout(row.chosen(), row.label(), row.defaultValue(),
@@ -218,13 +227,15 @@ class PublishTemplateDialog extends Dialog {
                 .toList();
     }
 
-    private InputRow inputRow(String key, String label, JsonNode current, boolean text) {
+    private InputRow inputRow(String key, LocalizedText proposed, JsonNode current, boolean text) {
+        String label = proposed.zh();
+        proposedLabels.put(key, proposed);
         Checkbox chosen = new Checkbox(label);
         chosen.setId("publish-input-" + key);
         TextField labelField = new TextField(getTranslation("publishing.inputs.label"));
         labelField.setId("publish-input-label-" + key);
         labelField.setValue(label);
-        labelField.setMaxLength(40);
+        labelField.setMaxLength(100);
         TextField defaultField = new TextField(getTranslation("publishing.inputs.default"));
         defaultField.setId("publish-input-default-" + key);
         defaultField.setValue(current == null || current.isNull() ? "" : current.isTextual() ? current.asText()
@@ -238,11 +249,12 @@ class PublishTemplateDialog extends Dialog {
         return row;
     }
 
+    /** A parameter not asked for shows only its checkbox: the list stays short for operations with many. */
     private static void enableRow(InputRow row) {
         boolean on = row.chosen().getValue();
-        row.label().setEnabled(on);
-        row.defaultValue().setEnabled(on);
-        row.required().setEnabled(on);
+        row.label().setVisible(on);
+        row.defaultValue().setVisible(on);
+        row.required().setVisible(on);
     }
 
     private void customCategory(String value) {
@@ -267,6 +279,7 @@ class PublishTemplateDialog extends Dialog {
         titleEn.setValue(title.en() == null ? "" : title.en());
         LocalizedText words = fresh ? proposal.description() : template.description();
         description.setValue(words == null || words.zh() == null ? "" : words.zh());
+        descriptionEn.setValue(words == null || words.en() == null ? "" : words.en());
         customCategory(fresh ? proposal.category() : template.category());
         tags.setValue(String.join("、", fresh ? proposal.tags() : template.tags()));
         for (InputRow row : inputs) {
@@ -274,6 +287,7 @@ class PublishTemplateDialog extends Dialog {
                     : template.inputs().stream().filter(i -> i.key().equals(row.key())).findFirst();
             row.chosen().setValue(kept.isPresent());
             kept.ifPresent(input -> {
+                proposedLabels.put(row.key(), input.label());
                 row.label().setValue(input.label().zh());
                 row.required().setValue(input.required());
             });
@@ -288,14 +302,19 @@ class PublishTemplateDialog extends Dialog {
     TemplatePublication publication() {
         List<TemplateInput> chosen = new ArrayList<>();
         for (InputRow row : chosen()) {
-            chosen.add(new TemplateInput(row.key(), new LocalizedText(row.label().getValue().strip(), null),
-                    value(row), row.required().getValue()));
+            String zh = row.label().getValue().strip();
+            LocalizedText proposed = proposedLabels.get(row.key());
+            String en = proposed != null && zh.equals(proposed.zh()) ? proposed.en() : null;
+            chosen.add(new TemplateInput(row.key(), new LocalizedText(zh, en), value(row),
+                    row.required().getValue()));
         }
         List<String> copied = valueMaps.entrySet().stream().filter(e -> COPY.equals(e.getValue().getValue()))
                 .map(Map.Entry::getKey).toList();
         String en = titleEn.getValue().strip();
+        String aboutEn = descriptionEn.getValue().strip();
         return new TemplatePublication(id.getValue().strip(), new LocalizedText(titleZh.getValue().strip(),
-                en.isEmpty() ? null : en), new LocalizedText(description.getValue().strip(), null),
+                en.isEmpty() ? null : en), new LocalizedText(description.getValue().strip(),
+                aboutEn.isEmpty() ? null : aboutEn),
                 category.getValue(), Arrays.asList(TAG_SEPARATORS.split(tags.getValue())), chosen, copied,
                 note.getValue());
     }
@@ -362,7 +381,9 @@ class PublishTemplateDialog extends Dialog {
         if (name == null) {
             return Optional.empty();
         }
-        Matcher input = INPUT_FIELD.matcher(name);
+        // the template file's rules name places as paths in the file ($.title.zh); the core's own checks plainly
+        String place = name.startsWith("$.") ? name.substring(2) : name;
+        Matcher input = INPUT_FIELD.matcher(place);
         if (input.matches()) {
             int index = Integer.parseInt(input.group(1));
             List<InputRow> chosen = chosen();
@@ -372,14 +393,15 @@ class PublishTemplateDialog extends Dialog {
             InputRow row = chosen.get(index);
             return Optional.of(input.group(2).equals("default") ? row.defaultValue() : row.label());
         }
-        return Optional.ofNullable(switch (name) {
+        return Optional.ofNullable(switch (place) {
             case "id" -> mode.getValue() == null ? id : null;
             case "title", "title.zh" -> titleZh;
             case "title.en" -> titleEn;
             case "description", "description.zh" -> description;
+            case "description.en" -> descriptionEn;
             case "category" -> category;
             case "note" -> note;
-            default -> name.startsWith("tags") ? tags : null;
+            default -> place.startsWith("tags") ? tags : null;
         });
     }
 
@@ -398,7 +420,8 @@ class PublishTemplateDialog extends Dialog {
     private void clearErrors() {
         error.setVisible(false);
         error.setText("");
-        List<HasValidation> fields = new ArrayList<>(List.<HasValidation>of(id, titleZh, titleEn, description, category, tags,
+        List<HasValidation> fields = new ArrayList<>(List.<HasValidation>of(id, titleZh, titleEn, description, descriptionEn,
+                category, tags,
                 note));
         inputs.forEach(r -> {
             fields.add(r.label());
