@@ -29,6 +29,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.connector.ConnectorRegistry;
+import io.yunqiao.diff.LineDiff;
 import io.yunqiao.limit.InputLimits;
 import io.yunqiao.mapping.MappingEngine;
 import io.yunqiao.problem.Problem;
@@ -43,6 +44,8 @@ import io.yunqiao.solution.LogLevel;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
+import io.yunqiao.template.SolutionOrigin;
+import io.yunqiao.template.Templates;
 import io.yunqiao.valuemap.ValueMapTables;
 import io.yunqiao.web.alert.AlertSender;
 import io.yunqiao.web.mapping.MappingWorkbench;
@@ -61,7 +64,8 @@ import java.util.function.Function;
  * refusal is shown on the field it concerns and nothing typed is lost. {@code solutions/new} starts from a blank
  * solution that is created on the first save. Administrators edit; viewers and operators get the same screen
  * read-only (see {@link ReadOnlyForm}): no write buttons, no live fetch from the source, no secret on the page, and
- * every write refused on the server by {@link SolutionWrites}.
+ * every write refused on the server by {@link SolutionWrites}. A saved solution may be published as a template
+ * ({@link PublishTemplateDialog}); one copied from a template says which (来自模板) and offers a newer version.
  */
 @Route("solutions/:solutionId")
 @PermitAll
@@ -73,6 +77,8 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private static final String BLANK_MAPPING = "{\n  \n}";
 
     private final Solutions solutions;
+    private final Templates templates;
+    private final ConnectorRegistry registry;
     private final InputLimits limits;
     private final SolutionWrites writes;
     private final boolean readOnly;
@@ -106,6 +112,8 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private final Button runs = new Button();
     private final Button versions = new Button();
     private final Button save = new Button();
+    private final Button publish = new Button();
+    private final Div origin = new Div();
 
     private Long solutionId;
     private SolutionView saved;
@@ -115,9 +123,11 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
     SolutionEditorView(Solutions solutions, Connections connections, ConnectorRegistry registry,
             MappingEngine mappingEngine, Preparations preparations, SourceSamples samples, AlertSender alertSender,
             InputLimits limits, ValueMapTables valueMapTables, DetailLookups detailLookups, SolutionWrites writes,
-            CurrentUser user, RetentionSettings retentionSettings) {
+            CurrentUser user, RetentionSettings retentionSettings, Templates templates) {
         this.limits = limits;
         this.solutions = solutions;
+        this.templates = templates;
+        this.registry = registry;
         this.writes = writes;
         this.readOnly = !user.mayEdit();
         addClassNames("yq-page", "yq-solution-editor");
@@ -149,6 +159,12 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         alerts = new AlertsSection(alertSender, () -> basics().name(), this::changed);
 
         add(header());
+        origin.setId("template-origin");
+        origin.addClassName("yq-editor-origin");
+        origin.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("align-items", "center")
+                .set("gap", "var(--lumo-space-s)");
+        origin.setVisible(false);
+        add(origin);
         if (readOnly) {
             add(readOnlyNote());
         }
@@ -308,6 +324,11 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         versions.setId("versions");
         versions.addClickListener(e -> new VersionsDialog(solutions, writes, solutionId, this::isDirty, this::restored)
                 .open());
+        publish.setText(getTranslation("publishing.action"));
+        publish.setIcon(VaadinIcon.SHARE.create());
+        publish.setId("publish-template");
+        publish.setTooltipText(getTranslation("publishing.action.help"));
+        publish.addClickListener(e -> openPublish());
         Button back = new Button(VaadinIcon.ARROW_LEFT.create(), e -> UI.getCurrent().navigate(SolutionsView.class));
         back.setId("editor-back");
         back.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
@@ -318,7 +339,7 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         heading.setAlignItems(FlexComponent.Alignment.CENTER);
         // a reader gets no write button at all (not a disabled one), and no versions: their JSON holds the secrets
         HorizontalLayout toolbar = readOnly ? new HorizontalLayout(runs)
-                : new HorizontalLayout(save, runNow, dryRun, runs, versions);
+                : new HorizontalLayout(save, runNow, dryRun, runs, versions, publish);
         toolbar.addClassName("yq-editor-toolbar");
         toolbar.getStyle().set("flex-wrap", "wrap");
         HorizontalLayout bar = new HorizontalLayout(heading, toolbar);
@@ -420,9 +441,10 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         state.getElement().getThemeList().clear();
         state.getElement().getThemeList().add(exists && saved.enabled() ? "badge success" : "badge");
         state.setVisible(exists);
-        for (Button button : List.of(runNow, dryRun, runs, versions)) {
+        for (Button button : List.of(runNow, dryRun, runs, versions, publish)) {
             button.setEnabled(exists);
         }
+        showOrigin();
         unsaved.setVisible(isDirty());
         getUI().ifPresent(ui -> ui.getPage().setTitle(getPageTitle()));
     }
@@ -591,6 +613,99 @@ class SolutionEditorView extends VerticalLayout implements BeforeEnterObserver, 
         Notices.success(getTranslation(dry != null ? "solutions.run.dryStarted" : "solutions.run.started",
                 String.valueOf(run.getId())));
         UI.getCurrent().navigate("runs/" + run.getId());
+    }
+
+    /** 发布为模板 of the saved version (an administrator's, for a saved solution only). */
+    private void openPublish() {
+        if (readOnly || solutionId == null) {
+            return;
+        }
+        new PublishTemplateDialog(templates, registry, writes, solutions.get(solutionId), isDirty()).open();
+    }
+
+    /**
+     * 来自模板: which template and version the solution came from (or that the template is gone), and a newer
+     * version's changes and adoption. Readers see where it came from, not the diff (it holds the solution's JSON,
+     * which the versions dialog keeps from them too) nor the adoption.
+     */
+    private void showOrigin() {
+        origin.removeAll();
+        Optional<SolutionOrigin> from = solutionId == null ? Optional.empty() : templates.originOf(solutionId);
+        origin.setVisible(from.isPresent());
+        if (from.isEmpty()) {
+            return;
+        }
+        SolutionOrigin template = from.get();
+        Span text = new Span(template.exists()
+                ? getTranslation("publishing.origin", template.title().in(getLocale()), template.version())
+                : getTranslation("publishing.origin.deleted", template.templateId()));
+        text.setId("template-origin-text");
+        origin.add(VaadinIcon.COPY_O.create(), text);
+        if (!template.exists() || !template.newerExists()) {
+            return;
+        }
+        Span newer = new Span(getTranslation("publishing.origin.newer", template.latestVersion()));
+        newer.setId("template-newer");
+        newer.getElement().getThemeList().add("badge");
+        origin.add(newer);
+        if (readOnly) {
+            return;
+        }
+        Button changes = new Button(getTranslation("publishing.origin.changes"), e -> showAdoptionDiff(template));
+        changes.setId("template-changes");
+        changes.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        Button adopt = new Button(getTranslation("publishing.origin.adopt"), e -> confirmAdopt(template));
+        adopt.setId("template-adopt");
+        adopt.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        origin.add(changes, adopt);
+    }
+
+    private void showAdoptionDiff(SolutionOrigin template) {
+        Dialog dialog = new Dialog(getTranslation("publishing.adoption.title", template.title().in(getLocale()),
+                template.version(), template.latestVersion()));
+        dialog.setId("adoption-diff-dialog");
+        dialog.setWidth("min(72rem, 96vw)");
+        dialog.setResizable(true);
+        Span help = new Span(getTranslation("publishing.adoption.help"));
+        help.addClassName("yq-muted");
+        Div diff = new Div();
+        diff.setId("adoption-diff");
+        diff.addClassName("yq-diff");
+        try {
+            for (LineDiff.Line line : templates.adoptionDiff(solutionId)) {
+                diff.add(VersionsDialog.render(line, getTranslation("solutions.versions.gap", line.hidden())));
+            }
+        } catch (Problem e) {
+            help.setText(e.message(getLocale()));
+        }
+        dialog.add(help, diff);
+        Button close = new Button(getTranslation("common.close"), e -> dialog.close());
+        close.setId("adoption-diff-close");
+        dialog.getFooter().add(close);
+        dialog.open();
+    }
+
+    private void confirmAdopt(SolutionOrigin template) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("adopt-confirm");
+        confirm.setHeader(getTranslation("publishing.adopt.title", template.latestVersion()));
+        confirm.setText(getTranslation(isDirty() ? "publishing.adopt.textUnsaved" : "publishing.adopt.text"));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("common.cancel"));
+        confirm.setConfirmText(getTranslation("publishing.origin.adopt"));
+        confirm.addConfirmListener(e -> adoptNewer(template));
+        confirm.open();
+    }
+
+    private void adoptNewer(SolutionOrigin template) {
+        try {
+            SolutionView view = writes.adopt(solutionId);
+            load(null, view);
+            Notices.success(getTranslation("publishing.adopted", template.title().in(getLocale()),
+                    template.latestVersion(), view.version()));
+        } catch (Problem e) {
+            Notices.error(getTranslation("common.refused", e.message(getLocale())));
+        }
     }
 
     /** After a restore: the restored version is current and shown. */

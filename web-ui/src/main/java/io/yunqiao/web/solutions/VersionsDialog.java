@@ -149,16 +149,20 @@ class VersionsDialog extends Dialog {
         diffTitle.setText(getTranslation(changed == 0 ? "solutions.versions.same" : "solutions.versions.comparing",
                 older.getVersion(), newer.getVersion()));
         for (LineDiff.Line line : LineDiff.around(lines, 3)) {
-            diff.add(render(line));
+            diff.add(render(line, getTranslation("solutions.versions.gap", line.hidden())));
         }
     }
 
-    private Div render(LineDiff.Line line) {
+    /**
+     * One line of a diff as the versions dialog shows it (numbers, sign, text; a gap as {@code gapText}), for every
+     * dialog that compares two texts line by line.
+     */
+    static Div render(LineDiff.Line line, String gapText) {
         Div row = new Div();
         row.addClassNames("yq-diff-line", "yq-diff-" + line.kind().name().toLowerCase(Locale.ROOT));
         row.getElement().setAttribute("data-kind", line.kind().name());
         if (line.kind() == LineDiff.Kind.GAP) {
-            row.setText(getTranslation("solutions.versions.gap", line.hidden()));
+            row.setText(gapText);
             return row;
         }
         Span oldNumber = new Span(line.oldNumber() == 0 ? "" : String.valueOf(line.oldNumber()));
