@@ -133,7 +133,10 @@ class CopyWizard extends Dialog {
     /** One field per template input: its label, the default filled in, required marked. */
     private TextField inputField(TemplateInput input) {
         TextField field = new TextField(input.label().in(getLocale()));
-        field.setId("copy-input-" + input.key());
+        // the label is the template author's words
+        field.getElement().setAttribute("data-yq-data", true);
+        // a dot would read as a class in a CSS selector
+        field.setId("copy-input-" + input.key().replace('.', '-'));
         field.setWidthFull();
         field.setMaxLength(1000);
         field.setRequiredIndicatorVisible(input.required());

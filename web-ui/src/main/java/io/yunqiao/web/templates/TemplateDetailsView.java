@@ -104,7 +104,7 @@ class TemplateDetailsView extends VerticalLayout implements BeforeEnterObserver,
         Endpoints endpoints = new Endpoints(registry, getLocale());
         String id = template.id();
 
-        H2 title = new H2(template.title().in(getLocale()));
+        H2 title = TemplateFacts.data(new H2(template.title().in(getLocale())));
         title.setId("details-title");
         HorizontalLayout head = new HorizontalLayout(title, TemplateFacts.badge(this, template));
         head.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -113,14 +113,15 @@ class TemplateDetailsView extends VerticalLayout implements BeforeEnterObserver,
         if (!published.isEmpty()) {
             content.add(muted(published, "details-published"));
         }
-        Paragraph description = new Paragraph(template.description().in(getLocale()));
+        Paragraph description = TemplateFacts.data(new Paragraph(template.description().in(getLocale())));
         description.setId("details-description");
         content.add(description);
         if (!template.category().isEmpty()) {
-            content.add(muted(getTranslation("templates.details.category", template.category()), "details-category"));
+            content.add(TemplateFacts.labelled(this, "templates.details.category", template.category(),
+                    "details-category"));
         }
         if (!template.tags().isEmpty()) {
-            content.add(muted(getTranslation("templates.details.tags", String.join("、", template.tags())),
+            content.add(TemplateFacts.labelled(this, "templates.details.tags", String.join("、", template.tags()),
                     "details-tags"));
         }
 
@@ -237,7 +238,7 @@ class TemplateDetailsView extends VerticalLayout implements BeforeEnterObserver,
         rows.setAllRowsVisible(true);
         rows.addColumn(r -> TemplateFacts.fieldWords(this, registry, spec.target().connector(),
                 spec.target().operation(), r.target())).setHeader(getTranslation("templates.details.targetField"))
-                .setAutoWidth(true).setFlexGrow(0);
+                .setKey("target").setAutoWidth(true).setFlexGrow(0);
         rows.addComponentColumn(r -> {
             // the expression is the template's data: shown as written, in code type
             Span code = new Span(r.expression());
@@ -297,9 +298,10 @@ class TemplateDetailsView extends VerticalLayout implements BeforeEnterObserver,
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.addColumn(v -> getTranslation("templates.version", v.version()))
-                .setHeader(getTranslation("templates.details.version")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("templates.details.version")).setKey("version").setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(v -> TemplateFacts.origin(this, v.origin()))
-                .setHeader(getTranslation("templates.details.origin")).setAutoWidth(true);
+                .setHeader(getTranslation("templates.details.origin")).setKey("origin").setAutoWidth(true);
         grid.addColumn(v -> v.publishedBy() == null ? "" : v.publishedBy())
                 .setHeader(getTranslation("templates.details.by")).setAutoWidth(true);
         grid.addColumn(v -> TemplateFacts.time(v.publishedAt()))
@@ -320,7 +322,7 @@ class TemplateDetailsView extends VerticalLayout implements BeforeEnterObserver,
             compare.setId("compare-" + v.version());
             compare.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             return compare;
-        }).setAutoWidth(true);
+        }).setKey("compare").setAutoWidth(true);
         grid.setItems(templates.versions(id));
         return grid;
     }

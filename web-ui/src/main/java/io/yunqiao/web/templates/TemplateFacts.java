@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -42,6 +43,23 @@ final class TemplateFacts {
     private static Locale locale(Component host) {
         return host.getUI().or(() -> Optional.ofNullable(UI.getCurrent())).map(UI::getLocale)
                 .orElse(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /**
+     * Marks what the template's author wrote (titles, descriptions, tags, labels, expressions) as data: it reads as
+     * written, in whichever language the author used, whatever the UI's language.
+     */
+    static <T extends Component> T data(T component) {
+        component.getElement().setAttribute("data-yq-data", true);
+        return component;
+    }
+
+    /** A label of the UI's language followed by the author's words, e.g. "标签：" + "金蝶云星辰、吉客云". */
+    static Div labelled(Component host, String key, String words, String id) {
+        Div div = new Div(new Span(host.getTranslation(key)), data(new Span(words)));
+        div.setId(id);
+        div.addClassName("yq-muted");
+        return div;
     }
 
     /** "内置 v1", "本机发布 v3", "导入 v2" as a badge. */

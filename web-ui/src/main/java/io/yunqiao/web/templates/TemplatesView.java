@@ -169,7 +169,8 @@ class TemplatesView extends VerticalLayout implements HasDynamicTitle {
         Div card = new Div();
         card.setId("template-" + id);
         card.addClassNames("yq-card", "yq-template");
-        Div head = new Div(new H3(template.title().in(getLocale())), TemplateFacts.badge(this, template));
+        Div head = new Div(TemplateFacts.data(new H3(template.title().in(getLocale()))),
+                TemplateFacts.badge(this, template));
         head.addClassName("yq-template-head");
         card.add(head);
         String published = TemplateFacts.published(this, template);
@@ -179,7 +180,7 @@ class TemplatesView extends VerticalLayout implements HasDynamicTitle {
             by.addClassName("yq-muted");
             card.add(by);
         }
-        card.add(new Paragraph(template.description().in(getLocale())));
+        card.add(TemplateFacts.data(new Paragraph(template.description().in(getLocale()))));
 
         Div route = new Div();
         route.addClassName("yq-template-route");
@@ -197,8 +198,9 @@ class TemplatesView extends VerticalLayout implements HasDynamicTitle {
         Div needs = new Div(getTranslation("templates.needs", TemplateFacts.connectors(endpoints, spec)));
         needs.setId("needs-" + id);
         needs.addClassName("yq-muted");
-        Div asks = new Div(template.inputs().isEmpty() ? getTranslation("templates.asksNothing")
-                : getTranslation("templates.asks", TemplateFacts.inputLabels(this, template.inputs())));
+        Div asks = template.inputs().isEmpty() ? new Div(getTranslation("templates.asksNothing"))
+                : TemplateFacts.labelled(this, "templates.asks", TemplateFacts.inputLabels(this, template.inputs()),
+                        "asks-" + id);
         asks.setId("asks-" + id);
         asks.addClassName("yq-muted");
         card.add(needs, asks);
