@@ -117,7 +117,7 @@ class CopyWizard extends Dialog {
         if (!template.valueMaps().isEmpty()) {
             // the tables come with the copy: say so before, since an existing table of that name is not changed
             Div tables = new Div(getTranslation("templates.valueMaps",
-                    String.join("、", template.valueMaps().keySet())));
+                    String.join(getTranslation("templates.listSeparator"), template.valueMaps().keySet())));
             tables.setId("copy-value-maps");
             tables.addClassName("yq-muted");
             add(tables);
@@ -261,7 +261,8 @@ class CopyWizard extends Dialog {
             var created = copy.solution();
             Notices.success(getTranslation("templates.copied", created.name()));
             if (!copy.valueMapsKept().isEmpty()) {
-                Notices.success(getTranslation("templates.valueMapsKept", String.join("、", copy.valueMapsKept())));
+                Notices.success(getTranslation("templates.valueMapsKept",
+                        String.join(getTranslation("templates.listSeparator"), copy.valueMapsKept())));
             }
             // the UI is looked up before closing: a closed dialog is detached from it
             UI ui = UI.getCurrent();

@@ -121,7 +121,7 @@ class TemplateDetailsView extends VerticalLayout implements BeforeEnterObserver,
                     "details-category"));
         }
         if (!template.tags().isEmpty()) {
-            content.add(TemplateFacts.labelled(this, "templates.details.tags", String.join("、", template.tags()),
+            content.add(TemplateFacts.labelled(this, "templates.details.tags", String.join(getTranslation("templates.listSeparator"), template.tags()),
                     "details-tags"));
         }
 
@@ -132,7 +132,7 @@ class TemplateDetailsView extends VerticalLayout implements BeforeEnterObserver,
         route.add(new Div(new Span(endpoints.source(spec))), to);
         route.setId("details-route");
         content.add(route);
-        content.add(muted(getTranslation("templates.needs", TemplateFacts.connectors(endpoints, spec)),
+        content.add(muted(getTranslation("templates.needs", TemplateFacts.connectors(this, endpoints, spec)),
                 "details-needs"));
         String cron = spec.schedule().cron();
         Div schedule = muted(cron == null || cron.isBlank() ? getTranslation("templates.noSchedule")

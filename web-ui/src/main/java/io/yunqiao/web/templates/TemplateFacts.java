@@ -90,15 +90,15 @@ final class TemplateFacts {
     }
 
     /** The two connectors' names (once when both ends are the same system). */
-    static String connectors(Endpoints endpoints, SolutionSpec spec) {
+    static String connectors(Component host, Endpoints endpoints, SolutionSpec spec) {
         Set<String> names = new LinkedHashSet<>();
         names.add(endpoints.connector(spec.source().connector()));
         names.add(endpoints.connector(spec.target().connector()));
-        return String.join("、", names);
+        return String.join(host.getTranslation("templates.listSeparator"), names);
     }
 
     static String inputLabels(Component host, List<TemplateInput> inputs) {
-        return inputs.stream().map(i -> i.label().in(locale(host))).collect(Collectors.joining("、"));
+        return inputs.stream().map(i -> i.label().in(locale(host))).collect(Collectors.joining(host.getTranslation("templates.listSeparator")));
     }
 
     /** "可以运行", or "不能运行：缺少…" with every missing part. */
@@ -108,7 +108,7 @@ final class TemplateFacts {
     }
 
     static String missing(Component host, TemplateFit fit) {
-        return fit.missing().stream().map(m -> m.render(locale(host))).collect(Collectors.joining("；"));
+        return fit.missing().stream().map(m -> m.render(locale(host))).collect(Collectors.joining(host.getTranslation("templates.missingSeparator")));
     }
 
     /** A target field as a clerk reads it: "客户编号（customerCode）", the bare name when it is not declared. */

@@ -195,7 +195,7 @@ class TemplatesView extends VerticalLayout implements HasDynamicTitle {
         route.add(new Div(source), to);
         card.add(route);
 
-        Div needs = new Div(getTranslation("templates.needs", TemplateFacts.connectors(endpoints, spec)));
+        Div needs = new Div(getTranslation("templates.needs", TemplateFacts.connectors(this, endpoints, spec)));
         needs.setId("needs-" + id);
         needs.addClassName("yq-muted");
         Div asks = template.inputs().isEmpty() ? new Div(getTranslation("templates.asksNothing"))
