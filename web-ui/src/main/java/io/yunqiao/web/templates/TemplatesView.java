@@ -70,6 +70,7 @@ class TemplatesView extends VerticalLayout implements HasDynamicTitle {
     private final ComboBox<String> tag = new ComboBox<>();
     private final Div cards = new Div();
     private final Span none = new Span();
+    private Upload upload;
 
     TemplatesView(Templates templates, ConnectorRegistry registry, Connections connections, TargetOverlaps overlaps,
             TemplateWrites writes, InputLimits limits) {
@@ -295,12 +296,14 @@ class TemplatesView extends VerticalLayout implements HasDynamicTitle {
         upload.addClassName("yq-import");
         upload.addFileRejectedListener(e -> Notices.error(getTranslation("templates.importRejected",
                 e.getErrorMessage())));
-        upload.addSucceededListener(e -> upload.clearFileList());
+        this.upload = upload;
         return upload;
     }
 
     /** Imports a file; an id already used here for another template asks which way to go. */
     private void importFile(String fileName, String text) {
+        // one file at a time: the list is emptied so that the next file can be chosen
+        upload.clearFileList();
         try {
             imported(writes.importFile(text, null, false));
         } catch (Problem e) {
