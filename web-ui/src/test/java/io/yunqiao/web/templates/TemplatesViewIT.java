@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.mvysny.kaributesting.v10.ComboBoxKt;
+import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
@@ -24,6 +25,9 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.upload.Upload;
 import io.yunqiao.mapping.MappingRow;
+import io.yunqiao.run.Run;
+import io.yunqiao.run.RunHistory;
+import io.yunqiao.run.RunStatus;
 import io.yunqiao.template.TemplateVersionView;
 import io.yunqiao.web.shell.Notices;
 import com.vaadin.flow.component.html.Div;
@@ -49,6 +53,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -77,6 +82,12 @@ class TemplatesViewIT {
 
     @Autowired
     ConnectorRegistry registry;
+
+    @Autowired
+    RunHistory history;
+
+    @LocalServerPort
+    int port;
 
     @BeforeEach
     void nothingStored() {
@@ -372,14 +383,14 @@ class TemplatesViewIT {
 
         // then the mapping reads as rows, target field with its label beside the source expression
         @SuppressWarnings("unchecked")
-        Grid<MappingRow> mapping = (Grid<MappingRow>) _get(Grid.class, spec -> spec.withId("details-mapping"));
+        Grid<MappingRow> mapping = (Grid<MappingRow>) _get(Component.class, spec -> spec.withId("details-mapping"));
         assertThat(mapping.getListDataView().getItems().map(r -> r.target() + "←" + r.expression()).toList())
                 .contains("customerCode←supplierid_number", "nickname←supplierid_name");
         assertThat(GridKt._getFormatted(mapping, 0, "target")).isEqualTo("客户编号（customerCode）");
 
         // and the versions are listed newest first, with the origin and who imported them
         @SuppressWarnings("unchecked")
-        Grid<TemplateVersionView> versions = (Grid<TemplateVersionView>) _get(Grid.class,
+        Grid<TemplateVersionView> versions = (Grid<TemplateVersionView>) _get(Component.class,
                 spec -> spec.withId("details-versions"));
         assertThat(GridKt._size(versions)).isEqualTo(2);
         assertThat(GridKt._getFormatted(versions, 1, "version")).isEqualTo("v1");
@@ -406,7 +417,7 @@ class TemplatesViewIT {
         TextArea text = _get(TextArea.class, spec -> spec.withId("details-mapping-text"));
         assertThat(text.isReadOnly()).isTrue();
         assertThat(text.getValue()).startsWith("billno = \"X\"");
-        _assertNone(Grid.class, spec -> spec.withId("details-mapping"));
+        _assertNone(Component.class, spec -> spec.withId("details-mapping"));
     }
 
     @Test
@@ -562,5 +573,54 @@ class TemplatesViewIT {
         assertThat(templates.list()).extracting(SolutionTemplate::id).doesNotContain("to-delete");
         _assertNone(Div.class, spec -> spec.withId("template-to-delete"));
         _assertNone(Button.class, spec -> spec.withId("delete-" + SEED));
+    }
+
+    @Test
+    void aDryRunRightAfterCopyingStartsOnTheNewDisabledSolutionAndShowsTheRun() throws InterruptedException {
+        // given connections to the sandboxes, and the wizard of the seed template
+        String sandbox = "http://127.0.0.1:" + port + "/sandbox";
+        connections.create(new ConnectionDraft("金蝶沙箱", "kingdee-jdy", Map.of("baseUrl", sandbox + "/kingdee",
+                "clientId", "yunqiao-demo", "clientSecret", "demo-secret-v1", "username", "demo", "password",
+                "demo-pass")));
+        connections.create(new ConnectionDraft("吉客云沙箱", "jackyun", Map.of("baseUrl",
+                sandbox + "/jackyun/open/openapi/do", "appKey", "100200", "appSecret",
+                "0f1e2d3c4b5a69788796a5b4c3d2e1f0")));
+        openGalleryAs(Role.ADMIN);
+        _click(_get(Button.class, spec -> spec.withId("copy-" + SEED)));
+
+        // when both connections are chosen with "dry run right away" and the copy confirmed
+        _setValue(_get(TextField.class, spec -> spec.withId("copy-name")), "复制后试运行");
+        ComboBoxKt.selectByLabel(picker("copy-source"), "金蝶沙箱");
+        ComboBoxKt.selectByLabel(picker("copy-target"), "吉客云沙箱");
+        @SuppressWarnings("unchecked")
+        var after = (com.vaadin.flow.component.radiobutton.RadioButtonGroup<CopyWizard.After>) _get(Component.class,
+                spec -> spec.withId("copy-after"));
+        _setValue(after, CopyWizard.After.DRY_RUN);
+        _click(_get(Button.class, spec -> spec.withId("copy-confirm")));
+
+        // then the run page of a dry run of the new solution is open, and the solution is still disabled
+        SolutionView created = solutions.list().stream().filter(s -> s.name().equals("复制后试运行")).findFirst()
+                .orElseThrow();
+        assertThat(currentPath()).startsWith("runs/");
+        long runId = Long.parseLong(currentPath().substring("runs/".length()));
+        Run run = history.run(runId).orElseThrow();
+        assertThat(run.getSolutionId()).isEqualTo(created.id());
+        assertThat(run.isDryRun()).isTrue();
+        assertThat(solutions.get(created.id()).enabled()).isFalse();
+        // the run goes on in the background: it is let finish, so that the next test starts on a quiet platform
+        for (int i = 0; i < 600 && history.run(runId).orElseThrow().getStatus() == RunStatus.RUNNING; i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void exportDownloadsTheTemplateFile() {
+        // given the gallery, when the export link of the seed template is followed
+        openGalleryAs(Role.VIEWER);
+        Anchor export = _get(Anchor.class, spec -> spec.withId("export-" + SEED));
+
+        // then it serves the template's file
+        assertThat(new String(DownloadKt._download(export), StandardCharsets.UTF_8))
+                .isEqualTo(templates.export(SEED, null));
     }
 }
