@@ -623,4 +623,22 @@ class TemplatesViewIT {
         assertThat(new String(DownloadKt._download(export), StandardCharsets.UTF_8))
                 .isEqualTo(templates.export(SEED, null));
     }
+
+    @Test
+    void theDetailsPageSaysWhatACopyAsksForAndWhichValueMapsComeAlong() {
+        // when the details of the template that ships a value map are opened by an administrator
+        MockUi.start(context, "admin", Role.ADMIN);
+        UI.getCurrent().navigate("templates/" + TYPED);
+
+        // then its inputs are listed with their defaults, the shipped table with its entry count, and copy is offered
+        @SuppressWarnings("unchecked")
+        Grid<io.yunqiao.template.TemplateInput> inputs = (Grid<io.yunqiao.template.TemplateInput>) _get(
+                Component.class, spec -> spec.withId("details-inputs"));
+        assertThat(GridKt._size(inputs)).isEqualTo(1);
+        assertThat(_get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class,
+                spec -> spec.withId("details-value-maps")).getElement().getTextRecursively())
+                .isEqualTo("随模板复制：金蝶采购业务类型（2 条对照）");
+        assertThat(_get(Button.class, spec -> spec.withId("details-copy")).isEnabled()).isTrue();
+        _assertNone(Button.class, spec -> spec.withId("details-delete"));
+    }
 }
