@@ -19,6 +19,7 @@ import io.yunqiao.template.TemplateImport;
 import io.yunqiao.template.TemplateInput;
 import io.yunqiao.template.TemplatePublication;
 import io.yunqiao.template.TemplateUse;
+import io.yunqiao.template.TemplateSearch;
 import io.yunqiao.template.TemplateVersionView;
 import io.yunqiao.template.Templates;
 import java.lang.annotation.ElementType;
@@ -141,7 +142,7 @@ class TemplatesApi {
             @RequestParam(required = false) String tag, @RequestParam(required = false) String category,
             Locale locale) {
         Map<String, TemplateUse> uses = templates.uses();
-        return templates.list().stream().filter(t -> matches(t, q, system, tag, category))
+        return templates.list().stream().filter(new TemplateSearch(q, system, tag, category)::matches)
                 .map(t -> entry(t, uses, locale)).toList();
     }
 
@@ -263,32 +264,6 @@ class TemplatesApi {
         return new OriginAnswer(origin.templateId(), origin.version(),
                 origin.title() == null ? null : origin.title().in(locale), origin.latestVersion(),
                 origin.newerExists());
-    }
-
-    /** Whether a template matches the gallery's search: every given criterion, case-insensitively. */
-    static boolean matches(SolutionTemplate template, String q, String system, String tag, String category) {
-        if (system != null && !system.isBlank() && !system.equals(template.solution().source().connector())
-                && !system.equals(template.solution().target().connector())) {
-            return false;
-        }
-        if (tag != null && !tag.isBlank() && template.tags().stream().noneMatch(t -> t.equalsIgnoreCase(tag.strip()))) {
-            return false;
-        }
-        if (category != null && !category.isBlank() && !template.category().equalsIgnoreCase(category.strip())) {
-            return false;
-        }
-        if (q == null || q.isBlank()) {
-            return true;
-        }
-        String text = String.join("\n", template.id(), template.title().zh(), template.title().en(),
-                template.description().zh(), template.description().en(), template.category(),
-                String.join("\n", template.tags())).toLowerCase(Locale.ROOT);
-        for (String word : q.toLowerCase(Locale.ROOT).split("\\s+")) {
-            if (!word.isEmpty() && !text.contains(word)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static long solutionId(PublishRequest request) {

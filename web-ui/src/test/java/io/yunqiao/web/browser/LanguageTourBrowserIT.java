@@ -280,6 +280,9 @@ class LanguageTourBrowserIT extends BrowserIT {
         assertThat(byId("copy-confirm")).isVisible();
         scan("copy wizard", lang, found);
         page.keyboard().press("Escape");
+        open("templates/" + SEED);
+        assertThat(byId("details-mapping")).isVisible();
+        scan("template details", lang, found);
 
         open("value-maps");
         assertThat(byId("value-maps")).isVisible();
