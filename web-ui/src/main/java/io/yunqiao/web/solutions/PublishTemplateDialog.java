@@ -267,6 +267,14 @@ class PublishTemplateDialog extends Dialog {
         category.setValue(typed.isEmpty() ? null : typed);
     }
 
+    /**
+     * The English text as a person wrote it: empty when there is none (a text without English reads its Chinese
+     * there, which the English field must not show as if it were English).
+     */
+    private static String english(LocalizedText text) {
+        return text.en() == null || text.en().equals(text.zh()) ? "" : text.en();
+    }
+
     /** A new template starts from the proposal; a new version from the template's own texts and inputs. */
     private void modeChanged(SolutionTemplate template) {
         clearErrors();
@@ -276,10 +284,10 @@ class PublishTemplateDialog extends Dialog {
         note.setHelperText(getTranslation(fresh ? "publishing.note.helpNew" : "publishing.note.helpVersion"));
         LocalizedText title = fresh ? proposal.title() : template.title();
         titleZh.setValue(title.zh() == null ? "" : title.zh());
-        titleEn.setValue(title.en() == null ? "" : title.en());
+        titleEn.setValue(english(title));
         LocalizedText words = fresh ? proposal.description() : template.description();
         description.setValue(words == null || words.zh() == null ? "" : words.zh());
-        descriptionEn.setValue(words == null || words.en() == null ? "" : words.en());
+        descriptionEn.setValue(words == null ? "" : english(words));
         customCategory(fresh ? proposal.category() : template.category());
         tags.setValue(String.join("、", fresh ? proposal.tags() : template.tags()));
         for (InputRow row : inputs) {
