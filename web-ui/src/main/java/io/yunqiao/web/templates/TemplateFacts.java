@@ -15,10 +15,10 @@ import io.yunqiao.template.TemplateFit;
 import io.yunqiao.template.TemplateInput;
 import io.yunqiao.template.TemplateOrigin;
 import io.yunqiao.template.Templates;
+import io.yunqiao.web.runs.RunFormat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,8 +33,9 @@ import java.util.stream.Collectors;
  */
 final class TemplateFacts {
 
+    /** Beijing time, as every other screen shows times, whatever zone the server runs in. */
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
+            .withZone(RunFormat.ZONE);
 
     private TemplateFacts() {
     }

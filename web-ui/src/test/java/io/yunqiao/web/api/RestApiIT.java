@@ -6,14 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.yunqiao.web.SharedPlatform;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import io.yunqiao.web.api.ApiCalls.Answer;
 import java.time.Duration;
-import java.util.Base64;
 import io.yunqiao.solution.LogLevel;
 import io.yunqiao.solution.Solutions;
 import io.yunqiao.web.security.Role;
@@ -31,7 +25,6 @@ class RestApiIT {
     static final String ADMIN_PASSWORD = SharedPlatform.ADMIN_PASSWORD;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String SEED = "kingdee-pur-inbound-to-jackyun-customer";
 
     @LocalServerPort
@@ -47,33 +40,13 @@ class RestApiIT {
     private long jackyun;
 
     /** An answer: status and JSON body. */
-    record Answer(int status, JsonNode body) {
-    }
 
     private Answer call(String method, String path, Object body) {
         return call("admin", ADMIN_PASSWORD, method, path, body);
     }
 
     private Answer call(String user, String password, String method, String path, Object body) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Content-Type", "application/json");
-            if (user != null) {
-                request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                        .getBytes(StandardCharsets.UTF_8)));
-            }
-            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body instanceof String text ? text
-                            : JSON.writeValueAsString(body)));
-            HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = answer.body().isBlank() ? JSON.nullNode() : JSON.readTree(answer.body());
-            return new Answer(answer.statusCode(), json);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ApiCalls.call(port, user, password, method, path, body);
     }
 
     @BeforeEach

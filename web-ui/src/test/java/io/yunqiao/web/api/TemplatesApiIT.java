@@ -7,15 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.yunqiao.web.SharedPlatform;
+import io.yunqiao.web.api.ApiCalls.Answer;
 import io.yunqiao.web.security.Role;
 import io.yunqiao.web.security.UserAccounts;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +27,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class TemplatesApiIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** The built-in template that asks for the bill status on copy. */
     private static final String AUDITED = "kingdee-audited-bill-customers-to-jackyun";
     private static final String MINE = "shop-audited-customers";
@@ -50,31 +43,13 @@ class TemplatesApiIT {
     private long kingdee;
     private long jackyun;
 
-    record Answer(int status, JsonNode body, String text) {
-    }
 
     private Answer call(String method, String path, Object body) {
         return call("admin", SharedPlatform.ADMIN_PASSWORD, method, path, body);
     }
 
     private Answer call(String user, String password, String method, String path, Object body) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Content-Type", "application/json").header("Accept-Language", "zh-CN")
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                            .getBytes(StandardCharsets.UTF_8)));
-            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body instanceof String text ? text
-                            : JSON.writeValueAsString(body)));
-            HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = answer.body().isBlank() ? JSON.nullNode() : JSON.readTree(answer.body());
-            return new Answer(answer.statusCode(), json, answer.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ApiCalls.call(port, user, password, method, path, body);
     }
 
     @BeforeEach

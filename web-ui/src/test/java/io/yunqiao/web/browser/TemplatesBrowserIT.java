@@ -72,9 +72,8 @@ class TemplatesBrowserIT extends BrowserIT {
         assertThat(byId("publish-done")).isVisible();
         click("publish-close");
         open("templates");
-        fill("templates-search", "门店专用");
+        search("门店专用");
         assertThat(byId("template-" + id)).isVisible();
-        assertThat(byId("template-" + SEED)).hasCount(0);
         screenshot("template-gallery");
 
         // when its file is exported, and the template deleted
@@ -93,7 +92,15 @@ class TemplatesBrowserIT extends BrowserIT {
         waitForVaadin();
 
         // then it is in the gallery again
-        fill("templates-search", "门店专用");
+        search("门店专用");
+        assertThat(byId("template-" + id)).isVisible();
+        // with its details: the field mapping as a table, the input a copy asks for, its versions
+        click("details-" + id);
+        assertThat(byId("details-mapping")).containsText("customerCode");
+        assertThat(byId("details-inputs")).containsText("首次同步从多久以前开始");
+        screenshot("template-details");
+        open("templates");
+        search("门店专用");
         assertThat(byId("template-" + id)).isVisible();
 
         // when it is copied into a new solution with the sandbox connections and run
@@ -108,6 +115,7 @@ class TemplatesBrowserIT extends BrowserIT {
         click("copy-confirm");
         page.waitForURL(Pattern.compile(".*/solutions/\\d+$"));
         assertThat(byId("template-origin")).containsText(title);
+        screenshot("template-origin");
         click("tab-source");
         assertThat(byId("window-start").locator("input")).hasValue("P7D");
         click("editor-run-now");
@@ -118,5 +126,15 @@ class TemplatesBrowserIT extends BrowserIT {
         JsonNode customers = sandbox("GET", "jackyun/_admin/customers", null);
         assertThat(customers.path("count").asInt()).isPositive();
         assertThat(byId("run-failed")).hasText("0");
+    }
+
+    /**
+     * Types in the gallery's search box and waits until the cards are filtered (the seed template's card is gone):
+     * the box searches as one types, so a click right after typing could hit a card that is being replaced.
+     */
+    private void search(String words) {
+        fill("templates-search", words);
+        assertThat(byId("template-" + SEED)).hasCount(0);
+        waitForVaadin();
     }
 }
