@@ -413,7 +413,7 @@ class FeatureTemplatesIT {
     void everyShippedTemplateShipsTheValueMapsItsMappingReads() {
         // given every shipped template; when the tables its mapping reads are listed
         Pattern call = Pattern.compile("\\$valueMap\\(\\s*\"([^\"]+)\"");
-        for (SolutionTemplate template : templates.list()) {
+        for (SolutionTemplate template : templates.list().stream().filter(SolutionTemplate::builtIn).toList()) {
             Matcher m = call.matcher(template.solution().target().mapping());
             // then each is shipped with the template, so that the copy runs out of the box
             while (m.find()) {
