@@ -139,7 +139,9 @@ class TemplatePublishingViewIT {
         _setValue(field("publish-id"), MINE);
         _setValue(field("publish-title-zh"), "门店客户模板");
         _setValue(field("publish-tags"), field("publish-tags").getValue() + "、门店");
-        _setValue(_get(ComboBox.class, spec -> spec.withId("publish-category")), "客户");
+        @SuppressWarnings("unchecked") // the category picker holds texts; the locator only knows the raw type
+        ComboBox<String> category = _get(ComboBox.class, spec -> spec.withId("publish-category"));
+        _setValue(category, "客户");
         _setValue(_get(Checkbox.class, spec -> spec.withId("publish-input-" + BILL_STATUS)), true);
         _setValue(field("publish-input-label-" + BILL_STATUS), "单据状态");
         _setValue(field("publish-input-default-" + BILL_STATUS), "C");
