@@ -1,5 +1,6 @@
 package io.yunqiao.web.security;
 
+import io.yunqiao.problem.Problem;
 import io.yunqiao.problem.ProblemTexts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,19 +52,24 @@ class FirstAdmin implements ApplicationRunner {
             return;
         }
         if (!configuredPassword.isBlank()) {
-            users.create(username, null, Role.ADMIN, configuredPassword);
-            LOG.info("created administrator '{}' with the password from yunqiao.security.admin-password", username);
+            if (created(configuredPassword)) {
+                LOG.info("created administrator '{}' with the password from yunqiao.security.admin-password",
+                        username);
+            }
             return;
         }
         if (!passwordFile.isBlank()) {
-            users.create(username, null, Role.ADMIN, readPasswordFile(Path.of(passwordFile)));
-            LOG.info("created administrator '{}' with the password from the file {}", username, passwordFile);
+            if (created(readPasswordFile(Path.of(passwordFile)))) {
+                LOG.info("created administrator '{}' with the password from the file {}", username, passwordFile);
+            }
             return;
         }
         byte[] random = new byte[12];
         new SecureRandom().nextBytes(random);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        users.create(username, null, Role.ADMIN, password);
+        if (!created(password)) {
+            return;
+        }
         LOG.warn("""
 
                 ==== Yunqiao administrator created ====
@@ -71,6 +78,29 @@ class FirstAdmin implements ApplicationRunner {
                 This password is shown only now. Sign in and change it under 用户 Users, or set
                 YUNQIAO_ADMIN_PASSWORD or YUNQIAO_ADMIN_PASSWORD_FILE before the first start next time.
                 =======================================""", username, password);
+    }
+
+    /**
+     * Creates the administrator, or answers false when another node starting at the same moment on the same empty
+     * database created it first (the user name is unique in the database): that node's log has the password, and
+     * this node starts normally instead of dying on the clash.
+     */
+    private boolean created(String password) {
+        try {
+            users.create(username, null, Role.ADMIN, password);
+            return true;
+        } catch (DataIntegrityViolationException | Problem e) {
+            if (e instanceof Problem problem && !"problem.user.nameTaken".equals(problem.code())) {
+                throw problem;
+            }
+            if (users.isEmpty()) {
+                // not the other node's administrator after all: a real fault, which must stop the start
+                throw e;
+            }
+            LOG.info("administrator '{}' was created by another node starting at the same time on this database; a"
+                    + " generated password is in that node's log", username);
+            return false;
+        }
     }
 
     /** The file's first line, without its line break (editors and `echo` add one). */
