@@ -21,6 +21,7 @@ import io.yunqiao.valuemap.ValueMapTables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -143,23 +144,17 @@ public class Templates {
     @Transactional(readOnly = true)
     public List<TemplateVersionView> versions(String id) {
         SolutionTemplate current = get(id);
-        Map<Integer, long[]> counts = new HashMap<>();
-        for (Object[] row : copies.counts()) {
-            if (id.equals(row[0])) {
-                counts.put(((Number) row[1]).intValue(),
-                        new long[] {((Number) row[2]).longValue(), ((Number) row[3]).longValue()});
-            }
-        }
+        Map<Integer, TemplateUse> counts = usesByVersion().getOrDefault(id, Map.of());
         if (current.builtIn()) {
-            long[] use = counts.getOrDefault(current.version(), new long[2]);
+            TemplateUse use = counts.getOrDefault(current.version(), TemplateUse.NONE);
             return List.of(new TemplateVersionView(current.version(), TemplateOrigin.BUILT_IN, null, null, "",
-                    use[0], use[1]));
+                    use.copies(), use.inUse()));
         }
         return versions.findByTemplateIdOrderByVersionDesc(id).stream().map(v -> {
             SolutionTemplate t = v.template();
-            long[] use = counts.getOrDefault(v.version(), new long[2]);
+            TemplateUse use = counts.getOrDefault(v.version(), TemplateUse.NONE);
             return new TemplateVersionView(t.version(), t.origin(), t.published().by(), t.published().at(),
-                    t.published().note(), use[0], use[1]);
+                    t.published().note(), use.copies(), use.inUse());
         }).toList();
     }
 
@@ -167,9 +162,17 @@ public class Templates {
     @Transactional(readOnly = true)
     public Map<String, TemplateUse> uses() {
         Map<String, TemplateUse> uses = new HashMap<>();
+        usesByVersion().forEach((id, byVersion) -> byVersion.values().forEach(use -> uses.merge(id, use,
+                (a, b) -> new TemplateUse(a.copies() + b.copies(), a.inUse() + b.inUse()))));
+        return uses;
+    }
+
+    /** Template id → version → how many solutions were copied from it and still exist. */
+    private Map<String, Map<Integer, TemplateUse>> usesByVersion() {
+        Map<String, Map<Integer, TemplateUse>> uses = new HashMap<>();
         for (Object[] row : copies.counts()) {
-            uses.merge((String) row[0], new TemplateUse(((Number) row[2]).longValue(), ((Number) row[3]).longValue()),
-                    (a, b) -> new TemplateUse(a.copies() + b.copies(), a.inUse() + b.inUse()));
+            uses.computeIfAbsent((String) row[0], id -> new HashMap<>()).put(((Number) row[1]).intValue(),
+                    new TemplateUse(((Number) row[2]).longValue(), ((Number) row[3]).longValue()));
         }
         return uses;
     }
@@ -189,9 +192,12 @@ public class Templates {
     public TemplateFit fit(SolutionTemplate template) {
         List<StoredMessage> missing = new ArrayList<>();
         ends(template.solution()).forEach(end -> operation(missing, end.get(0), end.get(1)));
-        List<String> tables = valueMaps.names();
-        template.referencedValueMaps().stream().filter(t -> !tables.contains(t))
-                .forEach(t -> missing.add(StoredMessage.of("template.fit.valueMapMissing", t)));
+        if (!template.referencedValueMaps().isEmpty()) {
+            // the gallery asks this of every template: the tables are read only for one that references some
+            List<String> tables = valueMaps.names();
+            template.referencedValueMaps().stream().filter(t -> !tables.contains(t))
+                    .forEach(t -> missing.add(StoredMessage.of("template.fit.valueMapMissing", t)));
+        }
         return new TemplateFit(missing.stream().distinct().toList());
     }
 
@@ -337,18 +343,14 @@ public class Templates {
             TemplateInput input = given.get(i);
             String place = "inputs[" + i + "]";
             String key = input.key() == null ? "" : input.key().strip();
-            JsonNode current;
-            if (key.equals(TemplateInput.WINDOW_START)) {
-                current = spec.window().start() == null ? null : TextNode.valueOf(spec.window().start());
-            } else if (key.startsWith(TemplateInput.SOURCE_PARAM)) {
+            if (key.startsWith(TemplateInput.SOURCE_PARAM)) {
                 String param = key.substring(TemplateInput.SOURCE_PARAM.length());
                 if (source.param(param).isEmpty()) {
                     throw Problem.coded(Problem.Kind.INVALID, place + ".key", "problem.template.inputUnknownParam",
                             param, source.id(), String.join(", ",
                                     source.params().stream().map(p -> p.name()).toList()));
                 }
-                current = spec.source().params().get(param);
-            } else {
+            } else if (!key.equals(TemplateInput.WINDOW_START)) {
                 throw Problem.coded(Problem.Kind.INVALID, place + ".key", "problem.template.inputKey", key);
             }
             if (inputs.stream().anyMatch(other -> other.key().equals(key))) {
@@ -357,32 +359,29 @@ public class Templates {
             if (input.label() == null || input.label().zh() == null || input.label().zh().isBlank()) {
                 throw Problem.coded(Problem.Kind.INVALID, place + ".label", "problem.template.inputLabel", key);
             }
-            JsonNode defaultValue = input.defaultValue() == null || input.defaultValue().isNull()
-                    || (input.defaultValue().isTextual() && input.defaultValue().asText().isBlank())
-                    ? current : input.defaultValue();
+            JsonNode defaultValue = blank(input.defaultValue()) ? valueAt(spec, key) : input.defaultValue();
             inputs.add(new TemplateInput(key, trimmed(input.label()), defaultValue, input.required()));
         }
         return inputs;
     }
 
     private SolutionTemplate store(StoredTemplate template, SolutionTemplate content, String note) {
-        int version = template.advance(clock.instant());
-        SolutionTemplate.Publication published = content.published();
+        Instant now = clock.instant();
+        int version = template.advance(now);
+        String by = content.published() == null ? null : content.published().by();
         StoredTemplate saved;
         try {
             // flushed here, so that a clash with another publisher is answered now rather than as a failed commit
             saved = stored.saveAndFlush(template);
             versions.saveAndFlush(new StoredTemplateVersion(saved.templateId(), version,
-                    TemplateFile.content(content), content.origin(), note, clock.instant(),
-                    published == null ? null : published.by()));
+                    TemplateFile.content(content), content.origin(), note, now, by));
         } catch (DataIntegrityViolationException | OptimisticLockingFailureException e) {
             // someone published or imported the same template at the same moment: theirs stands
             throw Problem.coded(Problem.Kind.CONFLICT, null, "problem.template.changedMeanwhile",
                     template.templateId());
         }
         LOG.info("template {} version {} stored ({})", saved.templateId(), version, content.origin());
-        return content.as(version, content.origin(), "database", new SolutionTemplate.Publication(
-                published == null ? null : published.by(), clock.instant(), note));
+        return content.as(version, content.origin(), "database", new SolutionTemplate.Publication(by, now, note));
     }
 
     /** The template file of one version (the current one when {@code version} is null). */
@@ -564,10 +563,10 @@ public class Templates {
         Map<String, JsonNode> params = new TreeMap<>(spec.source().params());
         for (TemplateInput input : template.inputs()) {
             JsonNode value = given.get(input.key());
-            if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+            if (blank(value)) {
                 value = input.defaultValue();
             }
-            boolean empty = value == null || value.isNull() || (value.isTextual() && value.asText().isBlank());
+            boolean empty = blank(value);
             if (empty && input.required()) {
                 throw Problem.coded(Problem.Kind.INVALID, "inputs." + input.key(), "problem.template.inputRequired",
                         input.label().zh(), input.label().en(), input.key());
@@ -584,6 +583,19 @@ public class Templates {
             }
         }
         return spec.withSource(spec.source().withParams(params));
+    }
+
+    /** No value: absent, JSON null or blank text, as an input left empty. */
+    private static boolean blank(JsonNode value) {
+        return value == null || value.isNull() || (value.isTextual() && value.asText().isBlank());
+    }
+
+    /** What a spec holds where an input's value goes: a source parameter, or the window's start. */
+    private static JsonNode valueAt(SolutionSpec spec, String key) {
+        if (key.equals(TemplateInput.WINDOW_START)) {
+            return spec.window().start() == null ? null : TextNode.valueOf(spec.window().start());
+        }
+        return spec.source().params().get(key.substring(TemplateInput.SOURCE_PARAM.length()));
     }
 
     /** The template a solution was copied from, if it was; with its latest version when it still exists. */
@@ -612,9 +624,7 @@ public class Templates {
         SolutionSpec mine = solutions.current(solutionId).spec();
         Map<String, JsonNode> kept = new LinkedHashMap<>();
         for (TemplateInput input : latest.inputs()) {
-            JsonNode value = input.key().equals(TemplateInput.WINDOW_START)
-                    ? (mine.window().start() == null ? null : TextNode.valueOf(mine.window().start()))
-                    : mine.source().params().get(input.sourceParam());
+            JsonNode value = valueAt(mine, input.key());
             if (value != null) {
                 kept.put(input.key(), value);
             }
