@@ -428,9 +428,8 @@ class PublishTemplateDialog extends Dialog {
     private void clearErrors() {
         error.setVisible(false);
         error.setText("");
-        List<HasValidation> fields = new ArrayList<>(List.<HasValidation>of(id, titleZh, titleEn, description, descriptionEn,
-                category, tags,
-                note));
+        List<HasValidation> fields = new ArrayList<>(List.<HasValidation>of(id, titleZh, titleEn, description,
+                descriptionEn, category, tags, note));
         inputs.forEach(r -> {
             fields.add(r.label());
             fields.add(r.defaultValue());

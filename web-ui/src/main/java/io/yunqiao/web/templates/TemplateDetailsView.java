@@ -37,7 +37,6 @@ import io.yunqiao.template.Templates;
 import io.yunqiao.valuemap.ValueMapTables;
 import io.yunqiao.web.shell.DeleteConfirmation;
 import io.yunqiao.web.shell.Notices;
-import io.yunqiao.web.solutions.CronDescription;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Locale;
@@ -121,8 +120,8 @@ class TemplateDetailsView extends VerticalLayout implements BeforeEnterObserver,
                     "details-category"));
         }
         if (!template.tags().isEmpty()) {
-            content.add(TemplateFacts.labelled(this, "templates.details.tags", String.join(getTranslation("templates.listSeparator"), template.tags()),
-                    "details-tags"));
+            content.add(TemplateFacts.labelled(this, "templates.details.tags",
+                    String.join(getTranslation("templates.listSeparator"), template.tags()), "details-tags"));
         }
 
         Div route = new Div();
@@ -134,24 +133,13 @@ class TemplateDetailsView extends VerticalLayout implements BeforeEnterObserver,
         content.add(route);
         content.add(muted(getTranslation("templates.needs", TemplateFacts.connectors(this, endpoints, spec)),
                 "details-needs"));
-        String cron = spec.schedule().cron();
-        Div schedule = muted(cron == null || cron.isBlank() ? getTranslation("templates.noSchedule")
-                : getTranslation("templates.schedule", CronDescription.inWords(cron, this::getTranslation)),
-                "details-schedule");
-        if (cron != null && !cron.isBlank()) {
-            schedule.setTitle(cron);
-        }
-        content.add(schedule);
-        if (spec.dedupe().targetKey() != null) {
-            content.add(muted(getTranslation("templates.dedupe", TemplateFacts.fieldWords(this, registry,
-                    spec.target().connector(), spec.target().operation(), spec.dedupe().targetKey())),
-                    "details-dedupe"));
-        }
+        content.add(TemplateFacts.schedule(this, spec, "details-schedule"));
+        TemplateFacts.dedupe(this, registry, spec).ifPresent(dedupe -> {
+            dedupe.setId("details-dedupe");
+            content.add(dedupe);
+        });
         TemplateFit fit = templates.fit(template);
-        Div runs = new Div(TemplateFacts.fit(this, fit));
-        runs.setId("details-fit");
-        runs.addClassName(fit.runnable() ? "yq-template-fits" : "yq-template-misfit");
-        content.add(runs, actions(fit));
+        content.add(TemplateFacts.fitLine(this, fit, "details-fit"), actions(fit));
 
         content.add(new H3(getTranslation("templates.details.mapping")), mapping(spec));
         content.add(new H3(getTranslation("templates.details.inputs")), inputs());

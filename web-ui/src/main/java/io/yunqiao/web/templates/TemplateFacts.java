@@ -16,6 +16,7 @@ import io.yunqiao.template.TemplateInput;
 import io.yunqiao.template.TemplateOrigin;
 import io.yunqiao.template.Templates;
 import io.yunqiao.web.runs.RunFormat;
+import io.yunqiao.web.solutions.CronDescription;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -99,7 +100,8 @@ final class TemplateFacts {
     }
 
     static String inputLabels(Component host, List<TemplateInput> inputs) {
-        return inputs.stream().map(i -> i.label().in(locale(host))).collect(Collectors.joining(host.getTranslation("templates.listSeparator")));
+        return inputs.stream().map(i -> i.label().in(locale(host)))
+                .collect(Collectors.joining(host.getTranslation("templates.listSeparator")));
     }
 
     /** "可以运行", or "不能运行：缺少…" with every missing part. */
@@ -109,7 +111,44 @@ final class TemplateFacts {
     }
 
     static String missing(Component host, TemplateFit fit) {
-        return fit.missing().stream().map(m -> m.render(locale(host))).collect(Collectors.joining(host.getTranslation("templates.missingSeparator")));
+        return fit.missing().stream().map(m -> m.render(locale(host)))
+                .collect(Collectors.joining(host.getTranslation("templates.missingSeparator")));
+    }
+
+    /** The line saying whether it runs here, marked for the style sheet. */
+    static Div fitLine(Component host, TemplateFit fit, String id) {
+        Div runs = new Div(fit(host, fit));
+        runs.setId(id);
+        runs.addClassName(fit.runnable() ? "yq-template-fits" : "yq-template-misfit");
+        return runs;
+    }
+
+    /**
+     * "计划：每 10 分钟（复制后为停用状态）", or "计划：无，手动运行"; the cron expression stays reachable, as the
+     * tooltip, for whoever reads cron.
+     */
+    static Div schedule(Component host, SolutionSpec spec, String id) {
+        String cron = spec.schedule().cron();
+        boolean none = cron == null || cron.isBlank();
+        Div schedule = new Div(none ? host.getTranslation("templates.noSchedule")
+                : host.getTranslation("templates.schedule", CronDescription.inWords(cron, host::getTranslation)));
+        schedule.setId(id);
+        schedule.addClassName("yq-muted");
+        if (!none) {
+            schedule.setTitle(cron);
+        }
+        return schedule;
+    }
+
+    /** "去重依据：客户编号（customerCode）"; empty when the template dedupes by no target key. */
+    static Optional<Div> dedupe(Component host, ConnectorRegistry registry, SolutionSpec spec) {
+        if (spec.dedupe().targetKey() == null) {
+            return Optional.empty();
+        }
+        Div dedupe = new Div(host.getTranslation("templates.dedupe", fieldWords(host, registry,
+                spec.target().connector(), spec.target().operation(), spec.dedupe().targetKey())));
+        dedupe.addClassName("yq-muted");
+        return Optional.of(dedupe);
     }
 
     /** A target field as a clerk reads it: "客户编号（customerCode）", the bare name when it is not declared. */

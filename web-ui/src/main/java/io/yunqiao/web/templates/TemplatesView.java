@@ -36,7 +36,6 @@ import io.yunqiao.web.shell.BoundedImport;
 import io.yunqiao.web.shell.ComponentTexts;
 import io.yunqiao.web.shell.DeleteConfirmation;
 import io.yunqiao.web.shell.Notices;
-import io.yunqiao.web.solutions.CronDescription;
 import jakarta.annotation.security.PermitAll;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -206,31 +205,14 @@ class TemplatesView extends VerticalLayout implements HasDynamicTitle {
         asks.addClassName("yq-muted");
         card.add(needs, asks);
 
-        String cron = spec.schedule().cron();
-        Div schedule = new Div(cron == null || cron.isBlank() ? getTranslation("templates.noSchedule")
-                : getTranslation("templates.schedule", CronDescription.inWords(cron, this::getTranslation)));
-        schedule.addClassName("yq-muted");
-        schedule.setId("schedule-" + id);
-        if (cron != null && !cron.isBlank()) {
-            // the expression stays reachable for whoever reads cron
-            schedule.setTitle(cron);
-        }
-        card.add(schedule);
-        if (spec.dedupe().targetKey() != null) {
-            Div dedupe = new Div(getTranslation("templates.dedupe", TemplateFacts.fieldWords(this, registry,
-                    spec.target().connector(), spec.target().operation(), spec.dedupe().targetKey())));
-            dedupe.addClassName("yq-muted");
-            card.add(dedupe);
-        }
+        card.add(TemplateFacts.schedule(this, spec, "schedule-" + id));
+        TemplateFacts.dedupe(this, registry, spec).ifPresent(card::add);
         Div uses = new Div(getTranslation("templates.uses", use.copies(), use.inUse()));
         uses.setId("uses-" + id);
         uses.addClassName("yq-muted");
         card.add(uses);
         TemplateFit fit = templates.fit(template);
-        Div runs = new Div(TemplateFacts.fit(this, fit));
-        runs.setId("fit-" + id);
-        runs.addClassName(fit.runnable() ? "yq-template-fits" : "yq-template-misfit");
-        card.add(runs);
+        card.add(TemplateFacts.fitLine(this, fit, "fit-" + id));
 
         Button details = new Button(getTranslation("templates.details"), VaadinIcon.INFO_CIRCLE_O.create(),
                 e -> UI.getCurrent().navigate("templates/" + id));
