@@ -127,7 +127,9 @@ class EngineMetrics {
         try {
             // every existing solution, with 0 for what is not waiting; a deleted solution's rows drop out
             Map<Long, Map<String, Double>> waiting = new HashMap<>();
+            Map<Long, String> existing = new HashMap<>();
             for (Solution solution : solutions.findAll()) {
+                existing.put(solution.getId(), solution.getName());
                 names.put(solution.getId(), solution.getName());
                 OUTCOMES.forEach(outcome -> recordCounter(solution.getName(), outcome));
                 Map<String, Double> statuses = new LinkedHashMap<>();
@@ -142,7 +144,7 @@ class EngineMetrics {
             }
             List<MultiGauge.Row<?>> rows = new ArrayList<>();
             waiting.forEach((id, statuses) -> statuses.forEach((status, count) -> rows.add(MultiGauge.Row.of(
-                    Tags.of("solution", names.get(id), "status", status), count))));
+                    Tags.of("solution", existing.get(id), "status", status), count))));
             backlog.register(rows, true);
         } catch (RuntimeException e) {
             // a database hiccup: the gauge keeps its last values until the next refresh
