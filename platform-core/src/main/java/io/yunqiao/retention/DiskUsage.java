@@ -156,8 +156,10 @@ public class DiskUsage {
         // a deleted solution's rows may still be going: only solutions that exist are shown
         usage.keySet().retainAll(names.keySet());
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        usage.forEach((id, use) -> {
-            Tags solution = Tags.of("solution", names.get(id));
+        // every existing solution is published, at 0 while it stores nothing: a dashboard shows 0, not "no data"
+        names.forEach((id, name) -> {
+            Usage use = usage.getOrDefault(id, Usage.NONE);
+            Tags solution = Tags.of("solution", name);
             rows.add(MultiGauge.Row.of(solution.and("part", "records"), use.records()));
             rows.add(MultiGauge.Row.of(solution.and("part", "contents"), use.contents()));
             rows.add(MultiGauge.Row.of(solution.and("part", "logs"), use.logs()));

@@ -7,11 +7,14 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.yunqiao.solution.Solution;
+import io.yunqiao.solution.SolutionDeleted;
 import io.yunqiao.solution.SolutionRepository;
 import io.yunqiao.solution.SolutionSaved;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,11 +37,16 @@ import org.springframework.stereotype.Component;
  * read from the database, so every node reports the whole cluster's backlog) and {@code yunqiao.ratelimit.waits}
  * (time spent waiting for the rate limit, by connection). Connector calls are counted by the connector client.
  * Solutions are tagged by name, which is what people read on a dashboard.
+ *
+ * <p>Every existing solution has its record counters and its two backlog rows from the start, at 0 while nothing
+ * happened (issue #16): a dashboard shows 0, not "no data", and {@code rate()} has a first sample to start from.
  */
 @Component
 class EngineMetrics {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineMetrics.class);
+    private static final List<String> OUTCOMES = List.of("fetched", "written", "skipped", "failed");
+    private static final List<String> BACKLOG = List.of("pending", "processing");
 
     private final MeterRegistry registry;
     private final SolutionRepository solutions;
@@ -62,9 +70,13 @@ class EngineMetrics {
     /** Counts records of a solution by outcome: fetched, written, skipped or failed. */
     void records(long solutionId, String outcome, int count) {
         if (count > 0) {
-            Counter.builder("yunqiao.records").description("records by solution and outcome")
-                    .tags("solution", name(solutionId), "outcome", outcome).register(registry).increment(count);
+            recordCounter(name(solutionId), outcome).increment(count);
         }
+    }
+
+    private Counter recordCounter(String solution, String outcome) {
+        return Counter.builder("yunqiao.records").description("records by solution and outcome")
+                .tags("solution", solution, "outcome", outcome).register(registry);
     }
 
     /** Time a writer waited for the rate limit of a target connection. */
@@ -85,10 +97,25 @@ class EngineMetrics {
         }
     }
 
-    /** A renamed solution is tagged with its new name from now on. */
+    /** A new solution's record counters start at 0; a renamed one is tagged with its new name from now on. */
     @EventListener
     void on(SolutionSaved saved) {
-        names.remove(saved.solutionId());
+        String before = names.remove(saved.solutionId());
+        String solution = name(saved.solutionId());
+        if (before != null && !before.equals(solution)) {
+            // renamed: the old name's series end, the new name's start at 0
+            OUTCOMES.forEach(outcome -> registry.remove(recordCounter(before, outcome)));
+        }
+        OUTCOMES.forEach(outcome -> recordCounter(solution, outcome));
+    }
+
+    /** A deleted solution's counters go: only existing solutions are published (its backlog rows go at refresh). */
+    @EventListener
+    void on(SolutionDeleted deleted) {
+        String solution = names.remove(deleted.solutionId());
+        if (solution != null) {
+            OUTCOMES.forEach(outcome -> registry.remove(recordCounter(solution, outcome)));
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -98,11 +125,26 @@ class EngineMetrics {
 
     void refreshBacklog() {
         try {
-            List<MultiGauge.Row<?>> rows = new ArrayList<>();
-            for (Object[] row : records.countBacklog()) {
-                rows.add(MultiGauge.Row.of(Tags.of("solution", name(((Number) row[0]).longValue()), "status",
-                        row[1].toString().toLowerCase(Locale.ROOT)), ((Number) row[2]).doubleValue()));
+            // every existing solution, with 0 for what is not waiting; a deleted solution's rows drop out
+            Map<Long, Map<String, Double>> waiting = new HashMap<>();
+            Map<Long, String> existing = new HashMap<>();
+            for (Solution solution : solutions.findAll()) {
+                existing.put(solution.getId(), solution.getName());
+                names.put(solution.getId(), solution.getName());
+                OUTCOMES.forEach(outcome -> recordCounter(solution.getName(), outcome));
+                Map<String, Double> statuses = new LinkedHashMap<>();
+                BACKLOG.forEach(status -> statuses.put(status, 0.0));
+                waiting.put(solution.getId(), statuses);
             }
+            for (Object[] row : records.countBacklog()) {
+                Map<String, Double> statuses = waiting.get(((Number) row[0]).longValue());
+                if (statuses != null) {
+                    statuses.put(row[1].toString().toLowerCase(Locale.ROOT), ((Number) row[2]).doubleValue());
+                }
+            }
+            List<MultiGauge.Row<?>> rows = new ArrayList<>();
+            waiting.forEach((id, statuses) -> statuses.forEach((status, count) -> rows.add(MultiGauge.Row.of(
+                    Tags.of("solution", existing.get(id), "status", status), count))));
             backlog.register(rows, true);
         } catch (RuntimeException e) {
             // a database hiccup: the gauge keeps its last values until the next refresh

@@ -19,8 +19,9 @@ import java.util.Locale;
 public class Run {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "yq_id")
-    @SequenceGenerator(name = "yq_id", sequenceName = "yq_id_seq", allocationSize = 50)
+    // its own sequence, one value at a time: the numbers people read follow each other (V20)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "yq_run")
+    @SequenceGenerator(name = "yq_run", sequenceName = "yq_run_seq", allocationSize = 1)
     private Long id;
 
     @Column(name = "solution_id", nullable = false)

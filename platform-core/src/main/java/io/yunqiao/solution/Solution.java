@@ -19,8 +19,9 @@ import java.time.Instant;
 public class Solution {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "yq_id")
-    @SequenceGenerator(name = "yq_id", sequenceName = "yq_id_seq", allocationSize = 50)
+    // its own sequence, one value at a time: the numbers people read follow each other (V20)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "yq_solution")
+    @SequenceGenerator(name = "yq_solution", sequenceName = "yq_solution_seq", allocationSize = 1)
     private Long id;
 
     @Column(nullable = false, length = 200)

@@ -1,5 +1,6 @@
 package io.yunqiao.web.alert;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.SolutionValidator;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Sends one notification per configured channel (the email addresses, the webhook) and says how each went. A
  * failed send is retried a couple of times with a growing wait, then logged at WARN; it never throws. Every
  * attempt's end is counted in the meter {@code yunqiao.alerts} (tags {@code channel} email/webhook and
- * {@code outcome} sent/failed).
+ * {@code outcome} sent/failed), whose four series are there from the start at 0: a dashboard or an alert rule on
+ * failed sends has a series to read before the first alert (issue #16).
  */
 @Component
 @EnableConfigurationProperties(AlertSettings.class)
@@ -42,6 +44,15 @@ public class AlertSender {
         this.webhook = new WebhookChannel(settings, clock);
         this.meters = meters;
         this.clock = clock;
+        for (String channel : List.of(AlertDelivery.EMAIL, AlertDelivery.WEBHOOK)) {
+            counter(channel, true);
+            counter(channel, false);
+        }
+    }
+
+    private Counter counter(String channel, boolean delivered) {
+        return Counter.builder(METER).description("alert notifications by channel and outcome (each try counted)")
+                .tags("channel", channel, "outcome", delivered ? "sent" : "failed").register(meters);
     }
 
     /**
@@ -102,8 +113,7 @@ public class AlertSender {
             // a channel answers failures itself; this is the unexpected, which must not end the alert thread
             delivery = new AlertDelivery(name, false, e.toString());
         }
-        meters.counter(METER, "channel", delivery.channel(), "outcome", delivery.delivered() ? "sent" : "failed")
-                .increment();
+        counter(delivery.channel(), delivery.delivered()).increment();
         return delivery;
     }
 

@@ -31,7 +31,8 @@ import org.springframework.test.annotation.DirtiesContext;
 /**
  * What a load balancer and Prometheus see: liveness and readiness (database and Quartz included) without
  * credentials, metrics only for signed-in users, and among them Yunqiao's own: records, runs, backlog, connector
- * calls and rate-limit waits.
+ * calls and rate-limit waits, each labelled with the node; the series a dashboard needs exist from the start at 0
+ * with their HELP text; {@code /actuator/info} tells version, commit and node; the health details list the nodes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:health-it;DB_CLOSE_DELAY=-1",
@@ -39,11 +40,14 @@ import org.springframework.test.annotation.DirtiesContext;
     "spring.quartz.scheduler-name=health-it",
     "yunqiao.security.admin-password=health-admin-1",
     "yunqiao.metrics.backlog-refresh-millis=100",
+    "yunqiao.node-name=" + HealthAndMetricsIT.NODE,
     "yunqiao.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
 // Spring Boot's tests switch metrics export off unless asked: this test is about the export.
 @AutoConfigureObservability
 @DirtiesContext
 class HealthAndMetricsIT {
+
+    static final String NODE = "health-node";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -135,17 +139,17 @@ class HealthAndMetricsIT {
         assertThat(run.getWritten()).isPositive();
         String metrics = get("/actuator/prometheus", true).body();
         assertThat(metrics)
-                .contains("yunqiao_records_total{outcome=\"fetched\",solution=\"指标方案\"} " + run.getFetched()
-                        + ".0")
-                .contains("yunqiao_records_total{outcome=\"written\",solution=\"指标方案\"} " + run.getWritten()
-                        + ".0")
-                .contains("yunqiao_runs_seconds_count{dry_run=\"false\",solution=\"指标方案\",status=\"success\","
-                        + "trigger=\"manual\"} 1")
-                .contains("yunqiao_connector_calls_seconds_count{connector=\"jackyun\",operation=\"crm.customer.add\","
-                        + "outcome=\"success\"}")
-                .contains("yunqiao_connector_calls_seconds_count{connector=\"kingdee-jdy\","
+                .contains("yunqiao_records_total{node=\"health-node\",outcome=\"fetched\",solution=\"指标方案\"} "
+                        + run.getFetched() + ".0")
+                .contains("yunqiao_records_total{node=\"health-node\",outcome=\"written\",solution=\"指标方案\"} "
+                        + run.getWritten() + ".0")
+                .contains("yunqiao_runs_seconds_count{dry_run=\"false\",node=\"health-node\",solution=\"指标方案\","
+                        + "status=\"success\",trigger=\"manual\"} 1")
+                .contains("yunqiao_connector_calls_seconds_count{connector=\"jackyun\",node=\"health-node\","
+                        + "operation=\"crm.customer.add\",outcome=\"success\"}")
+                .contains("yunqiao_connector_calls_seconds_count{connector=\"kingdee-jdy\",node=\"health-node\","
                         + "operation=\"jdy/pur/pur_inbound_list\",outcome=\"success\"}")
-                .contains("yunqiao_ratelimit_waits_seconds_count{connection=\"吉客云 指标方案\"} "
+                .contains("yunqiao_ratelimit_waits_seconds_count{connection=\"吉客云 指标方案\",node=\"health-node\"} "
                         + run.getWritten());
     }
 
@@ -161,10 +165,82 @@ class HealthAndMetricsIT {
         Instant deadline = Instant.now().plusSeconds(30);
         String metrics;
         while (!(metrics = get("/actuator/prometheus", true).body())
-                .contains("yunqiao_backlog_records{solution=\"积压方案\",status=\"pending\"}")) {
+                .contains("yunqiao_backlog_records{node=\"health-node\",solution=\"积压方案\",status=\"pending\"}")) {
             assertThat(Instant.now()).as("the backlog metric within 30 s").isBefore(deadline);
             Thread.sleep(100);
         }
         assertThat(metrics).contains("# TYPE yunqiao_backlog_records gauge");
+    }
+
+    @Test
+    void aSolutionThatNeverRanHasItsSeriesAtZeroWithHelpText() throws Exception {
+        // given a solution that has not run, and no alert sent yet
+        seedSolution("零值方案", "Z", 50);
+
+        // when Prometheus scrapes (the backlog is read from the database every 100 ms here)
+        String zeroBacklog = "yunqiao_backlog_records{node=\"health-node\",solution=\"零值方案\",status=\"pending\"} 0.0";
+        Instant deadline = Instant.now().plusSeconds(30);
+        String metrics;
+        while (!(metrics = get("/actuator/prometheus", true).body()).contains(zeroBacklog)) {
+            assertThat(Instant.now()).as("the backlog at 0 within 30 s").isBefore(deadline);
+            Thread.sleep(100);
+        }
+
+        // then its backlog, its record counters and the alert counters are there at 0, each with its HELP text
+        assertThat(metrics)
+                .contains("yunqiao_backlog_records{node=\"health-node\",solution=\"零值方案\",status=\"processing\"} 0.0")
+                .contains("yunqiao_records_total{node=\"health-node\",outcome=\"fetched\",solution=\"零值方案\"} 0.0")
+                .contains("yunqiao_records_total{node=\"health-node\",outcome=\"written\",solution=\"零值方案\"} 0.0")
+                .contains("yunqiao_records_total{node=\"health-node\",outcome=\"skipped\",solution=\"零值方案\"} 0.0")
+                .contains("yunqiao_records_total{node=\"health-node\",outcome=\"failed\",solution=\"零值方案\"} 0.0")
+                .contains("yunqiao_alerts_total{channel=\"email\",node=\"health-node\",outcome=\"sent\"} 0.0")
+                .contains("yunqiao_alerts_total{channel=\"email\",node=\"health-node\",outcome=\"failed\"} 0.0")
+                .contains("yunqiao_alerts_total{channel=\"webhook\",node=\"health-node\",outcome=\"sent\"} 0.0")
+                .contains("yunqiao_alerts_total{channel=\"webhook\",node=\"health-node\",outcome=\"failed\"} 0.0")
+                .contains("# HELP yunqiao_backlog_records records waiting to be written")
+                .contains("# HELP yunqiao_records_total records by solution and outcome")
+                .contains("# HELP yunqiao_alerts_total alert notifications by channel and outcome");
+        // and every Yunqiao series names this node
+        assertThat(metrics.lines().filter(line -> line.startsWith("yunqiao_")))
+                .isNotEmpty().allMatch(line -> line.contains("node=\"health-node\""));
+        // and every Yunqiao metric has its HELP text
+        String scraped = metrics;
+        scraped.lines().filter(line -> line.startsWith("# TYPE yunqiao_")).map(line -> line.split(" ")[2])
+                .forEach(metric -> assertThat(scraped).as(metric).containsPattern("# HELP " + metric + " \\S"));
+    }
+
+    @Test
+    void infoTellsTheVersionTheCommitAndTheNodeToSignedInUsers() throws Exception {
+        HttpResponse<String> anonymous = get("/actuator/info", false);
+        HttpResponse<String> admin = get("/actuator/info", true);
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
+        JsonNode info = JSON.readTree(admin.body());
+        assertThat(info.path("build").path("version").asText()).isNotBlank();
+        // built from a clone: the commit read by git at build time
+        assertThat(info.path("git").path("commit").path("id").asText()).matches("[0-9a-f]{7,40}");
+        assertThat(info.path("node").path("name").asText()).isEqualTo(NODE);
+        assertThat(info.path("node").path("instance").asText()).matches(NODE + "-\\d{13}");
+    }
+
+    @Test
+    void theHealthDetailsListTheClusterNodesWithTheirNames() throws Exception {
+        HttpResponse<String> health = get("/actuator/health", true);
+
+        JsonNode scheduler = JSON.readTree(health.body()).path("components").path("scheduler").path("details");
+        assertThat(scheduler.path("node").asText()).isEqualTo(NODE);
+        String instance = scheduler.path("instanceId").asText();
+        assertThat(instance).startsWith(NODE + "-");
+        JsonNode self = null;
+        for (JsonNode node : scheduler.path("nodes")) {
+            if (node.path("instanceId").asText().equals(instance)) {
+                self = node;
+            }
+        }
+        assertThat(self).as(scheduler.toString()).isNotNull();
+        assertThat(self.path("name").asText()).isEqualTo(NODE);
+        assertThat(self.path("alive").asBoolean()).isTrue();
+        assertThat(Instant.parse(self.path("lastCheckIn").asText())).isBefore(Instant.now().plusSeconds(1));
     }
 }

@@ -115,6 +115,28 @@ class PostgresIT {
     }
 
     @Test
+    void solutionsAndRunsCreatedOneAfterAnotherHaveConsecutiveIdsOnPostgres() {
+        // given connections to the sandboxes
+        String sandbox = "http://127.0.0.1:" + port + "/sandbox";
+        long kingdee = connections.create(new ConnectionDraft("金蝶(编号)", "kingdee-jdy", Map.of("baseUrl",
+                sandbox + "/kingdee", "clientId", "yunqiao-demo", "clientSecret", "demo-secret-v1", "username",
+                "demo", "password", "demo-pass"))).id();
+        long jackyun = connections.create(new ConnectionDraft("吉客云(编号)", "jackyun", Map.of("baseUrl",
+                sandbox + "/jackyun/open/openapi/do", "appKey", "100200", "appSecret",
+                "0f1e2d3c4b5a69788796a5b4c3d2e1f0"))).id();
+
+        // when two solutions are created and one of them runs twice
+        long first = templates.copy("kingdee-pur-inbound-to-jackyun-customer", "编号一", kingdee, jackyun).id();
+        long second = templates.copy("kingdee-pur-inbound-to-jackyun-customer", "编号二", kingdee, jackyun).id();
+        Run run = engine.runNow(first, RunTrigger.MANUAL, true);
+        Run next = engine.runNow(first, RunTrigger.MANUAL, true);
+
+        // then their numbers follow each other (yq_solution_seq, yq_run_seq: no blocks of 50)
+        assertThat(second).isEqualTo(first + 1);
+        assertThat(next.getId()).isEqualTo(run.getId() + 1);
+    }
+
+    @Test
     void aClaimSkipsTheRecordsAnotherNodeIsClaimingInsteadOfWaiting() throws Exception {
         // given ten pending records of a solution, four of them locked by another node's claim in progress
         for (int i = 1; i <= 10; i++) {
