@@ -46,6 +46,7 @@ class RunVerdictTest {
         ReflectionTestUtils.setField(run, "skipped", skipped);
         ReflectionTestUtils.setField(run, "failed", failed);
         when(runs.findById(42L)).thenReturn(Optional.of(run));
+        when(runs.lockById(42L)).thenReturn(Optional.of(run));
         when(transactions.execute(any())).thenAnswer(call -> call.<TransactionCallback<?>>getArgument(0)
                 .doInTransaction(null));
         return run;
