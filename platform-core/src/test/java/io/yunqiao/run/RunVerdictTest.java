@@ -149,4 +149,19 @@ class RunVerdictTest {
         assertThat(StoredMessage.render(RunVerdict.failureOf(42, new InterruptedException()), Locale.ENGLISH))
                 .startsWith("Interrupted while writing");
     }
+
+    @Test
+    void aRunItsNodeStoppedEndsInterruptedWithTheReasonAndIsAnnounced() {
+        Run run = run(4, 0, 0);
+
+        verdict.interrupt(42, io.yunqiao.problem.StoredMessage.of("run.interrupted.nodeStopped", "node-a", "node-b")
+                .store());
+
+        assertThat(run.getStatus()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(run.error(Locale.ENGLISH)).contains("node-a was stopped deliberately", "node-b");
+        assertThat(run.getEndedAt()).isEqualTo(NOW);
+        ArgumentCaptor<RunEnded> ended = ArgumentCaptor.forClass(RunEnded.class);
+        verify(events).publishEvent(ended.capture());
+        assertThat(ended.getValue().status()).isEqualTo(RunStatus.INTERRUPTED);
+    }
 }
