@@ -108,9 +108,8 @@ class EngineThreads implements SmartLifecycle {
         return () -> working.remove(thread);
     }
 
-    /** Engine work of one thread, for try-with-resources. */
-    interface Work extends AutoCloseable {
-        @Override
+    /** Engine work of one thread: closed (in a finally block) when the work ends. */
+    interface Work {
         void close();
     }
 

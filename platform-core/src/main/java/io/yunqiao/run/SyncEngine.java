@@ -185,8 +185,11 @@ public class SyncEngine {
      * RUNNING, for recovery.
      */
     private void execute(long runId, List<Long> repushIds, DryRunSource dryRun) {
-        try (EngineThreads.Work work = threads.working()) {
+        EngineThreads.Work work = threads.working();
+        try {
             executeCounted(runId, repushIds, dryRun);
+        } finally {
+            work.close();
         }
     }
 
@@ -291,9 +294,12 @@ public class SyncEngine {
         RecordWriter.Target target = new RecordWriter.Target(connection(spec.target().connection(), "target"),
                 spec.target().operation(), preparation, null,
                 WriteGuards.writeRetry("assist-" + solutionId, spec.retry()), spec.logLevel());
-        try (EngineThreads.Work work = threads.working()) {
+        EngineThreads.Work work = threads.working();
+        try {
             return pipeline.help(run, target, () -> !threads.draining()
                     && lock.stillWriting(solutionId, run.getId(), run.getInstanceId()));
+        } finally {
+            work.close();
         }
     }
 

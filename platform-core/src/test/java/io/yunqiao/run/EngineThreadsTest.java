@@ -34,12 +34,15 @@ class EngineThreadsTest {
         CountDownLatch working = new CountDownLatch(1);
         AtomicBoolean sawDraining = new AtomicBoolean();
         Thread run = new Thread(() -> {
-            try (EngineThreads.Work work = threads.working()) {
+            EngineThreads.Work work = threads.working();
+            try {
                 working.countDown();
                 while (!threads.draining()) {
                     Thread.onSpinWait();
                 }
                 sawDraining.set(true);
+            } finally {
+                work.close();
             }
         });
         run.start();
@@ -64,11 +67,14 @@ class EngineThreadsTest {
         CountDownLatch working = new CountDownLatch(1);
         AtomicBoolean interrupted = new AtomicBoolean();
         Thread run = new Thread(() -> {
-            try (EngineThreads.Work work = threads.working()) {
+            EngineThreads.Work work = threads.working();
+            try {
                 working.countDown();
                 Thread.sleep(60_000);
             } catch (InterruptedException e) {
                 interrupted.set(true);
+            } finally {
+                work.close();
             }
         });
         run.start();
