@@ -39,11 +39,13 @@ class Fetcher {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final SourceShapes shapes;
+    private final EngineThreads threads;
 
     Fetcher(ConnectorRegistry registry, ConnectorClient client, Staging staging, Outcomes outcomes,
             EngineMetrics metrics, RunRepository runs, TransactionTemplate transactions, Clock clock,
-            SourceShapes shapes) {
+            SourceShapes shapes, EngineThreads threads) {
         this.shapes = shapes;
+        this.threads = threads;
         this.registry = registry;
         this.client = client;
         this.staging = staging;
@@ -61,6 +63,8 @@ class Fetcher {
      * @param handOff where staged pages go; {@code null} for a dry run
      * @return why fetching stopped early, or {@code null} (also when it stopped because the writer stopped: the
      *         writer's failure is the run's)
+     * @throws NodeStopping before the next page when this node is stopping: the checkpoint stays where the last
+     *                      completed window left it, so the run that continues fetches the rest
      */
     String fetch(Run run, SolutionSpec spec, Connection source, RecordPreparation preparation, Retry retry,
             HandOff handOff) throws InterruptedException {
@@ -78,6 +82,9 @@ class Fetcher {
             while (true) {
                 if (handOff != null && handOff.abandoned()) {
                     return null;
+                }
+                if (threads.draining()) {
+                    throw new NodeStopping();
                 }
                 Map<String, Object> params = paramsFor(spec, operation, span, page);
                 QueryPage answer;

@@ -45,6 +45,10 @@ final class GroupWriter {
             if (Thread.interrupted()) {
                 throw new InterruptedException("the run was stopped");
             }
+            if (writer.draining()) {
+                // this node is stopping: the groups not claimed yet stay pending for the run that continues
+                throw new NodeStopping();
+            }
             List<SourceRecord> group = claims.claimGroup(solutionId, runId, shape.groups().maxLines(), instance);
             if (group.isEmpty()) {
                 return total;

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** The write side's transactions: claiming staged records and recording each outcome with its log. */
 @Component
 class Outcomes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Outcomes.class);
 
     private final SourceRecordRepository records;
     private final RecordLogRepository logs;
@@ -56,6 +60,12 @@ class Outcomes {
         if (carried > 0) {
             runs.addOtherCounts(runId, 0, carried, 0, 0);
         }
+    }
+
+    /** The run no longer writes (its node is stopping): other nodes stop helping it. */
+    @Transactional
+    public void stopWriting(long runId) {
+        runs.stopWriting(runId);
     }
 
     /** Adds a dry run's valid records to its counts. */
@@ -181,11 +191,39 @@ class Outcomes {
      *
      * @param logLevel how much of each record the solution keeps in its log; {@code null} means {@link LogLevel#ALL}
      *
-     * @return how many were written, skipped and failed
+     * <p>A run's counts are frozen once it is final. Outcomes that arrive for a run that has ended meanwhile (a node
+     * helping a run whose node died, and which was taken over) belong to the run that now holds the solution's lock
+     * and continues the work: they are logged and counted there, as carried into it. When no run holds it, they are
+     * logged in the ended run, and its counts stay as they were.
+     *
+     * @return how many were written, skipped and failed (for this call's run or the run that took them)
      */
     @Transactional
     public RecordWriter.Written recordAll(long solutionId, long runId, List<RecordOutcome> results,
             LogLevel logLevel) {
+        // the run's row stays locked until this commits: it cannot end between this look and the counts
+        Run run = runs.lockById(runId).orElse(null);
+        if (run != null && run.getStatus() == RunStatus.RUNNING) {
+            return record(solutionId, runId, results, logLevel, false);
+        }
+        Run continuing = runs.findBySolutionIdAndStatusOrderByIdDesc(solutionId, RunStatus.RUNNING).stream()
+                .filter(r -> r.getId() != runId).findFirst()
+                .flatMap(r -> runs.lockById(r.getId())).filter(r -> r.getStatus() == RunStatus.RUNNING)
+                .orElse(null);
+        if (continuing != null) {
+            LOG.info("run {} has ended: the outcomes of {} records written for it are counted in run {}, which"
+                    + " continues its work", runId, results.size(), continuing.getId());
+            return record(solutionId, continuing.getId(), results, logLevel, true);
+        }
+        // the records' outcomes are kept (a record written stays written, and is not sent again) and logged in the
+        // run they were sent for, whose counts stay as they were when it ended
+        LOG.info("run {} has ended and no run continues it yet: the outcomes of {} records written for it are"
+                + " logged there, its counts stay as they were", runId, results.size());
+        return record(solutionId, runId, results, logLevel, false);
+    }
+
+    private RecordWriter.Written record(long solutionId, long runId, List<RecordOutcome> results,
+            LogLevel logLevel, boolean carriedIn) {
         Instant now = clock.instant();
         Map<Long, SourceRecord> byId = records.findAllById(results.stream().map(RecordOutcome::sourceRecordId)
                 .toList()).stream().collect(Collectors.toMap(SourceRecord::getId, r -> r));
@@ -227,8 +265,9 @@ class Outcomes {
         writtenKeys.saveAll(newKeys);
         logs.saveAll(newLogs);
         runs.addCounts(runId, 0, 0, written, skipped, failed);
-        if (unconfirmed > 0) {
-            runs.addOtherCounts(runId, 0, 0, unconfirmed, 0);
+        if (unconfirmed > 0 || carriedIn) {
+            // records another run claimed are carried into this one: its counts still add up
+            runs.addOtherCounts(runId, 0, carriedIn ? results.size() : 0, unconfirmed, 0);
         }
         return new RecordWriter.Written(written, skipped, failed, unconfirmed);
     }

@@ -92,6 +92,8 @@ final class RecordWriter {
     private final EngineMetrics metrics;
     private final StagedContents contents;
     private final StagedClaims claims;
+    /** Whether this node is stopping: no new batch is claimed, and a batch's records not yet sent go back. */
+    private final BooleanSupplier draining;
     /**
      * The run's records sent (or being sent) without their outcome recorded, at most {@value #UNRECORDED_AT_MOST}:
      * one budget for every batch of the run, handed-off pages and backlog alike.
@@ -100,6 +102,12 @@ final class RecordWriter {
 
     RecordWriter(ConnectorClient client, Outcomes outcomes, ExecutorService writers, int batchSize, Clock clock,
             EngineMetrics metrics, StagedContents contents, StagedClaims claims) {
+        this(client, outcomes, writers, batchSize, clock, metrics, contents, claims, () -> false);
+    }
+
+    RecordWriter(ConnectorClient client, Outcomes outcomes, ExecutorService writers, int batchSize, Clock clock,
+            EngineMetrics metrics, StagedContents contents, StagedClaims claims, BooleanSupplier draining) {
+        this.draining = draining;
         this.contents = contents;
         this.claims = claims;
         this.client = client;
@@ -114,11 +122,14 @@ final class RecordWriter {
      * Writes what the run's fetcher hands off, page by page as it is staged, while later pages are still being
      * fetched; once the fetch has ended, writes whatever else is pending as {@link #drain} does (older backlog, records
      * another node gave back, pages whose hand-off the writer could not take).
+     *
+     * @throws NodeStopping when this node stops before everything is written: what was not claimed stays pending
      */
     void writeHandedOff(long solutionId, long runId, Target target, HandOff handOff, ClusterNodes nodes)
             throws InterruptedException {
         HandOff.Page page;
         while ((page = handOff.take()) != null) {
+            stopIfDraining(solutionId, runId);
             // small pages that are already waiting make one batch: fewer claims, fewer waits for a batch's slowest
             List<Handed> records = new ArrayList<>();
             do {
@@ -127,6 +138,7 @@ final class RecordWriter {
                 }
             } while (records.size() < batchSize && (page = handOff.poll()) != null);
             for (int from = 0; from < records.size(); from += batchSize) {
+                stopIfDraining(solutionId, runId);
                 writeStaged(solutionId, runId, target, records.subList(from, Math.min(records.size(),
                         from + batchSize)), nodes.self());
             }
@@ -187,6 +199,7 @@ final class RecordWriter {
     void drain(long solutionId, long runId, Target target, ClusterNodes nodes) throws InterruptedException {
         while (true) {
             writeWhilePending(solutionId, runId, target, nodes.self(), () -> true);
+            stopIfDraining(solutionId, runId);
             if (outcomes.releaseClaims(solutionId, nodes.alive()) > 0 || outcomes.hasPending(solutionId)) {
                 continue;
             }
@@ -195,6 +208,27 @@ final class RecordWriter {
             }
             Thread.sleep(SETTLE_POLL_MILLIS);
         }
+    }
+
+    /** Whether this node is stopping deliberately: no new batch then. */
+    boolean draining() {
+        return draining.getAsBoolean();
+    }
+
+    /**
+     * Stops the run's writing when this node is stopping, after waiting (until the grace ends) for the batches other
+     * nodes claimed to help it: their outcomes then still count for this run.
+     */
+    private void stopIfDraining(long solutionId, long runId) throws InterruptedException {
+        if (!draining()) {
+            return;
+        }
+        // helping nodes claim no more batches of a run that no longer writes (WriteAssist)
+        outcomes.stopWriting(runId);
+        while (outcomes.hasClaimed(solutionId)) {
+            Thread.sleep(SETTLE_POLL_MILLIS);
+        }
+        throw new NodeStopping();
     }
 
     /**
@@ -207,7 +241,7 @@ final class RecordWriter {
             BooleanSupplier keepGoing) throws InterruptedException {
         Written total = Written.NONE;
         List<SourceRecord> batch;
-        while (keepGoing.getAsBoolean()
+        while (keepGoing.getAsBoolean() && !draining()
                 && !(batch = outcomes.claimPending(solutionId, runId, batchSize, instance)).isEmpty()) {
             total = total.plus(writeBatch(solutionId, runId, target, batch, contents.reader(batch)));
         }
@@ -240,6 +274,10 @@ final class RecordWriter {
         Set<Long> sending = ConcurrentHashMap.newKeySet();
         for (List<Item> group : groups.values()) {
             futures.add(sent.submit(() -> {
+                if (draining()) {
+                    // this node is stopping: what was not sent yet goes back as it was, not "possibly sent"
+                    return List.of();
+                }
                 unrecordedBudget.acquire(permits(group.size()));
                 return writeGroup(solutionId, target, group, sending);
             }));
@@ -288,6 +326,10 @@ final class RecordWriter {
             futures.forEach(future -> future.cancel(true));
             giveBack(unrecorded, sending);
             throw e;
+        }
+        if (!unrecorded.isEmpty()) {
+            // groups left unsent because this node is stopping
+            giveBack(unrecorded, sending);
         }
         return total;
     }

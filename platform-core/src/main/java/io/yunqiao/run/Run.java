@@ -12,10 +12,14 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Locale;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** One execution of a solution (运行记录): trigger, window, status, counts, timings, error. */
 @Entity
 @Table(name = "yq_run")
+// an update writes only what changed: counts are added in the database by several nodes (RunRepository.addCounts),
+// and a flush of a run read earlier must never write them back as they were
+@DynamicUpdate
 public class Run {
 
     @Id
@@ -96,6 +100,14 @@ public class Run {
 
     @Column(name = "writing_since")
     private Instant writingSince;
+
+    /** For an INTERRUPTED run: the run that continued its work (V21). */
+    @Column(name = "continued_by_run_id")
+    private Long continuedByRunId;
+
+    /** The INTERRUPTED run whose work this run continued (V21). */
+    @Column(name = "continues_run_id")
+    private Long continuesRunId;
 
     protected Run() {
     }
@@ -224,6 +236,24 @@ public class Run {
      */
     public Instant getWritingSince() {
         return writingSince;
+    }
+
+    /** For an INTERRUPTED run, the run that continued its work; {@code null} until one did (or for a dry run). */
+    public Long getContinuedByRunId() {
+        return continuedByRunId;
+    }
+
+    /** The INTERRUPTED run whose work this run continued, or {@code null}. */
+    public Long getContinuesRunId() {
+        return continuesRunId;
+    }
+
+    void continues(long interruptedRunId) {
+        continuesRunId = interruptedRunId;
+    }
+
+    void continuedBy(long runId) {
+        continuedByRunId = runId;
     }
 
     void writing(Instant now) {

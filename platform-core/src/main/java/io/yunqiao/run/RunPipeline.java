@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * fetcher waits while it is full). After the fetch the writer writes whatever else is pending and waits for the
  * nodes helping it. A fetch that stops early stops only the fetching: what was staged is still written. A writer
  * that fails stops the fetcher at its next page; what was staged stays pending for the next run. The platform's
- * stop interrupts both sides.
+ * stop drains both sides: the fetcher fetches no new page and the writer claims no new batch ({@link NodeStopping});
+ * a stop that outlasts its grace interrupts both.
  */
 @Component
 class RunPipeline {
@@ -94,7 +95,8 @@ class RunPipeline {
 
     /** A new writer for one run on this node: its in-flight bound covers every batch it writes. */
     private RecordWriter writer() {
-        return new RecordWriter(client, outcomes, threads.writers(), batchSize, clock, metrics, contents, claims);
+        return new RecordWriter(client, outcomes, threads.writers(), batchSize, clock, metrics, contents, claims,
+                threads::draining);
     }
 
     /**
@@ -178,7 +180,7 @@ class RunPipeline {
         try {
             fetchFailure = fetcher.fetch(run, spec, source, preparation, fetchRetry, new HandOff(1));
         } catch (RuntimeException | Error e) {
-            if (!threads.stopping()) {
+            if (!threads.stopping() && !(e instanceof NodeStopping)) {
                 try {
                     writeGroups(solutionId, run.getId(), spec, target);
                 } catch (RuntimeException more) {
@@ -266,6 +268,8 @@ class RunPipeline {
             join(writing, writerDone);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (NodeStopping e) {
+            // the writer stopped because this node is stopping: nothing to say
         } catch (RuntimeException | Error e) {
             LOG.warn("run {}: the writer stopped too: {}", runId, e.toString());
         }

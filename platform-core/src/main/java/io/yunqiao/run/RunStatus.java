@@ -1,6 +1,6 @@
 package io.yunqiao.run;
 
-/** Where a run is; the last four are final. */
+/** Where a run is; every status but RUNNING is final. */
 public enum RunStatus {
     RUNNING,
     /** Every fetched record was written or skipped as a duplicate. */
@@ -10,7 +10,12 @@ public enum RunStatus {
     /** The run could not do its work (e.g. the fetch failed); the reason is in its error. */
     FAILED,
     /** Not started because another run of the same solution was running. */
-    SKIPPED;
+    SKIPPED,
+    /**
+     * Stopped before its work was done because its node stopped (a deliberate stop, or a node that died); another run
+     * continues the work ({@link Run#getContinuedByRunId()}). Not a failure: alerts fire on the continuing run's end.
+     */
+    INTERRUPTED;
 
     public boolean isFinal() {
         return this != RUNNING;

@@ -5,6 +5,9 @@ public enum RunTrigger {
     SCHEDULE,
     MANUAL,
     REPUSH,
-    /** Quartz re-fired the job of a node that died during a run: this run continues that work. */
+    /**
+     * Continues an interrupted run's work: Quartz re-fired the job of a node that died during a run, or a node
+     * continues a run whose node stopped or died ({@code RunRecovery}).
+     */
     RECOVERY
 }

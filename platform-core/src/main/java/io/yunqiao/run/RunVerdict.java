@@ -13,8 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Ends runs: a run that did its work by its counts ({@link RunEnding}), a run that could not by its failure; each
- * end is committed, then announced ({@link RunEnded}). A run stopped by the platform's own stop is not ended: it
- * stays RUNNING for recovery.
+ * end is committed, then announced ({@link RunEnded}). A run its node's deliberate stop broke off ends INTERRUPTED;
+ * one the platform's stop broke off without a drain is not ended: it stays RUNNING for recovery.
  */
 @Component
 class RunVerdict {
@@ -63,7 +63,8 @@ class RunVerdict {
     /** Ends a run that did its work, by its counts ({@link RunEnding}). */
     void finish(long runId, String fetchFailure) {
         Run ended = transactions.execute(status -> {
-            Run run = runs.findById(runId).orElseThrow();
+            // locked: a helping node's outcomes are counted before the end or see the run final (Outcomes.recordAll)
+            Run run = runs.lockById(runId).orElseThrow();
             RunEnding ending = RunEnding.of(fetchFailure, run.isDryRun(), run.getFetched(), run.getWritten(),
                     run.getSkipped(), run.getFailed(), run.isDryRun() ? 0 : outcomes.unconfirmedOf(runId));
             RunStatus end = ending.status();
@@ -88,10 +89,25 @@ class RunVerdict {
                 + run.getUnconfirmed() + " + unchanged " + run.getUnchanged() + " + valid " + run.getValid();
     }
 
+    /**
+     * Ends a run INTERRUPTED: its node stopped before its work was done, and another run continues it.
+     *
+     * @param reason why, in {@link StoredMessage} form
+     */
+    void interrupt(long runId, String reason) {
+        Run ended = transactions.execute(status -> {
+            Run run = runs.lockById(runId).orElseThrow();
+            run.end(RunStatus.INTERRUPTED, reason, clock.instant());
+            LOG.info("run {} of solution {} interrupted: {}", runId, run.getSolutionId(), run.error(Locale.ENGLISH));
+            return run;
+        });
+        events.publishEvent(RunEnded.of(ended));
+    }
+
     /** Ends a run FAILED by what stopped it ({@link #failureOf}). */
     void fail(long runId, Throwable failure) {
         Run ended = transactions.execute(status -> {
-            Run run = runs.findById(runId).orElseThrow();
+            Run run = runs.lockById(runId).orElseThrow();
             if (!expected(failure)) {
                 LOG.error("run {} of solution {} failed", runId, run.getSolutionId(), failure);
             }

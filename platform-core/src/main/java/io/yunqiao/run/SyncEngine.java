@@ -4,6 +4,7 @@ import io.github.resilience4j.retry.Retry;
 import io.yunqiao.connection.Connections;
 import io.yunqiao.connector.Connection;
 import io.yunqiao.problem.Problem;
+import io.yunqiao.problem.StoredMessage;
 import io.yunqiao.solution.LogLevel;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.Solutions;
@@ -11,9 +12,12 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,11 +45,18 @@ public class SyncEngine {
     private final RunVerdict verdict;
     private final EngineThreads threads;
     private final DetailLookups details;
+    private final ClusterNodes nodes;
+    private final String node;
+    private final boolean resume;
 
     SyncEngine(Solutions solutions, Connections connections, Preparations preparations, WriteGuards guards,
             Outcomes outcomes, RunRepository runs, RunLock lock, RunPipeline pipeline, RunVerdict verdict,
-            EngineThreads threads, DetailLookups details) {
+            EngineThreads threads, DetailLookups details, ClusterNodes nodes, NodeName node,
+            @Value("${yunqiao.engine.resume-interrupted:true}") boolean resume) {
         this.details = details;
+        this.nodes = nodes;
+        this.node = node.value();
+        this.resume = resume;
         this.solutions = solutions;
         this.connections = connections;
         this.preparations = preparations;
@@ -71,6 +82,7 @@ public class SyncEngine {
      * background, as {@link #start(long, RunTrigger, boolean)}.
      */
     public Run start(long solutionId, RunTrigger trigger, DryRunSource dryRun) {
+        refuseWhileStopping();
         Run run = lock.open(solutionId, trigger, dryRun != null);
         if (run.getStatus() == RunStatus.RUNNING) {
             threads.runs().submit(() -> execute(run.getId(), null, dryRun));
@@ -85,11 +97,42 @@ public class SyncEngine {
 
     /** A dry run of the records {@code dryRun} chooses (a real run when {@code null}), in the calling thread. */
     public Run runNow(long solutionId, RunTrigger trigger, DryRunSource dryRun) {
+        refuseWhileStopping();
         Run run = lock.open(solutionId, trigger, dryRun != null);
         if (run.getStatus() == RunStatus.RUNNING) {
             execute(run.getId(), null, dryRun);
         }
         return runs.findById(run.getId()).orElseThrow();
+    }
+
+    /**
+     * Whether this node is stopping deliberately: it starts no run (a scheduler's job that fired just before the stop
+     * asks this first).
+     */
+    public boolean stopping() {
+        return threads.draining();
+    }
+
+    private void refuseWhileStopping() {
+        if (threads.draining()) {
+            throw Problem.coded(Problem.Kind.CONFLICT, null, "problem.run.nodeStopping", node);
+        }
+    }
+
+    /**
+     * Continues a solution's interrupted work with a RECOVERY run in the background, unless a live run holds its
+     * lock (that run continues it); {@link RunRecovery} calls this on every node.
+     *
+     * @return the run started, if one was
+     */
+    Optional<Run> continueInterrupted(long solutionId) {
+        if (threads.draining()) {
+            return Optional.empty();
+        }
+        Optional<Run> run = lock.openToContinue(solutionId);
+        run.filter(r -> r.getStatus() == RunStatus.RUNNING)
+                .ifPresent(r -> threads.runs().submit(() -> execute(r.getId(), null, null)));
+        return run;
     }
 
     /**
@@ -123,6 +166,7 @@ public class SyncEngine {
             throw Problem.coded(Problem.Kind.CONFLICT, null, "problem.run.repushNothingFailed",
                     String.valueOf(runId));
         }
+        refuseWhileStopping();
         Run run = lock.open(original.getSolutionId(), RunTrigger.REPUSH, false);
         if (run.getStatus() == RunStatus.RUNNING) {
             Runnable work = () -> execute(run.getId(), ids, null);
@@ -136,10 +180,20 @@ public class SyncEngine {
     }
 
     /**
-     * Does a run's work, ends it by its verdict and frees its solution; a run the platform's stop broke off stays
+     * Does a run's work, ends it by its verdict and frees its solution. A run this node's deliberate stop broke off
+     * ends INTERRUPTED, for another run to continue; a run the platform's stop broke off without a drain stays
      * RUNNING, for recovery.
      */
     private void execute(long runId, List<Long> repushIds, DryRunSource dryRun) {
+        EngineThreads.Work work = threads.working();
+        try {
+            executeCounted(runId, repushIds, dryRun);
+        } finally {
+            work.close();
+        }
+    }
+
+    private void executeCounted(long runId, List<Long> repushIds, DryRunSource dryRun) {
         Run run = runs.findById(runId).orElseThrow();
         long solutionId = run.getSolutionId();
         boolean leftForRecovery = false;
@@ -168,20 +222,13 @@ public class SyncEngine {
                 }
             }
             verdict.finish(runId, fetchFailure);
+        } catch (NodeStopping e) {
+            verdict.interrupt(runId, interruption(run));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            leftForRecovery = threads.stopping();
-            if (!leftForRecovery) {
-                verdict.fail(runId, e);
-            }
+            leftForRecovery = endByStop(run, e);
         } catch (RuntimeException e) {
-            // a failure caused by the platform's own stop is no failure of the run
-            leftForRecovery = threads.stopping();
-            if (leftForRecovery) {
-                LOG.debug("run {} stopped with the platform: {}", runId, e.toString());
-            } else {
-                verdict.fail(runId, e);
-            }
+            leftForRecovery = endByStop(run, e);
         } finally {
             if (leftForRecovery) {
                 LOG.warn("run {} of solution {} was interrupted by the platform's stop: left RUNNING, to be resumed"
@@ -190,6 +237,41 @@ public class SyncEngine {
                 lock.release(solutionId, runId);
             }
         }
+    }
+
+    /**
+     * Ends a run whose work broke off: INTERRUPTED when this node is stopping deliberately (the grace ran out), left
+     * RUNNING when the platform stopped without a drain (a failure caused by the stop is no failure of the run),
+     * FAILED otherwise.
+     *
+     * @return whether the run is left RUNNING for recovery
+     */
+    private boolean endByStop(Run run, Exception e) {
+        if (threads.stopping()) {
+            LOG.debug("run {} stopped with the platform: {}", run.getId(), e.toString());
+            return true;
+        }
+        if (threads.draining()) {
+            LOG.debug("run {} broke off by this node's stop: {}", run.getId(), e.toString());
+            verdict.interrupt(run.getId(), interruption(run));
+        } else {
+            verdict.fail(run.getId(), e);
+        }
+        return false;
+    }
+
+    /** Why a run ends INTERRUPTED by this node's deliberate stop, and who continues its work. */
+    private String interruption(Run run) {
+        if (run.isDryRun()) {
+            return StoredMessage.of("run.interrupted.dryRun", node).store();
+        }
+        if (!resume) {
+            return StoredMessage.of("run.interrupted.nodeStoppedNextRun", node).store();
+        }
+        Set<String> others = new TreeSet<>(nodes.alive());
+        others.remove(nodes.self());
+        return others.isEmpty() ? StoredMessage.of("run.interrupted.nodeStoppedNextStart", node).store()
+                : StoredMessage.of("run.interrupted.nodeStopped", node, String.join(", ", others)).store();
     }
 
     /**
@@ -212,7 +294,13 @@ public class SyncEngine {
         RecordWriter.Target target = new RecordWriter.Target(connection(spec.target().connection(), "target"),
                 spec.target().operation(), preparation, null,
                 WriteGuards.writeRetry("assist-" + solutionId, spec.retry()), spec.logLevel());
-        return pipeline.help(run, target, () -> lock.stillWriting(solutionId, run.getId(), run.getInstanceId()));
+        EngineThreads.Work work = threads.working();
+        try {
+            return pipeline.help(run, target, () -> !threads.draining()
+                    && lock.stillWriting(solutionId, run.getId(), run.getInstanceId()));
+        } finally {
+            work.close();
+        }
     }
 
     private Connection connection(Long id, String side) {

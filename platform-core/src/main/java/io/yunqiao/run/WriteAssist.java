@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * node only, and this is how a second node shares a big run's writing. Every few seconds it looks in the database
  * for runs of live nodes that are writing and have at least {@code yunqiao.engine.assist-min-pending} records
  * pending, and claims batches of them ({@code FOR UPDATE SKIP LOCKED}) until the backlog is gone; the owner waits
- * for these batches before it ends the run. Off with {@code yunqiao.engine.assist=false}.
+ * for these batches before it ends the run. A stopping node helps nobody; a run whose node is stopping is helped no
+ * more (it stops writing), and waits for the batches already taken. Off with {@code yunqiao.engine.assist=false}.
  */
 @Component
 class WriteAssist {
@@ -54,6 +55,10 @@ class WriteAssist {
     }
 
     private void lookForWork() {
+        if (engine.stopping()) {
+            // this node is stopping: it helps nobody any more
+            return;
+        }
         try {
             for (Run run : runs.findWritingElsewhere(nodes.self())) {
                 if (nodes.isAlive(run.getInstanceId()) && outcomes.pending(run.getSolutionId()) >= minPending) {

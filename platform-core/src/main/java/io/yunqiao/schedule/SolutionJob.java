@@ -25,6 +25,11 @@ public class SolutionJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         long solutionId = context.getMergedJobDataMap().getLong(SOLUTION_ID);
+        if (engine.stopping()) {
+            // fired just before this node's scheduler went to standby for a stop: the next fire, on whichever node
+            // runs, does the work
+            return;
+        }
         // Quartz re-fires the job of a node that died while running it (the job requests recovery): that run is
         // taken over by this one
         engine.runNow(solutionId, context.isRecovering() ? RunTrigger.RECOVERY : RunTrigger.SCHEDULE, false);

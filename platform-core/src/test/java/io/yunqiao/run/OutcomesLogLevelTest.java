@@ -58,6 +58,9 @@ class OutcomesLogLevelTest {
         }
         when(records.findAllById(anyIterable())).thenReturn(staged);
         when(writtenKeys.findAllById(anyIterable())).thenReturn(List.of());
+        // the run is still running: the outcomes are its own
+        when(runs.lockById(RUN)).thenReturn(java.util.Optional.of(new Run(SOLUTION, 1, RunTrigger.MANUAL, false,
+                NOW, "node", "instance")));
     }
 
     @SuppressWarnings("unchecked")

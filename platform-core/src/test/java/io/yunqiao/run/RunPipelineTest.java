@@ -48,7 +48,9 @@ class RunPipelineTest {
     private final ClusterNodes nodes = mock(ClusterNodes.class);
     private final RunRepository runs = mock(RunRepository.class);
     private final TransactionTemplate transactions = mock(TransactionTemplate.class);
-    private final EngineThreads threads = new EngineThreads(2, mock(EntityManagerFactory.class));
+    private final EngineThreads threads = new EngineThreads(2, java.time.Duration.ofSeconds(30),
+            new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                    .getBeanProvider(org.quartz.Scheduler.class), mock(EntityManagerFactory.class));
     private final RunPipeline pipeline = new RunPipeline(fetcher, mock(ConnectorClient.class), outcomes, claims,
             mock(StagedContents.class), threads, mock(EngineMetrics.class), nodes, runs, transactions,
             Clock.fixed(Instant.parse("2026-12-03T04:00:00Z"), ZoneOffset.UTC), 200, String.valueOf(HAND_OFF_PAGES),

@@ -46,6 +46,7 @@ class RunVerdictTest {
         ReflectionTestUtils.setField(run, "skipped", skipped);
         ReflectionTestUtils.setField(run, "failed", failed);
         when(runs.findById(42L)).thenReturn(Optional.of(run));
+        when(runs.lockById(42L)).thenReturn(Optional.of(run));
         when(transactions.execute(any())).thenAnswer(call -> call.<TransactionCallback<?>>getArgument(0)
                 .doInTransaction(null));
         return run;
@@ -147,5 +148,20 @@ class RunVerdictTest {
     void anInterruptionWithoutThePlatformsStopIsAFailureWhileWriting() {
         assertThat(StoredMessage.render(RunVerdict.failureOf(42, new InterruptedException()), Locale.ENGLISH))
                 .startsWith("Interrupted while writing");
+    }
+
+    @Test
+    void aRunItsNodeStoppedEndsInterruptedWithTheReasonAndIsAnnounced() {
+        Run run = run(4, 0, 0);
+
+        verdict.interrupt(42, io.yunqiao.problem.StoredMessage.of("run.interrupted.nodeStopped", "node-a", "node-b")
+                .store());
+
+        assertThat(run.getStatus()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(run.error(Locale.ENGLISH)).contains("node-a was stopped deliberately", "node-b");
+        assertThat(run.getEndedAt()).isEqualTo(NOW);
+        ArgumentCaptor<RunEnded> ended = ArgumentCaptor.forClass(RunEnded.class);
+        verify(events).publishEvent(ended.capture());
+        assertThat(ended.getValue().status()).isEqualTo(RunStatus.INTERRUPTED);
     }
 }

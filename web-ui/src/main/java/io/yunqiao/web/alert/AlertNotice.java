@@ -62,7 +62,8 @@ record AlertNotice(Reason reason, String solutionName, RunEnded run, int thresho
         List<String[]> facts = new ArrayList<>();
         facts.add(new String[] {"方案", solutionName});
         facts.add(new String[] {"运行", reason == Reason.TEST ? "（测试，无真实运行）" : "#" + run.runId() + "（"
-                + trigger(run.trigger()) + "，版本 " + run.solutionVersion() + "）"});
+                + trigger(run.trigger()) + "，版本 " + run.solutionVersion()
+                + (run.continuesRunId() == null ? "" : "，接着完成中断的运行 #" + run.continuesRunId()) + "）"});
         facts.add(new String[] {"状态", status(run.status())});
         facts.add(new String[] {"记录", "拉取 " + run.fetched() + "，写入 " + run.written() + "，跳过 " + run.skipped()
                 + "，失败 " + run.failed()});
@@ -104,6 +105,7 @@ record AlertNotice(Reason reason, String solutionName, RunEnded run, int thresho
             case PARTIAL -> "部分失败";
             case FAILED -> "失败";
             case SKIPPED -> "已跳过";
+            case INTERRUPTED -> "中断";
         };
     }
 

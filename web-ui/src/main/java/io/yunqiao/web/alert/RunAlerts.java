@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reports ended runs by the alerts of their solution: a real (not dry) run that ended FAILED when
- * {@code onFailure} is on, or with more failed records than {@code failedRecordsAbove}. The engine announces the end
+ * {@code onFailure} is on, or with more failed records than {@code failedRecordsAbove}; never an INTERRUPTED one. The engine announces the end
  * on its own thread, so everything — reading the solution, sending, retrying — happens on one alert thread of our
  * own, in order, and nothing reaches back into the run: a failed send is logged and the run's outcome stands.
  */
@@ -50,9 +50,14 @@ class RunAlerts {
                 });
     }
 
+    /**
+     * An INTERRUPTED run is never reported: its node stopped, and the run that continues its work reports the
+     * outcome of that work when it ends (its alert names the run it continued).
+     */
     @EventListener
     void runEnded(RunEnded run) {
-        if (run.dryRun() || run.status() == RunStatus.SKIPPED || !run.status().isFinal()) {
+        if (run.dryRun() || run.status() == RunStatus.SKIPPED || run.status() == RunStatus.INTERRUPTED
+                || !run.status().isFinal()) {
             return;
         }
         try {

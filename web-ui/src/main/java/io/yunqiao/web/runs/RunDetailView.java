@@ -84,6 +84,9 @@ class RunDetailView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
     private final ProgressBar progress = new ProgressBar();
     private final Span progressText = new Span();
     private final Span error = new Span();
+    /** For an interrupted run, the run that continued it; for a continuing run, the one it continued. */
+    private final Anchor continuedBy = new Anchor();
+    private final Anchor continues = new Anchor();
     private final Map<String, Span> values = new LinkedHashMap<>();
     private final Button repushSelected = new Button();
     private final Button repushAll = new Button();
@@ -128,7 +131,9 @@ class RunDetailView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
 
         error.setId("run-error");
         error.addClassName("yq-run-error");
-        VerticalLayout header = new VerticalLayout(links, title, state, error);
+        continuedBy.setId("run-continued-by");
+        continues.setId("run-continues");
+        VerticalLayout header = new VerticalLayout(links, title, state, error, continuedBy, continues);
         header.setPadding(false);
         header.setSpacing(false);
         return header;
@@ -373,6 +378,8 @@ class RunDetailView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
         showLogLevel();
         error.setText(Objects.toString(run.error(getLocale()), ""));
         error.setVisible(run.getError() != null && !run.getError().isBlank());
+        link(continuedBy, run.getContinuedByRunId(), "runs.detail.continuedBy");
+        link(continues, run.getContinuesRunId(), "runs.detail.continues");
 
         boolean running = run.getStatus() == RunStatus.RUNNING;
         progress.setVisible(running);
@@ -385,6 +392,14 @@ class RunDetailView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
                 && run.getStatus().isFinal();
         repushSelected.setVisible(repushable);
         repushAll.setVisible(repushable);
+    }
+
+    private void link(Anchor anchor, Long runId, String key) {
+        anchor.setVisible(runId != null);
+        if (runId != null) {
+            anchor.setHref("runs/" + runId);
+            anchor.setText(getTranslation(key, String.valueOf(runId)));
+        }
     }
 
     private void set(String id, String text) {

@@ -106,7 +106,9 @@ class CrashAccountingSecurityIT {
 
         // and no outcome acknowledged before the kill was lost
         JsonNode before = call("GET", "/api/runs/" + killed, null);
-        assertThat(before.path("status").asText()).isEqualTo("FAILED");
+        // (ended INTERRUPTED, not FAILED: its node died, and the recovery run that continues it is linked)
+        assertThat(before.path("status").asText()).isEqualTo("INTERRUPTED");
+        assertThat(before.path("continuedByRunId").asLong()).isEqualTo(recovery.path("id").asLong());
         assertThat(before.path("written").asInt()).as("written count of the killed run after the restart")
                 .isGreaterThanOrEqualTo(acknowledged);
         assertThat(call("GET", "/api/runs/" + killed + "/records?status=SUCCESS&size=1000", null).size())
