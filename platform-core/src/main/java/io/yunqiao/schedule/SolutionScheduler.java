@@ -21,6 +21,7 @@ import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -103,6 +104,50 @@ public class SolutionScheduler {
         } catch (SchedulerException e) {
             throw new IllegalStateException("Quartz refused the schedule of solution " + solutionId + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Pauses every solution's trigger, in Quartz's tables: every node of the cluster reads them, and a trigger
+     * added to the group later (a solution saved or switched on meanwhile) is stored paused too. Joins the caller's
+     * transaction (Spring's job store uses the application's data source).
+     */
+    void pauseSchedules() {
+        try {
+            scheduler.pauseTriggers(GroupMatcher.triggerGroupEquals(GROUP));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Quartz refused to pause the schedules: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Lets every solution's trigger fire again. A fire time missed meanwhile is dropped (the triggers' misfire
+     * policy), so the end of a long pause starts no burst of runs: each solution runs at its next fire time.
+     */
+    void resumeSchedules() {
+        try {
+            scheduler.resumeTriggers(GroupMatcher.triggerGroupEquals(GROUP));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Quartz refused to resume the schedules: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the solutions' trigger group is paused in Quartz's tables. */
+    boolean schedulesPaused() {
+        try {
+            return scheduler.getPausedTriggerGroups().contains(GROUP);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Quartz could not tell its paused groups: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the solution's trigger exists and is paused (the maintenance mode). */
+    public boolean isPaused(long solutionId) {
+        try {
+            return scheduler.getTriggerState(TriggerKey.triggerKey("solution-" + solutionId, GROUP))
+                    == Trigger.TriggerState.PAUSED;
+        } catch (SchedulerException e) {
+            return false;
         }
     }
 

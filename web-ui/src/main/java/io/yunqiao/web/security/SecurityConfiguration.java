@@ -149,6 +149,8 @@ class SecurityConfiguration {
                                 path(HttpMethod.POST, "/api/solutions/*/enabled"),
                                 path(HttpMethod.POST, "/api/runs/*/repush"),
                                 path(HttpMethod.POST, "/api/connections/*/test")).hasRole(operator)
+                        // the maintenance mode pauses and resumes schedules, as switching solutions does
+                        .requestMatchers(path(HttpMethod.PUT, "/api/maintenance")).hasRole(operator)
                         .anyRequest().hasRole(admin));
         return scriptDoor(http, passwordSignIn, tokens).build();
     }
