@@ -165,6 +165,7 @@ class SecurityConfiguration {
                 .authenticationManager(passwordSignIn)
                 .addFilterBefore(new CrossSiteRequestFilter(), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .addFilterAfter(new OneTimePasswordFilter(), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(SignInAnswers.api()))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(SignInAnswers.api()))
                 .csrf(csrf -> csrf.disable())
