@@ -151,11 +151,18 @@ public class SolutionScheduler {
         }
     }
 
-    /** When the solution's trigger fires next, if it is scheduled. */
+    /**
+     * When the solution's trigger fires next, if it is scheduled and not paused: a paused trigger (the maintenance
+     * mode) keeps a next fire time that it will not keep.
+     */
     public Optional<Instant> nextFireTime(long solutionId) {
         try {
-            Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey("solution-" + solutionId, GROUP));
-            return Optional.ofNullable(trigger).map(Trigger::getNextFireTime).map(Date::toInstant);
+            TriggerKey key = TriggerKey.triggerKey("solution-" + solutionId, GROUP);
+            Trigger trigger = scheduler.getTrigger(key);
+            if (trigger == null || scheduler.getTriggerState(key) == Trigger.TriggerState.PAUSED) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(trigger.getNextFireTime()).map(Date::toInstant);
         } catch (SchedulerException e) {
             return Optional.empty();
         }

@@ -127,6 +127,16 @@ class MaintenanceApiIT {
     }
 
     @Test
+    void theOpenApiDocumentDescribesBothOperations() {
+        // when the OpenAPI document is read
+        Answer docs = ApiCalls.call(port, null, null, "GET", "/api/docs", null);
+
+        // then it holds the reading and the switching of the mode
+        assertThat(docs.body().path("paths").path("/api/maintenance").has("get")).isTrue();
+        assertThat(docs.body().path("paths").path("/api/maintenance").has("put")).isTrue();
+    }
+
+    @Test
     void aSwitchWithoutOnOrOffIsRefusedWithTheRule() {
         // when the body does not say on or off
         Answer refused = ApiCalls.call(port, "operator", PASSWORD, "PUT", "/api/maintenance", Map.of("note", "x"));
@@ -180,6 +190,7 @@ class MaintenanceApiIT {
         SolutionView saved = solutions.update(everySecond.id(), everySecond.spec().withSchedule(
                 new SolutionSpec.Schedule("*/2 * * * * ?", true)), "saved during maintenance");
         assertThat(scheduler.isPaused(saved.id())).isTrue();
+        assertThat(scheduler.nextFireTime(saved.id())).isEmpty();
         Thread.sleep(4_000);
         assertThat(history.runsOf(everySecond.id(), 1000)).hasSize(before);
 
@@ -187,6 +198,7 @@ class MaintenanceApiIT {
         Answer off = ApiCalls.call(port, "operator", PASSWORD, "PUT", "/api/maintenance", Map.of("on", false));
         assertThat(off.body().get("on").asBoolean()).isFalse();
         assertThat(scheduler.isPaused(saved.id())).isFalse();
+        assertThat(scheduler.nextFireTime(saved.id())).isPresent();
         awaitRuns(everySecond.id(), before + 1);
         solutions.setEnabled(everySecond.id(), false);
     }
