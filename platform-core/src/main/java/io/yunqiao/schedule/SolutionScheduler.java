@@ -21,6 +21,7 @@ import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -106,11 +107,62 @@ public class SolutionScheduler {
         }
     }
 
-    /** When the solution's trigger fires next, if it is scheduled. */
+    /**
+     * Pauses every solution's trigger, in Quartz's tables: every node of the cluster reads them, and a trigger
+     * added to the group later (a solution saved or switched on meanwhile) is stored paused too. Joins the caller's
+     * transaction (Spring's job store uses the application's data source).
+     */
+    void pauseSchedules() {
+        try {
+            scheduler.pauseTriggers(GroupMatcher.triggerGroupEquals(GROUP));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Quartz refused to pause the schedules: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Lets every solution's trigger fire again. A fire time missed meanwhile is dropped (the triggers' misfire
+     * policy), so the end of a long pause starts no burst of runs: each solution runs at its next fire time.
+     */
+    void resumeSchedules() {
+        try {
+            scheduler.resumeTriggers(GroupMatcher.triggerGroupEquals(GROUP));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Quartz refused to resume the schedules: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the solutions' trigger group is paused in Quartz's tables. */
+    boolean schedulesPaused() {
+        try {
+            return scheduler.getPausedTriggerGroups().contains(GROUP);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Quartz could not tell its paused groups: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the solution's trigger exists and is paused (the maintenance mode). */
+    public boolean isPaused(long solutionId) {
+        try {
+            return scheduler.getTriggerState(TriggerKey.triggerKey("solution-" + solutionId, GROUP))
+                    == Trigger.TriggerState.PAUSED;
+        } catch (SchedulerException e) {
+            return false;
+        }
+    }
+
+    /**
+     * When the solution's trigger fires next, if it is scheduled and not paused: a paused trigger (the maintenance
+     * mode) keeps a next fire time that it will not keep.
+     */
     public Optional<Instant> nextFireTime(long solutionId) {
         try {
-            Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey("solution-" + solutionId, GROUP));
-            return Optional.ofNullable(trigger).map(Trigger::getNextFireTime).map(Date::toInstant);
+            TriggerKey key = TriggerKey.triggerKey("solution-" + solutionId, GROUP);
+            Trigger trigger = scheduler.getTrigger(key);
+            if (trigger == null || scheduler.getTriggerState(key) == Trigger.TriggerState.PAUSED) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(trigger.getNextFireTime()).map(Date::toInstant);
         } catch (SchedulerException e) {
             return Optional.empty();
         }

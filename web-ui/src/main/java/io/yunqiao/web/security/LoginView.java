@@ -27,7 +27,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final LoginForm form = new LoginForm();
     private final LoginI18n i18n = ComponentTexts.login();
 
-    LoginView() {
+    LoginView(UserAccounts users) {
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
@@ -39,6 +39,13 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         hint.addClassName("yq-muted");
         hint.setMaxWidth("22em");
         add(form, hint);
+        // while the first administrator still has its one-time password: whose log to read, never the password
+        users.oneTimePasswordNode().ifPresent(node -> {
+            Paragraph firstStart = new Paragraph(getTranslation("login.firstStart", node));
+            firstStart.setId("first-start-hint");
+            firstStart.setMaxWidth("22em");
+            addComponentAtIndex(1, firstStart);
+        });
     }
 
     @Override

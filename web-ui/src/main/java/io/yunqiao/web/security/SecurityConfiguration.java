@@ -149,6 +149,8 @@ class SecurityConfiguration {
                                 path(HttpMethod.POST, "/api/solutions/*/enabled"),
                                 path(HttpMethod.POST, "/api/runs/*/repush"),
                                 path(HttpMethod.POST, "/api/connections/*/test")).hasRole(operator)
+                        // the maintenance mode pauses and resumes schedules, as switching solutions does
+                        .requestMatchers(path(HttpMethod.PUT, "/api/maintenance")).hasRole(operator)
                         .anyRequest().hasRole(admin));
         return scriptDoor(http, passwordSignIn, tokens).build();
     }
@@ -163,6 +165,7 @@ class SecurityConfiguration {
                 .authenticationManager(passwordSignIn)
                 .addFilterBefore(new CrossSiteRequestFilter(), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .addFilterAfter(new OneTimePasswordFilter(), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(SignInAnswers.api()))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(SignInAnswers.api()))
                 .csrf(csrf -> csrf.disable())

@@ -36,6 +36,13 @@ class UserAccount {
 
     private boolean enabled;
 
+    /** Signed in with a one-time password (the first start's generated one): must choose a password first. */
+    @Column(nullable = false)
+    private boolean mustChangePassword;
+
+    /** The node that created the account, for the first administrator: its log holds a one-time password. */
+    private String createdOnNode;
+
     @Column(nullable = false)
     private Instant createdAt;
 
@@ -91,6 +98,27 @@ class UserAccount {
         this.displayName = newDisplayName;
         this.role = newRole;
         this.enabled = nowEnabled;
+        this.updatedAt = now;
+    }
+
+    boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    String createdOnNode() {
+        return createdOnNode;
+    }
+
+    /** Marks the account as created on {@code node}, with a one-time password when {@code oneTime}. */
+    void createdOn(String node, boolean oneTime) {
+        this.createdOnNode = node;
+        this.mustChangePassword = oneTime;
+    }
+
+    /** The password the person chose in place of their one-time password. */
+    void chosenPassword(String newHash, Instant now) {
+        this.passwordHash = newHash;
+        this.mustChangePassword = false;
         this.updatedAt = now;
     }
 

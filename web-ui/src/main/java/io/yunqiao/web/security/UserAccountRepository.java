@@ -8,4 +8,6 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     Optional<UserAccount> findByUsername(String username);
 
     long countByRoleAndEnabled(Role role, boolean enabled);
+
+    Optional<UserAccount> findFirstByMustChangePasswordTrueAndEnabledTrue();
 }

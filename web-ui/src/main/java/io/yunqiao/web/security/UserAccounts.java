@@ -5,6 +5,7 @@ import io.yunqiao.problem.Problem;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -21,6 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class UserAccounts implements UserDetailsService {
+
+    /**
+     * The authority of someone signed in with a one-time password: the REST API refuses them and the UI sends them
+     * to choose a password first ({@link FirstPasswordGuard}).
+     */
+    public static final String MUST_CHANGE_PASSWORD = "PASSWORD_CHANGE_REQUIRED";
 
     /** At least this many characters; short passwords are refused with this number in the message. */
     public static final int MIN_PASSWORD_LENGTH = 8;
@@ -44,8 +51,13 @@ public class UserAccounts implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         UserAccount account = accounts.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("no user " + username));
+        String[] authorities = account.role().authorities();
+        if (account.mustChangePassword()) {
+            authorities = java.util.Arrays.copyOf(authorities, authorities.length + 1);
+            authorities[authorities.length - 1] = MUST_CHANGE_PASSWORD;
+        }
         return User.withUsername(account.username()).password(account.passwordHash())
-                .authorities(account.role().authorities()).disabled(!account.enabled()).build();
+                .authorities(authorities).disabled(!account.enabled()).build();
     }
 
     @Transactional(readOnly = true)
@@ -71,6 +83,52 @@ public class UserAccounts implements UserDetailsService {
         UserAccount account = new UserAccount(username, blankToNull(displayName), encoder.encode(password),
                 role == null ? Role.VIEWER : role, clock.instant());
         return view(accounts.save(account));
+    }
+
+    /**
+     * The first start's administrator: created on {@code node}, with a generated one-time password when
+     * {@code oneTime} (it must choose its own at the first sign-in), else with the configured one.
+     */
+    public UserView createFirstAdmin(String username, String password, boolean oneTime, String node) {
+        UserView created = create(username, null, Role.ADMIN, password);
+        find(created.id()).createdOn(node, oneTime);
+        return created;
+    }
+
+    /** The node whose log holds the one-time password of an account that still has one, if any. */
+    @Transactional(readOnly = true)
+    public Optional<String> oneTimePasswordNode() {
+        return accounts.findFirstByMustChangePasswordTrueAndEnabledTrue()
+                .map(a -> a.createdOnNode() == null ? "?" : a.createdOnNode());
+    }
+
+    /** The node that created {@code username}'s account, and whether it still has its one-time password. */
+    @Transactional(readOnly = true)
+    public Optional<Creation> creation(String username) {
+        return accounts.findByUsername(username).map(a -> new Creation(a.createdOnNode(), a.mustChangePassword()));
+    }
+
+    /** Which node created an account, and whether it still has its one-time password. */
+    public record Creation(String node, boolean oneTimePassword) {
+    }
+
+    @Transactional(readOnly = true)
+    public boolean mustChangePassword(String username) {
+        return accounts.findByUsername(username).map(UserAccount::mustChangePassword).orElse(false);
+    }
+
+    /**
+     * Replaces {@code username}'s one-time password with one they chose: refused when the account has none any
+     * more (chosen meanwhile, e.g. in another browser) and when the new one is the one-time password again.
+     */
+    public void chooseFirstPassword(String username, String password) {
+        UserAccount account = accounts.findByUsername(username).filter(UserAccount::mustChangePassword)
+                .orElseThrow(() -> Problem.coded(Problem.Kind.CONFLICT, null, "problem.user.passwordAlreadyChosen"));
+        checkPassword(password);
+        if (encoder.matches(password, account.passwordHash())) {
+            throw Problem.coded(Problem.Kind.INVALID, "password", "problem.user.passwordNotNew");
+        }
+        account.chosenPassword(encoder.encode(password), clock.instant());
     }
 
     public UserView change(long id, String displayName, Role role, boolean enabled) {

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -12,7 +13,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
+import io.yunqiao.schedule.MaintenanceMode;
 import io.yunqiao.web.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
@@ -26,11 +30,15 @@ import java.util.Locale;
 // annotation adds nothing in a production build, so the layouts carry it.
 @StyleSheet("context://styles/yunqiao.css")
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private static final long serialVersionUID = 1L;
 
-    MainLayout(CurrentUser user) {
+    private final MaintenanceMode maintenance;
+    private final Anchor maintenanceBanner = new Anchor("maintenance");
+
+    MainLayout(CurrentUser user, MaintenanceMode maintenance) {
+        this.maintenance = maintenance;
         Span title = new Span(getTranslation("shell.title"));
         title.addClassName("yq-title");
 
@@ -61,7 +69,12 @@ public class MainLayout extends AppLayout {
         HorizontalLayout end = new HorizontalLayout(language, who, tokens, signOut);
         end.setAlignItems(FlexComponent.Alignment.CENTER);
         end.addClassName("yq-header-end");
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, end);
+        // while the maintenance mode is on, every screen says so: schedules do not fire, whatever a screen shows
+        maintenanceBanner.setId("maintenance-banner");
+        maintenanceBanner.setText(getTranslation("maintenance.banner"));
+        maintenanceBanner.getElement().getThemeList().add("badge error primary");
+        maintenanceBanner.setVisible(false);
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, maintenanceBanner, end);
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.setWidthFull();
         header.expand(title);
@@ -80,8 +93,20 @@ public class MainLayout extends AppLayout {
         if (user.mayEdit()) {
             nav.addItem(item("shell.nav.users", "users", VaadinIcon.USERS));
         }
+        nav.addItem(item("maintenance.nav", "maintenance", VaadinIcon.PAUSE));
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
+    }
+
+    /** Reads the mode at each navigation: another operator or node may have switched it meanwhile. */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        showMaintenance(maintenance.state().on());
+    }
+
+    /** Shows or hides the maintenance banner, for the maintenance screen right after its switch. */
+    public void showMaintenance(boolean on) {
+        maintenanceBanner.setVisible(on);
     }
 
     private SideNavItem item(String key, String path, VaadinIcon icon) {
