@@ -14,6 +14,7 @@ import io.yunqiao.web.alert.AlertDelivery;
 import io.yunqiao.web.alert.AlertSender;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
  * What the solutions list and the editor do besides saving: copy a solution (复制), send a test alert (发送测试通知)
  * and fetch a live sample from the source (实时拉取样例). All three are for administrators, as on the screens: a
  * copy creates a solution, and a test alert or a sample uses the solution's secrets (the robot's token, the source
- * connection's credentials).
+ * connection's credentials). The record staged last (上次暂存的记录) is for everyone signed in: reading it calls
+ * nobody.
  */
 @RestController
 @RequestMapping("/api/solutions/{id}")
@@ -109,5 +111,14 @@ class SolutionToolsApi {
         SolutionSpec spec = solutions.current(id).spec();
         List<JsonNode> records = details.merged(spec, samples.fetch(spec.source(), spec.split(), limit));
         return new SampleAnswer(records.size(), records);
+    }
+
+    @GetMapping("/sample/last")
+    @Operation(summary = "上次暂存的记录: the record the solution staged last, as the mapping workbench's sample; 404 when"
+            + " it has staged none or its content is no longer kept")
+    JsonNode lastStaged(@PathVariable long id) {
+        solutions.get(id);
+        return samples.lastStaged(id).orElseThrow(() -> Problem.coded(Problem.Kind.NOT_FOUND, null,
+                "problem.sample.noneStaged", id));
     }
 }
