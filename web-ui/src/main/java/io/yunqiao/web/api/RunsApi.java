@@ -9,10 +9,18 @@ import io.yunqiao.run.RecordLogRepository;
 import io.yunqiao.run.RecordStatus;
 import io.yunqiao.run.Run;
 import io.yunqiao.run.RunRepository;
+import io.yunqiao.run.RunStatus;
+import io.yunqiao.run.RunTrigger;
+import jakarta.persistence.criteria.Predicate;
+import java.time.Instant;
+import java.util.ArrayList;
 import io.yunqiao.run.SyncEngine;
 import java.util.List;
 import java.util.Map;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,6 +50,62 @@ class RunsApi {
 
     /** @param sourceRecordIds the records to re-push; empty or absent for every failed record of the run */
     record RepushRequest(List<Long> sourceRecordIds) {
+    }
+
+    /**
+     * One page of runs, newest first.
+     *
+     * @param total how many runs the filter lets through in all
+     */
+    record RunsPage(int page, int size, long total, List<Run> runs) {
+    }
+
+    @GetMapping
+    @Operation(summary = "运行记录: runs of every solution, newest first, filtered as on the runs screen: solution,"
+            + " status, trigger, node, dryRun, started from (inclusive) and to (exclusive, ISO instants such as"
+            + " 2026-12-01T00:00:00Z); page from 0 to yunqiao.limits.max-page, size from 1 to"
+            + " yunqiao.limits.page-size, else 400")
+    RunsPage list(@RequestParam(required = false) Long solution, @RequestParam(required = false) RunStatus status,
+            @RequestParam(required = false) RunTrigger trigger, @RequestParam(required = false) String node,
+            @RequestParam(required = false) Boolean dryRun, @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        limits.checkPage(page, size);
+        if (node != null) {
+            limits.checkName("node", node);
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw Problem.coded(Problem.Kind.INVALID, "from", "problem.run.rangeReversed", from, to);
+        }
+        // the runs screen's filters (RunHistory.Filter) and the two its grid shows as columns, trigger and node
+        Specification<Run> matching = (root, query, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (solution != null) {
+                where.add(cb.equal(root.get("solutionId"), solution));
+            }
+            if (status != null) {
+                where.add(cb.equal(root.get("status"), status));
+            }
+            if (trigger != null) {
+                where.add(cb.equal(root.get("trigger"), trigger));
+            }
+            if (node != null && !node.isBlank()) {
+                where.add(cb.equal(root.get("node"), node.strip()));
+            }
+            if (dryRun != null) {
+                where.add(cb.equal(root.get("dryRun"), dryRun));
+            }
+            if (from != null) {
+                where.add(cb.greaterThanOrEqualTo(root.<Instant>get("startedAt"), from));
+            }
+            if (to != null) {
+                where.add(cb.lessThan(root.<Instant>get("startedAt"), to));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+        Page<Run> found = runs.findAll(matching, PageRequest.of(page, size,
+                Sort.by(Sort.Direction.DESC, "startedAt").and(Sort.by(Sort.Direction.DESC, "id"))));
+        return new RunsPage(page, size, found.getTotalElements(), found.getContent());
     }
 
     @GetMapping("/{id}")

@@ -142,6 +142,9 @@ class SecurityConfiguration {
                         // as in the editor.
                         .requestMatchers(path(HttpMethod.GET, "/api/solutions/*/versions"),
                                 path(HttpMethod.GET, "/api/solutions/*/export")).hasRole(admin)
+                        // People, roles and sign-in locks: administrators only, reading included, as the Users
+                        // screen.
+                        .requestMatchers(path("/api/users"), path("/api/users/**")).hasRole(admin)
                         .requestMatchers(path(HttpMethod.GET, "/api/**")).hasRole(viewer)
                         // A mapping preview changes nothing: anyone who may read may try one.
                         .requestMatchers(path(HttpMethod.POST, "/api/mappings/preview")).hasRole(viewer)

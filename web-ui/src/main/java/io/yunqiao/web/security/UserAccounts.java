@@ -32,6 +32,9 @@ public class UserAccounts implements UserDetailsService {
     /** At least this many characters; short passwords are refused with this number in the message. */
     public static final int MIN_PASSWORD_LENGTH = 8;
 
+    /** BCrypt reads at most 72 bytes: a longer password would be cut silently (Spring refuses it with an exception). */
+    public static final int MAX_PASSWORD_BYTES = 72;
+
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{2,100}");
 
     private final UserAccountRepository accounts;
@@ -64,6 +67,12 @@ public class UserAccounts implements UserDetailsService {
     public List<UserView> list() {
         return accounts.findAll().stream().map(UserAccounts::view)
                 .sorted(Comparator.comparing(UserView::username)).toList();
+    }
+
+    /** One user, as the screens show it. */
+    @Transactional(readOnly = true)
+    public UserView get(long id) {
+        return view(find(id));
     }
 
     @Transactional(readOnly = true)
@@ -164,6 +173,10 @@ public class UserAccounts implements UserDetailsService {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw Problem.coded(Problem.Kind.INVALID, "password", "problem.user.passwordTooShort",
                     String.valueOf(MIN_PASSWORD_LENGTH));
+        }
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw Problem.coded(Problem.Kind.INVALID, "password", "problem.user.passwordTooLong",
+                    String.valueOf(MAX_PASSWORD_BYTES));
         }
     }
 
