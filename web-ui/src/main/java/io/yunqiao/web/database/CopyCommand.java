@@ -29,7 +29,6 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
@@ -77,8 +76,10 @@ public final class CopyCommand {
         return new CopyCommand(System.out, System.err).execute(args);
     }
 
-    /** Only so that Spring Boot reads the configuration: no bean of the platform is created. */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * Only so that Spring Boot reads the configuration: no bean of the platform is created. Deliberately not a
+     * {@code @Configuration}, which the platform's component scan would pick up.
+     */
     static class ConfigurationOnly {
     }
 

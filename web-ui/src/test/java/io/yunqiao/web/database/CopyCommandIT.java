@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -142,6 +143,56 @@ class CopyCommandIT {
                         "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
             tables.next();
             assertThat(tables.getLong(1)).isZero();
+        }
+    }
+
+    @Test
+    void aTargetThatIsNotPostgresIsRefusedNamingTheProfile() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = new CopyCommand(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).execute("--yunqiao.copy.from=" + source,
+                        "--yunqiao.secrets.key=" + key);
+
+        assertThat(code).isEqualTo(CopyCommand.REFUSED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("problem.copy.targetNotPostgres",
+                "SPRING_PROFILES_ACTIVE=postgres");
+    }
+
+    @Test
+    void aSourceOlderThanTheJarIsCopiedAtItsVersionThenMigrated() throws IOException, SQLException {
+        Path old = Files.createTempDirectory("yunqiao-copy-it-old");
+        try {
+            String olderSource = "jdbc:h2:file:" + old.resolve("yunqiao");
+            Flyway.configure().dataSource(olderSource, "sa", "").locations("classpath:db/migration/common",
+                    "classpath:db/migration/h2").target("15").load().migrate();
+            try (Connection h2 = DriverManager.getConnection(olderSource, "sa", "");
+                    Statement sql = h2.createStatement()) {
+                sql.execute("INSERT INTO yq_connection (id, name, connector_id, plain_values, created_at, updated_at,"
+                        + " row_version) VALUES (7, '旧版本的连接', 'jackyun', '{}', CURRENT_TIMESTAMP,"
+                        + " CURRENT_TIMESTAMP, 0)");
+            }
+            String database = TestPostgres.newDatabase("copy_it_old");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+            int code = new CopyCommand(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true,
+                    StandardCharsets.UTF_8)).execute("--yunqiao.copy.from=" + olderSource,
+                            "--spring.profiles.active=postgres", "--spring.datasource.url=" + database,
+                            "--spring.datasource.username=" + TestPostgres.user(),
+                            "--spring.datasource.password=" + TestPostgres.password(), "--yunqiao.secrets.key=" + key);
+
+            assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(Flyway.configure().dataSource(database, TestPostgres.user(), TestPostgres.password())
+                    .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().info()
+                    .pending()).as("migrations left after the copy").isEmpty();
+            try (Connection postgres = DriverManager.getConnection(database, TestPostgres.user(),
+                    TestPostgres.password()); Statement sql = postgres.createStatement();
+                    ResultSet row = sql.executeQuery("SELECT name FROM yq_connection WHERE id = 7")) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString(1)).isEqualTo("旧版本的连接");
+            }
+        } finally {
+            FileSystemUtils.deleteRecursively(old);
         }
     }
 
