@@ -85,7 +85,10 @@ public final class CopyCommand {
 
     int execute(String... args) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ConfigurationOnly.class)
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false).run(args)) {
+                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                // the command's own lines are the report; warnings and errors still show (--logging.level.root=INFO
+                // on the command line brings Flyway's and Spring's lines back)
+                .properties("logging.level.root=WARN").run(args)) {
             return copy(context.getEnvironment());
         } catch (Problem problem) {
             err.println(problem.code() + ": " + problem.message(Locale.SIMPLIFIED_CHINESE));
