@@ -196,6 +196,52 @@ class CopyCommandIT {
         }
     }
 
+    @Test
+    void aDatabaseAnotherProcessHoldsOpenIsRefused() throws Exception {
+        Path open = Files.createTempDirectory("yunqiao-copy-it-open");
+        String url = "jdbc:h2:file:" + open.resolve("yunqiao");
+        DriverManager.getConnection(url, "sa", "shell-pass-1").close();
+        // another JVM (H2's own shell, as a running platform would) opens the database and waits for SQL
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString(),
+                "org.h2.tools.Shell", "-url", url, "-user", "sa", "-password", "shell-pass-1")
+                .redirectErrorStream(true).start();
+        try {
+            waitFor(other, "sql>");
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+            int code = new CopyCommand(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8)).execute("--yunqiao.copy.from=" + url,
+                            "--yunqiao.copy.from-user=sa", "--yunqiao.copy.from-password=shell-pass-1",
+                            "--spring.profiles.active=postgres", "--spring.datasource.url=" + target,
+                            "--yunqiao.secrets.key=" + key);
+
+            assertThat(code).isEqualTo(CopyCommand.REFUSED);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("problem.copy.sourceInUse", "正在被使用",
+                    "is in use");
+        } finally {
+            other.destroy();
+            other.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            FileSystemUtils.deleteRecursively(open);
+        }
+    }
+
+    /** Reads the process's output until it shows {@code text} (a prompt), within a minute. */
+    private static void waitFor(Process process, String text) throws IOException, InterruptedException {
+        StringBuilder seen = new StringBuilder();
+        java.io.InputStream output = process.getInputStream();
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+        while (seen.indexOf(text) < 0) {
+            if (output.available() > 0) {
+                seen.append((char) output.read());
+            } else if (!process.isAlive() || System.nanoTime() > until) {
+                throw new IllegalStateException("the other process never showed '" + text + "': " + seen);
+            } else {
+                Thread.sleep(50);
+            }
+        }
+    }
+
     /** The platform itself, on the H2 file, makes data of every kind, then stops. */
     private static void fill() {
         try (ConfigurableApplicationContext platform = new SpringApplicationBuilder(YunqiaoApplication.class).run(
