@@ -5,6 +5,7 @@ import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.PWA;
 import org.springframework.boot.SpringApplication;
 import io.yunqiao.platform.PlatformConfiguration;
+import io.yunqiao.web.database.CopyCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
@@ -21,6 +22,10 @@ public class YunqiaoApplication implements AppShellConfigurator {
     private static final long serialVersionUID = 1L;
 
     public static void main(String[] args) {
+        if (CopyCommand.requested(args)) {
+            // H2 -> PostgreSQL copy (docs/operations.md): a command that ends, not the platform
+            System.exit(CopyCommand.run(args));
+        }
         SpringApplication.run(YunqiaoApplication.class, args);
     }
 }

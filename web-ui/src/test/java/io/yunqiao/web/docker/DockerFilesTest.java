@@ -52,7 +52,7 @@ class DockerFilesTest {
                 assertThat(environment).as(node.getKey() + " sets " + variable).containsKey(variable);
                 assertThat(application).as("application.yml reads " + variable).contains("${" + variable);
             }
-            assertThat(environment).as(node.getKey()).containsKeys("YUNQIAO_SECURITY_ADMIN_PASSWORD",
+            assertThat(environment).as(node.getKey()).containsKeys("YUNQIAO_ADMIN_PASSWORD",
                     "YUNQIAO_NODE_NAME");
         }
         assertThat(nodes().values().stream().map(n -> environment(n).get("YUNQIAO_NODE_NAME")).distinct())
