@@ -2,6 +2,7 @@ package io.yunqiao.web.security;
 
 import io.yunqiao.problem.Problem;
 import io.yunqiao.problem.ProblemTexts;
+import io.yunqiao.run.NodeName;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -51,13 +52,17 @@ class FirstAdmin implements ApplicationRunner {
     FirstAdmin(UserAccounts users, @Value("${yunqiao.security.admin-username:admin}") String username,
             @Value("${yunqiao.security.admin-password:}") String configuredPassword,
             @Value("${yunqiao.security.admin-password-file:}") String passwordFile,
-            @Value("${yunqiao.node-name:}") String nodeName,
-            @Value("${yunqiao.alerts.base-url:}") String baseUrl, Environment environment) {
+            NodeName node, @Value("${yunqiao.alerts.base-url:}") String baseUrl, Environment environment) {
+        this(users, username, configuredPassword, passwordFile, node.value(), baseUrl, environment);
+    }
+
+    private FirstAdmin(UserAccounts users, String username, String configuredPassword, String passwordFile,
+            String node, String baseUrl, Environment environment) {
         this.users = users;
         this.username = username;
         this.configuredPassword = configuredPassword;
         this.passwordFile = passwordFile;
-        this.node = nodeName.isBlank() ? hostName() : nodeName;
+        this.node = node;
         this.baseUrl = baseUrl;
         this.environment = environment;
     }

@@ -76,6 +76,30 @@ class DockerFilesTest {
         assertThat(configured).as("exactly one node serves the sandboxes").singleElement().isEqualTo(expected);
     }
 
+    @Test
+    void everyNodeMayDrainLongerThanSpringWaitsForTheEngineBeforeDockerKillsIt() throws IOException {
+        // Docker's default of 10 s would SIGKILL a node in the middle of its drain, which is then a crash
+        @SuppressWarnings("unchecked")
+        Map<String, Object> application = (Map<String, Object>) new Yaml().loadAll(Files.readString(ROOT.resolve(
+                "web-ui/src/main/resources/application.yml"))).iterator().next();
+        @SuppressWarnings("unchecked")
+        String springPhase = String.valueOf(((Map<String, Object>) ((Map<String, Object>) application.get("spring"))
+                .get("lifecycle")).get("timeout-per-shutdown-phase"));
+        for (Map.Entry<String, Map<String, Object>> node : nodes().entrySet()) {
+            Object period = node.getValue().get("stop_grace_period");
+
+            assertThat(period).as(node.getKey() + " sets stop_grace_period").isNotNull();
+            assertThat(seconds(period.toString())).as(node.getKey() + "'s stop_grace_period")
+                    .isGreaterThan(seconds(springPhase));
+        }
+    }
+
+    private static long seconds(String duration) {
+        Matcher matcher = Pattern.compile("(\\d+)s").matcher(duration.trim());
+        assertThat(matcher.matches()).as("a duration in seconds such as 60s: " + duration).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> nodes() throws IOException {
         Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker/compose.yaml")));
