@@ -105,7 +105,7 @@ class CopyCommandIT {
                 next.put(rows.getString(1).toLowerCase(Locale.ROOT), rows.getLong(2));
             }
         }
-        assertThat(next).containsKey("yq_id_seq");
+        assertThat(next).containsKeys("yq_id_seq", "yq_run_seq", "yq_solution_seq");
 
         try (Connection postgres = target(); Statement sql = postgres.createStatement()) {
             for (Map.Entry<String, Long> sequence : next.entrySet()) {
