@@ -457,10 +457,18 @@ public final class ConnectorClient {
         if (registry != null) {
             String result = outcome.success() || outcome.errorClass() == null ? "success"
                     : outcome.errorClass().name().toLowerCase(java.util.Locale.ROOT);
-            Timer.builder("yunqiao.connector.calls").description("HTTP calls to connected systems")
-                    .tags("connector", definition.id(), "operation", operation.id(), "outcome", result)
-                    .register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+            calls(registry, definition.id(), operation.id(), result)
+                    .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
+    }
+
+    /**
+     * The timer of the calls to one operation with one outcome ({@code success} or an error class), registered at 0
+     * when new: the engine registers the successful calls of each solution's operations before any happened.
+     */
+    public static Timer calls(MeterRegistry registry, String connector, String operation, String outcome) {
+        return Timer.builder("yunqiao.connector.calls").description("HTTP calls to connected systems")
+                .tags("connector", connector, "operation", operation, "outcome", outcome).register(registry);
     }
 
     /**

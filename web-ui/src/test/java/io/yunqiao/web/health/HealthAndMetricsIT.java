@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -200,6 +201,20 @@ class HealthAndMetricsIT {
                 .contains("# HELP yunqiao_backlog_records records waiting to be written")
                 .contains("# HELP yunqiao_records_total records by solution and outcome")
                 .contains("# HELP yunqiao_alerts_total alert notifications by channel and outcome");
+        // and so are the series its scheduled runs, its two operations and its target's rate limit will use
+        for (String status : List.of("success", "partial", "failed", "interrupted")) {
+            assertThat(metrics).contains("yunqiao_runs_seconds_count{dry_run=\"false\",node=\"health-node\","
+                    + "solution=\"零值方案\",status=\"" + status + "\",trigger=\"schedule\"} 0");
+        }
+        assertThat(metrics)
+                .contains("yunqiao_connector_calls_seconds_count{connector=\"kingdee-jdy\",node=\"health-node\","
+                        + "operation=\"jdy/pur/pur_inbound_list\",outcome=\"success\"}")
+                .contains("yunqiao_connector_calls_seconds_count{connector=\"jackyun\",node=\"health-node\","
+                        + "operation=\"crm.customer.add\",outcome=\"success\"}")
+                .contains("yunqiao_ratelimit_waits_seconds_count{connection=\"吉客云 零值方案\",node=\"health-node\"} 0")
+                .contains("# HELP yunqiao_runs_seconds runs by solution, status and trigger")
+                .contains("# HELP yunqiao_connector_calls_seconds HTTP calls to connected systems")
+                .contains("# HELP yunqiao_ratelimit_waits_seconds waits for the rate limit");
         // and every Yunqiao series names this node
         assertThat(metrics.lines().filter(line -> line.startsWith("yunqiao_")))
                 .isNotEmpty().allMatch(line -> line.contains("node=\"health-node\""));
