@@ -25,6 +25,8 @@ import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -54,6 +56,7 @@ public final class CopyCommand {
 
     private static final String HISTORY = "flyway_schema_history";
     private static final int BATCH = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(CopyCommand.class);
     // org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1 and DATABASE_NOT_FOUND_WITH_IF_EXISTS_1
     private static final int H2_IN_USE = 90020;
     private static final int H2_NOT_FOUND = 90146;
@@ -95,10 +98,26 @@ public final class CopyCommand {
             err.println(problem.code() + ": " + problem.message(Locale.ENGLISH));
             return REFUSED;
         } catch (SQLException | RuntimeException e) {
-            say(err, "problem.copy.failed", String.valueOf(e.getMessage()));
-            e.printStackTrace(err);
+            say(err, "problem.copy.failed", reason(e));
+            // the operator reads the database's words; the trace is for a bug report (--logging.level.io.yunqiao=DEBUG)
+            LOG.debug("the copy failed", e);
             return FAILED;
         }
+    }
+
+    /**
+     * The database's own words, e.g. a duplicate key and its value: for a batch, those of the statement that failed
+     * rather than the driver's summary, which repeats the whole statement.
+     */
+    static String reason(Exception e) {
+        if (e instanceof SQLException sql) {
+            SQLException last = sql;
+            while (last.getNextException() != null) {
+                last = last.getNextException();
+            }
+            return String.valueOf(last.getMessage());
+        }
+        return String.valueOf(e.getMessage());
     }
 
     private int copy(Environment environment) throws SQLException {
@@ -308,6 +327,11 @@ public final class CopyCommand {
         for (String table : tables) {
             String name = table.toLowerCase(Locale.ROOT);
             List<String> columns = columns(source, table);
+            // the target was empty before its migrations ran, so what it holds now a migration put there (the
+            // maintenance mode's single row): the source's rows, which went through the same migrations, replace it
+            try (Statement sql = target.createStatement()) {
+                sql.executeUpdate("DELETE FROM " + quoted(name));
+            }
             long copied = copyTable(source, target, table, columns);
             long sourceRows = count(source, "\"" + table + "\"");
             long targetRows = count(target, quoted(name));
