@@ -40,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * solution that another solution's mapping reads with {@code $lookup("name", …)} keeps its content: the look-up reads
  * it;</li>
  * <li>runs that found nothing (SUCCESS or SKIPPED, every count 0, no log) from before the last empty-runs days:
- * the last of each day (Beijing time) stays, the others go.</li>
+ * the last of each day (Beijing time) stays, the others go; a run continuing an interrupted one stays.</li>
  * </ul>
  * Run rows with records stay, with their counts; written target keys stay (deleting them would write duplicates).
  * Everything is deleted in statements of at most {@link RetentionSettings#batchSize()} rows, each its own short
@@ -57,7 +57,9 @@ public class Housekeeping {
     private static final String WRITTEN = "('SUCCESS', 'SKIPPED')";
     private static final String EMPTY_RUN = "status in ('SUCCESS', 'SKIPPED') and fetched = 0 and written = 0"
             + " and skipped = 0 and failed = 0 and carried = 0 and unconfirmed = 0 and unchanged = 0"
-            + " and valid_count = 0 and ended_at is not null";
+            + " and valid_count = 0 and ended_at is not null"
+            // a run continuing an interrupted one is kept: the interrupted run links to it
+            + " and continues_run_id is null";
     /** Run ids asked about in one statement. */
     private static final int RUNS_AT_ONCE = 100;
     /** A progress line in the log at least every this many rows of one kind. */
