@@ -304,6 +304,10 @@ class LanguageTourBrowserIT extends BrowserIT {
         open("tokens");
         scan("API tokens", lang, found);
 
+        open("maintenance");
+        assertThat(byId("maintenance-switch")).isVisible();
+        scan("maintenance mode", lang, found);
+
         open("no-such-screen");
         assertThat(byId("no-such-page")).isVisible();
         scan("404 page", lang, found);
