@@ -1,8 +1,6 @@
 package io.yunqiao.web.dashboard;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.grid.Grid;
@@ -18,7 +16,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import io.yunqiao.run.Run;
 import io.yunqiao.run.RunHistory;
 import io.yunqiao.schedule.SolutionScheduler;
@@ -58,7 +55,6 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
     private final RunHistory history;
     private final Solutions solutions;
     private final SolutionScheduler scheduler;
-    private final LiveRefresh live;
 
     private final Span writtenToday = new Span();
     private final Span failedToday = new Span();
@@ -69,7 +65,6 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
     private final Span nothingRunning = new Span();
     private final Map<Long, RunningEntry> runningEntries = new LinkedHashMap<>();
     private Map<Long, String> solutionNames = Map.of();
-    private Registration refreshing;
     private int ticks;
 
     /** A solution with the run that started last, if any. */
@@ -80,7 +75,7 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
         this.history = history;
         this.solutions = solutions;
         this.scheduler = scheduler;
-        this.live = live;
+        live.whileAttached(this, TICK, this::tick);
         addClassName("yq-page");
         add(new H2(getTranslation("dashboard.title")));
         add(tiles(), chartCard(), runningSection(), solutionsSection());
@@ -239,21 +234,6 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
         if (changed || ticks % FIGURES_EVERY == 0) {
             refreshFigures();
         }
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        super.onAttach(attachEvent);
-        refreshing = live.start(attachEvent.getUI(), TICK, this::tick);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (refreshing != null) {
-            refreshing.remove();
-            refreshing = null;
-        }
-        super.onDetach(detachEvent);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.yunqiao.web.maintenance;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -20,7 +18,6 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import io.yunqiao.limit.InputLimits;
 import io.yunqiao.problem.Problem;
 import io.yunqiao.run.Run;
@@ -57,7 +54,6 @@ class MaintenanceView extends VerticalLayout implements HasDynamicTitle {
     private final RunHistory history;
     private final Solutions solutions;
     private final CurrentUser user;
-    private final LiveRefresh live;
 
     private final Span status = new Span();
     private final Span since = new Span();
@@ -67,7 +63,6 @@ class MaintenanceView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<Run> running = new Grid<>();
     private Map<Long, String> solutionNames = Map.of();
     private MaintenanceState state;
-    private Registration refreshing;
 
     MaintenanceView(MaintenanceMode mode, RunHistory history, Solutions solutions, CurrentUser user,
             LiveRefresh live, InputLimits limits) {
@@ -75,7 +70,7 @@ class MaintenanceView extends VerticalLayout implements HasDynamicTitle {
         this.history = history;
         this.solutions = solutions;
         this.user = user;
-        this.live = live;
+        live.whileAttached(this, TICK, this::refresh);
         addClassName("yq-page");
         add(new H2(getTranslation("maintenance.title")));
         Paragraph what = new Paragraph(getTranslation("maintenance.explained"));
@@ -187,21 +182,6 @@ class MaintenanceView extends VerticalLayout implements HasDynamicTitle {
                     .collect(Collectors.toMap(SolutionView::id, SolutionView::name));
         }
         running.setItems(runs);
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        super.onAttach(attachEvent);
-        refreshing = live.start(attachEvent.getUI(), TICK, this::refresh);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (refreshing != null) {
-            refreshing.remove();
-            refreshing = null;
-        }
-        super.onDetach(detachEvent);
     }
 
     @Override

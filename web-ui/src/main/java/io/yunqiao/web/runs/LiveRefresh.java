@@ -55,6 +55,21 @@ public class LiveRefresh {
         return () -> task.get().cancel(false);
     }
 
+    /**
+     * Runs {@code refresh} in the view's UI every {@code period} while the view is on the screen: from each attach
+     * (opening it, or coming back to it) to the next detach.
+     */
+    public void whileAttached(com.vaadin.flow.component.Component view, Duration period, Runnable refresh) {
+        AtomicReference<Registration> running = new AtomicReference<>();
+        view.addAttachListener(attached -> running.set(start(attached.getUI(), period, refresh)));
+        view.addDetachListener(detached -> {
+            Registration registration = running.getAndSet(null);
+            if (registration != null) {
+                registration.remove();
+            }
+        });
+    }
+
     @PreDestroy
     void stop() {
         timer.shutdownNow();

@@ -1,7 +1,5 @@
 package io.yunqiao.web.runs;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -18,7 +16,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.shared.Registration;
 import io.yunqiao.run.Run;
 import io.yunqiao.run.RunHistory;
 import io.yunqiao.run.RunStatus;
@@ -52,7 +49,6 @@ class RunsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObs
     private static final long serialVersionUID = 1L;
 
     private final RunHistory history;
-    private final LiveRefresh live;
     private final Map<Long, String> solutionNames;
     private final ComboBox<SolutionView> solution = new ComboBox<>();
     private final Select<RunStatus> status = new Select<>();
@@ -61,11 +57,14 @@ class RunsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObs
     private final Grid<Run> grid = new Grid<>();
     private final Span limited = new Span();
     private List<Run> shown = List.of();
-    private Registration refreshing;
 
     RunsView(RunHistory history, Solutions solutions, LiveRefresh live, RecordSearch search) {
         this.history = history;
-        this.live = live;
+        live.whileAttached(this, Duration.ofSeconds(2), () -> {
+            if (shown.stream().anyMatch(r -> r.getStatus() == RunStatus.RUNNING)) {
+                refresh();
+            }
+        });
         addClassName("yq-page");
         List<SolutionView> all = solutions.list().stream()
                 .sorted(Comparator.comparing(SolutionView::name)).toList();
@@ -182,25 +181,6 @@ class RunsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObs
                 end), LIMIT);
         grid.setItems(shown);
         limited.setText(shown.size() >= LIMIT ? getTranslation("runs.limited", LIMIT) : "");
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        super.onAttach(attachEvent);
-        refreshing = live.start(attachEvent.getUI(), Duration.ofSeconds(2), () -> {
-            if (shown.stream().anyMatch(r -> r.getStatus() == RunStatus.RUNNING)) {
-                refresh();
-            }
-        });
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (refreshing != null) {
-            refreshing.remove();
-            refreshing = null;
-        }
-        super.onDetach(detachEvent);
     }
 
     private String solutionName(long solutionId) {
