@@ -285,32 +285,24 @@ public final class CopyCommand {
     }
 
     private static List<String> targetTables(Connection target) throws SQLException {
-        List<String> tables = new ArrayList<>();
-        try (Statement sql = target.createStatement(); ResultSet rows = sql.executeQuery(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
-                        + " AND table_type = 'BASE TABLE' ORDER BY table_name")) {
-            while (rows.next()) {
-                tables.add(rows.getString(1));
-            }
-        }
-        return tables;
+        return firstColumn(target, "SELECT table_name FROM information_schema.tables WHERE table_schema ="
+                + " current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name");
     }
 
     /** The source's tables as H2 names them, Flyway's history and Quartz's tables left out. */
     private static List<String> sourceTables(Connection source) throws SQLException {
-        List<String> tables = new ArrayList<>();
-        try (Statement sql = source.createStatement(); ResultSet rows = sql.executeQuery(
-                "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"
-                        + " AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME")) {
+        return firstColumn(source, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"
+                + " AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME").stream().filter(CopyCommand::copied).toList();
+    }
+
+    private static List<String> firstColumn(Connection connection, String query) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement sql = connection.createStatement(); ResultSet rows = sql.executeQuery(query)) {
             while (rows.next()) {
-                String name = rows.getString(1);
-                if (!copied(name)) {
-                    continue;
-                }
-                tables.add(name);
+                values.add(rows.getString(1));
             }
         }
-        return tables;
+        return values;
     }
 
     /** Whether a table's rows are copied: not Flyway's own history, not the Quartz scheduler's state. */
