@@ -12,7 +12,6 @@ import io.yunqiao.web.security.UserAccounts;
 import io.yunqiao.web.security.UserView;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,8 +100,7 @@ class ApiParityIT {
     void everyOperationTheButtonCatalogueNamesIsInTheOpenApiDocument() {
         Answer docs = ApiCalls.call(port, null, null, "GET", "/api/docs", null);
         Set<String> documented = new TreeSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = docs.body().path("paths").fields(); paths.hasNext();) {
-            Map.Entry<String, JsonNode> path = paths.next();
+        for (Map.Entry<String, JsonNode> path : docs.body().path("paths").properties()) {
             path.getValue().fieldNames().forEachRemaining(method -> documented.add(method.toUpperCase() + " "
                     + path.getKey()));
         }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,11 +82,9 @@ final class UiActions {
         try (InputStream in = UiActions.class.getResourceAsStream("/api/ui-actions.json")) {
             JsonNode buttons = new ObjectMapper().readTree(in).path("buttons");
             Map<String, Map<String, List<String>>> catalogue = new TreeMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> files = buttons.fields(); files.hasNext();) {
-                Map.Entry<String, JsonNode> file = files.next();
+            for (Map.Entry<String, JsonNode> file : buttons.properties()) {
                 Map<String, List<String>> actions = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> each = file.getValue().fields(); each.hasNext();) {
-                    Map.Entry<String, JsonNode> button = each.next();
+                for (Map.Entry<String, JsonNode> button : file.getValue().properties()) {
                     List<String> uses = new ArrayList<>();
                     button.getValue().forEach(use -> uses.add(use.asText()));
                     actions.put(button.getKey(), uses);
