@@ -78,12 +78,13 @@ class DemoSetup {
                 Solution {} '{}' syncs the Kingdee sandbox's purchase inbound bills to Jackyun sandbox customers,
                 every minute (cron '{}'); a first run has started.
                   web UI:     {}/  (sign in as the administrator: with YUNQIAO_ADMIN_PASSWORD or
-                              YUNQIAO_ADMIN_PASSWORD_FILE if set, else with the password of the block
-                              "==== Yunqiao administrator created ====", printed once, on the first start, below
-                              this one)
+                              YUNQIAO_ADMIN_PASSWORD_FILE if set, else with the one-time password of the block
+                              "==== Yunqiao administrator created (管理员已创建) …", printed once, on the first
+                              start, below this one; the first sign-in then asks for a password of your own)
                   界面：      {}/  （以管理员登录：设置了 YUNQIAO_ADMIN_PASSWORD 或 YUNQIAO_ADMIN_PASSWORD_FILE 时用
                               它的密码，否则用首次启动时在本段之后打印一次的
-                              “==== Yunqiao administrator created ====”一段中的密码）
+                              “==== Yunqiao administrator created (管理员已创建) …”一段中的一次性密码，
+                              首次登录后先设置自己的密码）
                   runs:       {}/runs?solution={}
                   customers:  {}/sandbox/jackyun/_admin/customers  (the administrator, over HTTP Basic)
                   API docs:   {}/api/docs/ui  (HTTP Basic with the same users)
