@@ -15,6 +15,7 @@ import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -59,13 +60,30 @@ class EngineThreads implements SmartLifecycle {
      * @param database taken only so that Spring stops these threads before it closes the database (a bean's
      *                 dependents are destroyed first): a run stopped by the platform must find the database open
      */
+    @Autowired
     EngineThreads(@Value("${yunqiao.engine.writers:4}") int writerThreads,
             @Value("${yunqiao.engine.stop-grace:30s}") Duration grace, ObjectProvider<Scheduler> scheduler,
-            EntityManagerFactory database) {
+            EntityManagerFactory database,
+            @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration phaseTimeout) {
         this.runs = Executors.newCachedThreadPool(named("yunqiao-run-"));
         this.writers = Executors.newFixedThreadPool(Math.max(1, writerThreads), named("yunqiao-writer-"));
         this.grace = grace == null || grace.isNegative() ? Duration.ZERO : grace;
         this.scheduler = scheduler;
+        Duration drain = this.grace.plusMillis(AFTER_INTERRUPT_MILLIS);
+        if (phaseTimeout != null && drain.compareTo(phaseTimeout) > 0) {
+            // Spring would stop waiting and close the database under the drain: its runs would stay RUNNING
+            LOG.warn("yunqiao.engine.stop-grace ({} s) plus {} s to give back claims is longer than"
+                    + " spring.lifecycle.timeout-per-shutdown-phase ({} s): a stop may close the database before the"
+                    + " runs have ended; raise the phase timeout above {} s (docs/operations.md, \"Stopping a node\")",
+                    this.grace.toSeconds(), AFTER_INTERRUPT_MILLIS / 1000, phaseTimeout.toSeconds(),
+                    drain.toSeconds());
+        }
+    }
+
+    /** For tests: a phase timeout long enough for any grace. */
+    EngineThreads(int writerThreads, Duration grace, ObjectProvider<Scheduler> scheduler,
+            EntityManagerFactory database) {
+        this(writerThreads, grace, scheduler, database, null);
     }
 
     /** Daemon threads named {@code prefix1, prefix2, …}: the engine's own threads never keep the JVM alive. */

@@ -279,6 +279,11 @@ final class RecordWriter {
                     return List.of();
                 }
                 unrecordedBudget.acquire(permits(group.size()));
+                if (draining()) {
+                    // the stop began while this group waited for the budget: it goes back unsent all the same
+                    unrecordedBudget.release(permits(group.size()));
+                    return List.of();
+                }
                 return writeGroup(solutionId, target, group, sending);
             }));
         }

@@ -50,6 +50,9 @@ class RunRecovery implements SmartInitializingSingleton {
     /** A solution whose continuation failed (e.g. its connection was deleted) is tried again after this long. */
     private static final long RETRY_AFTER_MILLIS = 60_000;
 
+    /** Longer than Quartz takes to call an instance dead (two check-ins of 10 s and 7.5 s): see lookAtDeadNodes. */
+    private static final long DEAD_AFTER_MILLIS = 30_000;
+
     private final RunRepository runs;
     private final SolutionRepository solutions;
     private final NodeName node;
@@ -160,6 +163,7 @@ class RunRecovery implements SmartInitializingSingleton {
         }
         try {
             lookAtWatched();
+            lookAtDeadNodes();
             if (resume) {
                 Set<Long> solutionIds = new LinkedHashSet<>();
                 runs.findNotContinued().forEach(run -> solutionIds.add(run.getSolutionId()));
@@ -181,16 +185,43 @@ class RunRecovery implements SmartInitializingSingleton {
                     // the recovery run takes the dead run's lock over and ends it INTERRUPTED, naming itself
                     continueWork(run.getSolutionId());
                 } else {
-                    List<Run> ended = new ArrayList<>();
-                    transactions.executeWithoutResult(status -> runs.lockById(runId)
-                            .filter(r -> !r.getStatus().isFinal()).ifPresent(r -> {
-                                end(r);
-                                ended.add(r);
-                            }));
-                    ended.forEach(r -> events.publishEvent(RunEnded.of(r)));
+                    endUnlessEnded(runId);
                 }
             }
         }
+    }
+
+    /**
+     * Runs left RUNNING by another node that died and has not come back, which no trigger takes over (a manual run,
+     * or a solution switched off, or schedules paused by the maintenance mode): continued, or ended when they cannot
+     * be, as at that node's next start. A run is left alone for {@link #DEAD_AFTER_MILLIS} after its start, so that an
+     * instance that has not checked in yet is never taken for dead.
+     */
+    private void lookAtDeadNodes() {
+        Set<String> alive = nodes.alive();
+        Instant settled = clock.instant().minusMillis(DEAD_AFTER_MILLIS);
+        for (Run run : runs.findByStatus(RunStatus.RUNNING)) {
+            if (alive.contains(run.getInstanceId()) || watched.contains(run.getId()) || run.getStartedAt() == null
+                    || run.getStartedAt().isAfter(settled)) {
+                continue;
+            }
+            if (resume && !run.isDryRun() && holdsLock(run)) {
+                // the recovery run takes the dead run's lock over and ends it INTERRUPTED, naming itself
+                continueWork(run.getSolutionId());
+            } else {
+                endUnlessEnded(run.getId());
+            }
+        }
+    }
+
+    private void endUnlessEnded(long runId) {
+        List<Run> ended = new ArrayList<>();
+        transactions.executeWithoutResult(status -> runs.lockById(runId)
+                .filter(r -> !r.getStatus().isFinal()).ifPresent(r -> {
+                    end(r);
+                    ended.add(r);
+                }));
+        ended.forEach(r -> events.publishEvent(RunEnded.of(r)));
     }
 
     @PreDestroy

@@ -65,6 +65,9 @@ class RunVerdict {
         Run ended = transactions.execute(status -> {
             // locked: a helping node's outcomes are counted before the end or see the run final (Outcomes.recordAll)
             Run run = runs.lockById(runId).orElseThrow();
+            if (alreadyEnded(run)) {
+                return null;
+            }
             RunEnding ending = RunEnding.of(fetchFailure, run.isDryRun(), run.getFetched(), run.getWritten(),
                     run.getSkipped(), run.getFailed(), run.isDryRun() ? 0 : outcomes.unconfirmedOf(runId));
             RunStatus end = ending.status();
@@ -75,6 +78,9 @@ class RunVerdict {
                     reason == null ? "" : " (" + run.error(Locale.ENGLISH) + ")");
             return run;
         });
+        if (ended == null) {
+            return;
+        }
         if (!ended.countsAddUp()) {
             String counts = countsOf(ended);
             LOG.error("run {} of solution {}: its counts do not add up ({})", runId, ended.getSolutionId(), counts);
@@ -97,17 +103,25 @@ class RunVerdict {
     void interrupt(long runId, String reason) {
         Run ended = transactions.execute(status -> {
             Run run = runs.lockById(runId).orElseThrow();
+            if (alreadyEnded(run)) {
+                return null;
+            }
             run.end(RunStatus.INTERRUPTED, reason, clock.instant());
             LOG.info("run {} of solution {} interrupted: {}", runId, run.getSolutionId(), run.error(Locale.ENGLISH));
             return run;
         });
-        events.publishEvent(RunEnded.of(ended));
+        if (ended != null) {
+            events.publishEvent(RunEnded.of(ended));
+        }
     }
 
     /** Ends a run FAILED by what stopped it ({@link #failureOf}). */
     void fail(long runId, Throwable failure) {
         Run ended = transactions.execute(status -> {
             Run run = runs.lockById(runId).orElseThrow();
+            if (alreadyEnded(run)) {
+                return null;
+            }
             if (!expected(failure)) {
                 LOG.error("run {} of solution {} failed", runId, run.getSolutionId(), failure);
             }
@@ -115,6 +129,22 @@ class RunVerdict {
             LOG.warn("run {} of solution {} failed: {}", runId, run.getSolutionId(), run.error(Locale.ENGLISH));
             return run;
         });
-        events.publishEvent(RunEnded.of(ended));
+        if (ended != null) {
+            events.publishEvent(RunEnded.of(ended));
+        }
+    }
+
+    /**
+     * A run another node already ended keeps its end: a node that lost its cluster check-in for a while (a long
+     * pause, a database fail-over) may come back and finish a run the others took for dead, ended INTERRUPTED and
+     * continued; ending it again would change frozen counts and alert twice.
+     */
+    private static boolean alreadyEnded(Run run) {
+        if (!run.getStatus().isFinal()) {
+            return false;
+        }
+        LOG.warn("run {} of solution {} was already ended {} (by another node, which took this node for dead);"
+                + " its end is kept", run.getId(), run.getSolutionId(), run.getStatus());
+        return true;
     }
 }

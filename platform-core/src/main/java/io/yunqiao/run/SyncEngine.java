@@ -197,6 +197,9 @@ public class SyncEngine {
         Run run = runs.findById(runId).orElseThrow();
         long solutionId = run.getSolutionId();
         boolean leftForRecovery = false;
+        // the database work that ends the run must not meet an interrupt (after the grace of a stop, the writers are
+        // interrupted): a wait for a connection would give up and leave the run RUNNING; the flag is set again after
+        boolean interrupted = false;
         try {
             SolutionSpec spec = solutions.version(solutionId, run.getSolutionVersion());
             LOG.info("run {} of solution {} ({}) started: {}{}", runId, solutionId, spec.name(), run.getTrigger(),
@@ -223,18 +226,25 @@ public class SyncEngine {
             }
             verdict.finish(runId, fetchFailure);
         } catch (NodeStopping e) {
+            interrupted = Thread.interrupted();
             verdict.interrupt(runId, interruption(run));
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
+            Thread.interrupted();
             leftForRecovery = endByStop(run, e);
         } catch (RuntimeException e) {
+            interrupted = Thread.interrupted();
             leftForRecovery = endByStop(run, e);
         } finally {
             if (leftForRecovery) {
                 LOG.warn("run {} of solution {} was interrupted by the platform's stop: left RUNNING, to be resumed"
                         + " at the next start", runId, solutionId);
             } else {
+                interrupted |= Thread.interrupted();
                 lock.release(solutionId, runId);
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -163,5 +164,21 @@ class RunVerdictTest {
         ArgumentCaptor<RunEnded> ended = ArgumentCaptor.forClass(RunEnded.class);
         verify(events).publishEvent(ended.capture());
         assertThat(ended.getValue().status()).isEqualTo(RunStatus.INTERRUPTED);
+    }
+
+    @Test
+    void aRunAnotherNodeAlreadyEndedKeepsItsEndAndIsNotAnnouncedAgain() {
+        // given a run the other nodes took for dead: ended INTERRUPTED while its node was cut off
+        Run run = run(4, 0, 0);
+        run.end(RunStatus.INTERRUPTED, StoredMessage.of("run.interrupted.nodeDied", "node", "43", "node-b").store(),
+                NOW.minusSeconds(5));
+
+        // when its node comes back and finishes it
+        verdict.finish(42, null);
+
+        // then the interruption stands, with its time, and nobody hears of a second end
+        assertThat(run.getStatus()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(run.getEndedAt()).isEqualTo(NOW.minusSeconds(5));
+        verify(events, never()).publishEvent(any());
     }
 }
