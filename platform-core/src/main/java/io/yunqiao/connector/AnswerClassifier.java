@@ -14,7 +14,7 @@ import java.util.Map;
  * messages ({@link StoredMessage}), read in the reader's language; a vendor's own message stays as the vendor wrote
  * it.
  */
-final class AnswerClassifier {
+public final class AnswerClassifier {
 
     private AnswerClassifier() {
     }
@@ -28,7 +28,7 @@ final class AnswerClassifier {
      * Why no answer came, in words for people (a time-out, a refused connection, an unknown host) as a stored coded
      * message; an unusual failure keeps the Java client's own words, which an operator can look up.
      */
-    static String reason(Throwable failure) {
+    public static String reason(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof UnknownHostException unknown) {
                 return StoredMessage.of("connector.noAnswer.unknownHost",

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,7 +93,7 @@ public class AlertSender {
         AlertDelivery delivery = attempt(name, channel);
         for (int attempt = 2; attempt <= attempts && !delivery.delivered(); attempt++) {
             LOG.info("Alert '{}' by {} failed (try {} of {}), trying again in {} ms: {}", notice.title(),
-                    delivery.channel(), attempt - 1, attempts, wait.toMillis(), delivery.detail());
+                    delivery.channel(), attempt - 1, attempts, wait.toMillis(), delivery.detail(Locale.ENGLISH));
             if (!pause(wait)) {
                 break;
             }
@@ -100,7 +101,8 @@ public class AlertSender {
             delivery = attempt(name, channel);
         }
         if (!delivery.delivered()) {
-            LOG.warn("Alert '{}' could not be sent by {}: {}", notice.title(), delivery.channel(), delivery.detail());
+            LOG.warn("Alert '{}' could not be sent by {}: {}", notice.title(), delivery.channel(),
+                    delivery.detail(Locale.ENGLISH));
         }
         return delivery;
     }
@@ -111,7 +113,8 @@ public class AlertSender {
             delivery = channel.get();
         } catch (RuntimeException e) {
             // a channel answers failures itself; this is the unexpected, which must not end the alert thread
-            delivery = new AlertDelivery(name, false, e.toString());
+            LOG.warn("alert channel {} failed unexpectedly", name, e);
+            delivery = AlertDelivery.of(name, false, "alert.delivery.unexpected");
         }
         counter(delivery.channel(), delivery.delivered()).increment();
         return delivery;

@@ -1,5 +1,7 @@
 package io.yunqiao.web.alert;
 
+import io.yunqiao.connector.AnswerClassifier;
+
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.mail.MailProperties;
@@ -24,13 +26,11 @@ final class MailChannel {
         String where = String.join(", ", to);
         JavaMailSender smtp = sender.getIfAvailable();
         if (smtp == null) {
-            return new AlertDelivery(AlertDelivery.EMAIL, false, where + ": email is not configured; set the SMTP"
-                    + " server as spring.mail.host (environment SPRING_MAIL_HOST) and its port, username, password");
+            return AlertDelivery.of(AlertDelivery.EMAIL, false, "alert.delivery.mailNotConfigured", where);
         }
         String from = from();
         if (from.isEmpty()) {
-            return new AlertDelivery(AlertDelivery.EMAIL, false, where + ": no sender address; set"
-                    + " yunqiao.alerts.mail-from (environment YUNQIAO_ALERTS_MAIL_FROM)");
+            return AlertDelivery.of(AlertDelivery.EMAIL, false, "alert.delivery.noSender", where);
         }
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
@@ -39,9 +39,9 @@ final class MailChannel {
         message.setText(notice.text());
         try {
             smtp.send(message);
-            return new AlertDelivery(AlertDelivery.EMAIL, true, where);
+            return AlertDelivery.of(AlertDelivery.EMAIL, true, "alert.delivery.to", where);
         } catch (MailException e) {
-            return new AlertDelivery(AlertDelivery.EMAIL, false, where + ": " + reason(e));
+            return AlertDelivery.of(AlertDelivery.EMAIL, false, "alert.delivery.mailFailed", where, reason(e));
         }
     }
 
@@ -54,14 +54,15 @@ final class MailChannel {
         return username != null && username.contains("@") ? username : "";
     }
 
-    /** The innermost cause says most (e.g. "Connection refused", the server's 5xx reply). */
+    /**
+     * The innermost cause says most: a refused connection or an unknown host in words, else the server's reply
+     * (e.g. its 5xx line), as a stored coded message.
+     */
     private static String reason(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        String message = cause == e ? e.getMessage() : e.getMessage() + " (" + cause.getClass().getSimpleName() + ": "
-                + cause.getMessage() + ")";
-        return message == null ? e.getClass().getSimpleName() : message.replaceAll("\\s+", " ").trim();
+        return AnswerClassifier.reason(cause);
     }
 }

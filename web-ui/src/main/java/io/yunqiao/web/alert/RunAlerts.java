@@ -1,7 +1,9 @@
 package io.yunqiao.web.alert;
 
 import io.yunqiao.problem.Problem;
+import io.yunqiao.run.Run;
 import io.yunqiao.run.RunEnded;
+import io.yunqiao.run.RunHistory;
 import io.yunqiao.run.RunStatus;
 import io.yunqiao.solution.SolutionSpec;
 import io.yunqiao.solution.Solutions;
@@ -29,17 +31,20 @@ import org.springframework.stereotype.Component;
 @Component
 class RunAlerts {
 
+    private static final int MAX_CHAIN = 20;
     private static final Logger LOG = LoggerFactory.getLogger(RunAlerts.class);
     /** Runs waiting to be reported; beyond this many (a mail server down for long) new alerts are dropped. */
     private static final int QUEUE = 1000;
 
     private final Solutions solutions;
+    private final RunHistory history;
     private final AlertSender sender;
     private final AlertSettings settings;
     private final ThreadPoolExecutor worker;
 
-    RunAlerts(Solutions solutions, AlertSender sender, AlertSettings settings) {
+    RunAlerts(Solutions solutions, AlertSender sender, AlertSettings settings, RunHistory history) {
         this.solutions = solutions;
+        this.history = history;
         this.sender = sender;
         this.settings = settings;
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(QUEUE),
@@ -71,8 +76,10 @@ class RunAlerts {
     }
 
     /** Alerts by the solution's current alerts, so switching them off stops the next alert at once. */
-    private void report(RunEnded run) {
+    private void report(RunEnded ended) {
+        RunEnded run = ended;
         try {
+            run = withInterruptedFailures(ended);
             SolutionSpec spec;
             try {
                 spec = solutions.current(run.solutionId()).spec();
@@ -92,6 +99,27 @@ class RunAlerts {
         } catch (RuntimeException e) {
             LOG.warn("Alert for run {} of solution {} failed: {}", run.runId(), run.solutionId(), e.toString(), e);
         }
+    }
+
+    /**
+     * The work a continuing run finished includes the records that failed in the interrupted runs it continued (their
+     * counts are frozen, and they are never alerted themselves): the alert reports them too.
+     */
+    private RunEnded withInterruptedFailures(RunEnded run) {
+        int failed = run.failed();
+        Long previous = run.continuesRunId();
+        // a chain of stops is short; the bound only guards against a link that points back
+        for (int hops = 0; previous != null && hops < MAX_CHAIN; hops++) {
+            Run interrupted = history.run(previous).orElse(null);
+            if (interrupted == null || interrupted.getStatus() != RunStatus.INTERRUPTED) {
+                break;
+            }
+            failed += interrupted.getFailed();
+            previous = interrupted.getContinuesRunId();
+        }
+        return failed == run.failed() ? run : new RunEnded(run.runId(), run.solutionId(), run.solutionVersion(),
+                run.trigger(), run.dryRun(), run.status(), run.fetched(), run.written(), run.skipped(), failed,
+                run.error(), run.startedAt(), run.endedAt(), run.continuesRunId());
     }
 
     /** Waits until every alert queued before this call is done: for tests that check nothing was sent. */

@@ -1,5 +1,7 @@
 package io.yunqiao.web.alert;
 
+import io.yunqiao.connector.AnswerClassifier;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,14 +39,15 @@ final class WebhookChannel {
             HttpResponse<String> answer = http.send(post.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             Optional<String> refusal = robot.refusal(answer.statusCode(), answer.body());
-            return refusal.map(reason -> new AlertDelivery(AlertDelivery.WEBHOOK, false, where + ": " + reason))
-                    .orElseGet(() -> new AlertDelivery(AlertDelivery.WEBHOOK, true, where));
+            return refusal.map(reason -> AlertDelivery.of(AlertDelivery.WEBHOOK, false, "alert.delivery.refused", where,
+                    reason)).orElseGet(() -> AlertDelivery.of(AlertDelivery.WEBHOOK, true, "alert.delivery.to", where));
         } catch (IOException e) {
-            return new AlertDelivery(AlertDelivery.WEBHOOK, false, where + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            return AlertDelivery.of(AlertDelivery.WEBHOOK, false, "alert.delivery.noAnswer", where,
+                    AnswerClassifier.reason(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new AlertDelivery(AlertDelivery.WEBHOOK, false, where + ": interrupted");
+            return AlertDelivery.of(AlertDelivery.WEBHOOK, false, "alert.delivery.noAnswer", where,
+                    AnswerClassifier.reason(e));
         }
     }
 

@@ -138,7 +138,7 @@ class AlertsSection extends VerticalLayout {
         for (AlertDelivery delivery : deliveries) {
             Span line = new Span(getTranslation(delivery.delivered() ? "solutions.alerts.testSent"
                     : "solutions.alerts.testFailed", getTranslation("solutions.alerts.channel." + delivery.channel()),
-                    delivery.detail()));
+                    delivery.detail(getLocale())));
             line.setId("alerts-test-" + delivery.channel());
             line.getElement().setAttribute("data-outcome", delivery.delivered() ? "sent" : "failed");
             line.addClassName(delivery.delivered() ? "yq-status-SUCCESS" : "yq-status-FAILED");

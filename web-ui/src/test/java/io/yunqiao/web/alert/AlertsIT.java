@@ -28,6 +28,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -311,7 +312,7 @@ class AlertsIT {
         // then the delivery failed with DingTalk's answer, after one try, and the token is not shown
         assertThat(deliveries).singleElement().satisfies(delivery -> {
             assertThat(delivery.delivered()).isFalse();
-            assertThat(delivery.detail()).contains("errcode 310000: sign not match").doesNotContain(
+            assertThat(delivery.detail(Locale.SIMPLIFIED_CHINESE)).contains("errcode 310000: sign not match").doesNotContain(
                     DingTalkRobot.TOKEN);
         });
         assertThat(robot.refused()).hasSize(1);

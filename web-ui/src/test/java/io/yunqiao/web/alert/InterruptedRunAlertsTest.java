@@ -8,7 +8,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.yunqiao.run.Run;
 import io.yunqiao.run.RunEnded;
+import io.yunqiao.run.RunHistory;
 import io.yunqiao.run.RunStatus;
 import io.yunqiao.run.RunTrigger;
 import io.yunqiao.solution.SolutionSpec;
@@ -17,7 +19,9 @@ import io.yunqiao.solution.VersionedSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 /**
  * A run whose node stopped ends INTERRUPTED and another run continues its work: the interruption is never alerted,
@@ -29,7 +33,8 @@ class InterruptedRunAlertsTest {
 
     private final Solutions solutions = mock(Solutions.class);
     private final AlertSender sender = mock(AlertSender.class);
-    private final RunAlerts alerts = new RunAlerts(solutions, sender, mock(AlertSettings.class));
+    private final RunHistory history = mock(RunHistory.class);
+    private final RunAlerts alerts = new RunAlerts(solutions, sender, mock(AlertSettings.class), history);
 
     @Test
     void anInterruptedRunIsNeverAlertedEvenWhenItsSolutionAlertsOnEveryFailure() throws Exception {
@@ -68,5 +73,28 @@ class InterruptedRunAlertsTest {
         alerts.awaitQueued(Duration.ofSeconds(5));
 
         verify(sender).send(any(), any());
+    }
+
+    @Test
+    void theFailuresOfTheInterruptedRunCountInTheContinuingRunsAlert() throws Exception {
+        // given a solution alerting above 10 failed records, and run 152 interrupted with 8 failures
+        SolutionSpec spec = mock(SolutionSpec.class);
+        when(spec.alerts()).thenReturn(new SolutionSpec.Alerts(false, 10, List.of(), null, null));
+        when(spec.name()).thenReturn("采购入库→客户");
+        when(solutions.current(7)).thenReturn(new VersionedSpec(3, spec));
+        Run interrupted = mock(Run.class);
+        when(interrupted.getStatus()).thenReturn(RunStatus.INTERRUPTED);
+        when(interrupted.getFailed()).thenReturn(8);
+        when(history.run(152)).thenReturn(Optional.of(interrupted));
+
+        // when the run continuing it ends with 5 failures of its own
+        alerts.runEnded(new RunEnded(153, 7, 3, RunTrigger.RECOVERY, false, RunStatus.PARTIAL, 300, 295, 0, 5, null,
+                NOW.minusSeconds(30), NOW, 152L));
+        alerts.awaitQueued(Duration.ofSeconds(5));
+
+        // then the work's 13 failures are over the threshold, and the alert says 13
+        ArgumentCaptor<AlertNotice> notice = ArgumentCaptor.forClass(AlertNotice.class);
+        verify(sender).send(any(), notice.capture());
+        assertThat(notice.getValue().text()).contains("13");
     }
 }

@@ -325,6 +325,9 @@ class ApiParityIT {
         assertThat(tried.body()).hasSize(1);
         assertThat(tried.body().get(0).path("channel").asText()).isEqualTo("webhook");
         assertThat(tried.body().get(0).path("delivered").asBoolean()).isFalse();
+        // in the reader's words (Chinese by default), never a Java class name
+        assertThat(tried.body().get(0).path("detail").asText()).contains("对方拒绝了这条通知")
+                .doesNotContain("Exception");
     }
 
     @Test
