@@ -57,6 +57,11 @@ public final class CopyCommand {
     private static final String HISTORY = "flyway_schema_history";
     private static final int BATCH = 500;
     private static final Logger LOG = LoggerFactory.getLogger(CopyCommand.class);
+    /**
+     * Tables a migration puts a row in, and which of their rows someone made: the migrations of an earlier, failed
+     * copy leave the maintenance mode's row behind, which must not make the target count as holding data.
+     */
+    private static final Map<String, String> SET_BY_PEOPLE = Map.of("yq_maintenance", "changed_at IS NOT NULL");
     // org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1 and DATABASE_NOT_FOUND_WITH_IF_EXISTS_1
     private static final int H2_IN_USE = 90020;
     private static final int H2_NOT_FOUND = 90146;
@@ -106,6 +111,21 @@ public final class CopyCommand {
     }
 
     /**
+     * A JDBC URL as printed: without its settings ({@code ?…} for PostgreSQL, {@code ;…} for H2), where a password
+     * may be written, since the console of a copy often ends up in a job log.
+     */
+    static String shown(String url) {
+        int settings = url.length();
+        for (char mark : new char[] {'?', ';'}) {
+            int at = url.indexOf(mark);
+            if (at >= 0 && at < settings) {
+                settings = at;
+            }
+        }
+        return settings == url.length() ? url : url.substring(0, settings) + "…";
+    }
+
+    /**
      * The database's own words, e.g. a duplicate key and its value: for a batch, those of the statement that failed
      * rather than the driver's summary, which repeats the whole statement.
      */
@@ -124,10 +144,10 @@ public final class CopyCommand {
         String sourceUrl = environment.getProperty(FROM, "").strip();
         String targetUrl = environment.getProperty("spring.datasource.url", "");
         if (!sourceUrl.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length())) {
-            throw refusal("problem.copy.sourceNotH2", sourceUrl);
+            throw refusal("problem.copy.sourceNotH2", shown(sourceUrl));
         }
         if (!targetUrl.startsWith("jdbc:postgresql:")) {
-            throw refusal("problem.copy.targetNotPostgres", targetUrl);
+            throw refusal("problem.copy.targetNotPostgres", shown(targetUrl));
         }
         checkKey(environment, sourceUrl);
         Properties targetAccount = new Properties();
@@ -151,7 +171,14 @@ public final class CopyCommand {
             Map<String, Long> sequences = copySequences(source, target);
             target.commit();
             say(out, "copy.migratingRest", jarVersion.getVersion());
-            flyway.migrate();
+            try {
+                flyway.migrate();
+            } catch (RuntimeException e) {
+                // the rows are in: running the copy again would be refused, starting a node finishes the migration
+                say(err, "problem.copy.migrateAfterCopyFailed", reason(e), jarVersion.getVersion());
+                LOG.debug("the migration after the copy failed", e);
+                return FAILED;
+            }
             summary(counts, sequences);
             return 0;
         }
@@ -224,12 +251,12 @@ public final class CopyCommand {
             return connection;
         } catch (SQLException e) {
             if (e.getErrorCode() == H2_IN_USE) {
-                throw refusal("problem.copy.sourceInUse", url);
+                throw refusal("problem.copy.sourceInUse", shown(url));
             }
             if (e.getErrorCode() == H2_NOT_FOUND) {
-                throw refusal("problem.copy.sourceMissing", url);
+                throw refusal("problem.copy.sourceMissing", shown(url));
             }
-            throw refusal("problem.copy.sourceUnreadable", url, e.getMessage());
+            throw refusal("problem.copy.sourceUnreadable", shown(url), e.getMessage());
         }
     }
 
@@ -261,7 +288,8 @@ public final class CopyCommand {
                 continue;
             }
             try (Statement sql = target.createStatement(); ResultSet any = sql.executeQuery(
-                    "SELECT 1 FROM " + quoted(table) + " LIMIT 1")) {
+                    "SELECT 1 FROM " + quoted(table) + " WHERE " + SET_BY_PEOPLE.getOrDefault(table, "TRUE")
+                            + " LIMIT 1")) {
                 if (any.next()) {
                     withRows.add(table);
                 }

@@ -12,7 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The REST API and the actuator refuse someone signed in with a one-time password (403, coded): they must choose a
+ * The REST API, the actuator and the sandboxes' administration refuse someone signed in with a one-time password (403, coded): they must choose a
  * password in the UI first, else the generated password would stay valid for scripts forever.
  */
 final class OneTimePasswordFilter extends OncePerRequestFilter {

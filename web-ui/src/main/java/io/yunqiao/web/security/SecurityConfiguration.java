@@ -107,6 +107,8 @@ class SecurityConfiguration {
                 // the same throttled password check as everywhere, so the admin door is no way around the lockout
                 .authenticationManager(passwordSignIn)
                 .httpBasic(basic -> basic.authenticationEntryPoint(SignInAnswers.api()))
+                // the first start's one-time password opens nothing but choosing a password, here neither
+                .addFilterAfter(new OneTimePasswordFilter(), BasicAuthenticationFilter.class)
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(SignInAnswers.api()))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -91,7 +93,12 @@ public class UserAccounts implements UserDetailsService {
         checkPassword(password);
         UserAccount account = new UserAccount(username, blankToNull(displayName), encoder.encode(password),
                 role == null ? Role.VIEWER : role, clock.instant());
-        return view(accounts.save(account));
+        try {
+            return view(accounts.saveAndFlush(account));
+        } catch (DataIntegrityViolationException e) {
+            // the same name created at the same moment by another request: the unique name decided
+            throw Problem.coded(Problem.Kind.CONFLICT, null, "problem.user.nameTaken", username);
+        }
     }
 
     /**
@@ -138,6 +145,12 @@ public class UserAccounts implements UserDetailsService {
             throw Problem.coded(Problem.Kind.INVALID, "password", "problem.user.passwordNotNew");
         }
         account.chosenPassword(encoder.encode(password), clock.instant());
+        try {
+            accounts.flush();
+        } catch (OptimisticLockingFailureException e) {
+            // chosen at the same moment in another browser
+            throw Problem.coded(Problem.Kind.CONFLICT, null, "problem.user.passwordAlreadyChosen");
+        }
     }
 
     public UserView change(long id, String displayName, Role role, boolean enabled) {
@@ -147,12 +160,15 @@ public class UserAccounts implements UserDetailsService {
             checkNotLastAdmin();
         }
         account.change(blankToNull(displayName), role, enabled, clock.instant());
+        flush(account.username());
         return view(account);
     }
 
     public void setPassword(long id, String password) {
         checkPassword(password);
-        find(id).password(encoder.encode(password), clock.instant());
+        UserAccount account = find(id);
+        account.password(encoder.encode(password), clock.instant());
+        flush(account.username());
     }
 
     public void delete(long id) {
@@ -161,11 +177,24 @@ public class UserAccounts implements UserDetailsService {
             checkNotLastAdmin();
         }
         accounts.delete(account);
+        flush(account.username());
     }
 
     private void checkNotLastAdmin() {
-        if (accounts.countByRoleAndEnabled(Role.ADMIN, true) <= 1) {
+        if (accounts.findByRoleAndEnabled(Role.ADMIN, true).size() <= 1) {
             throw Problem.coded(Problem.Kind.CONFLICT, null, "problem.user.lastAdmin");
+        }
+    }
+
+    /**
+     * Writes now, so that an account changed or deleted meanwhile by another request (its version moved on) is
+     * refused with a coded conflict here rather than failing at the commit.
+     */
+    private void flush(String username) {
+        try {
+            accounts.flush();
+        } catch (OptimisticLockingFailureException e) {
+            throw Problem.coded(Problem.Kind.CONFLICT, null, "problem.user.changedMeanwhile", username);
         }
     }
 

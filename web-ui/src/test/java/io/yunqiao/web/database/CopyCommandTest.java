@@ -27,4 +27,13 @@ class CopyCommandTest {
     void anyOtherFailureIsReportedByItsMessage() {
         assertThat(CopyCommand.reason(new IllegalStateException("the source closed"))).isEqualTo("the source closed");
     }
+
+    @Test
+    void aDatabaseAddressIsPrintedWithoutTheSettingsWhereAPasswordMayBe() {
+        assertThat(CopyCommand.shown("jdbc:postgresql://db:5432/yunqiao?user=y&password=secret-1"))
+                .isEqualTo("jdbc:postgresql://db:5432/yunqiao…");
+        assertThat(CopyCommand.shown("jdbc:h2:file:./data/yunqiao;PASSWORD=secret-2;CIPHER=AES"))
+                .isEqualTo("jdbc:h2:file:./data/yunqiao…");
+        assertThat(CopyCommand.shown("jdbc:h2:file:./data/yunqiao")).isEqualTo("jdbc:h2:file:./data/yunqiao");
+    }
 }

@@ -95,6 +95,21 @@ class FirstStartSecurityIT {
     }
 
     @Test
+    void aOneTimePasswordOpensNoSandboxAdministration() throws Exception {
+        // given an administrator who still has a one-time password (the embedded default mounts the sandboxes)
+        users.createFirstAdmin("sandbox-first", ONE_TIME, true, "node-first");
+
+        // when they read a sandbox's stored customers with it, as the demo banner suggests
+        HttpResponse<String> answer = new SecurityHttp(port).getWithBasic("/sandbox/jackyun/_admin/customers",
+                "sandbox-first", ONE_TIME, "10.20.0.4");
+
+        // then 403 tells them, coded, to choose a password first
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(answer.body()).get("code").asText())
+                .isEqualTo("problem.security.passwordChangeRequired");
+    }
+
+    @Test
     void afterTheChangeTheOldPasswordNoLongerWorksAndTheNewOneOpensTheApi() {
         // given an administrator who replaced their one-time password
         users.createFirstAdmin("changed-first", ONE_TIME, true, "node-first");
