@@ -207,7 +207,8 @@ class Outcomes {
             return record(solutionId, runId, results, logLevel, false);
         }
         Run continuing = runs.findBySolutionIdAndStatusOrderByIdDesc(solutionId, RunStatus.RUNNING).stream()
-                .filter(r -> r.getId() != runId).findFirst()
+                // a dry run writes nothing: it cannot carry records that were written
+                .filter(r -> r.getId() != runId && !r.isDryRun()).findFirst()
                 .flatMap(r -> runs.lockById(r.getId())).filter(r -> r.getStatus() == RunStatus.RUNNING)
                 .orElse(null);
         if (continuing != null) {
