@@ -47,7 +47,8 @@ public class NodeName {
         return name;
     }
 
-    private static String hostName() {
+    /** This machine's host name ({@code localhost} when it has none that resolves). */
+    public static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

@@ -12,6 +12,7 @@ import io.yunqiao.solution.SolutionView;
 import io.yunqiao.solution.Solutions;
 import io.yunqiao.web.alert.AlertDelivery;
 import io.yunqiao.web.alert.AlertSender;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -89,10 +89,9 @@ class SolutionToolsApi {
     @Operation(summary = "发送测试通知: a sample alert to the solution's channels, one try each; the body may give"
             + " alerts not saved yet (a webhookSecret of ****** stands for the saved one)")
     List<Delivery> testAlert(@PathVariable long id,
-            @RequestBody(required = false) SolutionSpec.Alerts request,
-            @RequestHeader(value = "Accept-Language", required = false) String language, Locale locale) {
+            @RequestBody(required = false) SolutionSpec.Alerts request, HttpServletRequest http) {
         // Chinese unless the caller asks for another language, as the problems this API answers
-        Locale reader = language == null ? Locale.SIMPLIFIED_CHINESE : locale;
+        Locale reader = ProblemAnswers.locale(http);
         SolutionView solution = solutions.get(id);
         SolutionSpec.Alerts saved = solutions.current(id).spec().alerts();
         SolutionSpec.Alerts tried = request == null ? saved : SolutionsApi.MASK.equals(request.webhookSecret())

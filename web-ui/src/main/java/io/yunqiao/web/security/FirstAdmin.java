@@ -4,8 +4,6 @@ import io.yunqiao.problem.Problem;
 import io.yunqiao.problem.ProblemTexts;
 import io.yunqiao.run.NodeName;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +76,7 @@ class FirstAdmin implements ApplicationRunner {
      * listens on (known once the server started, which is before application runners run).
      */
     private String address() {
-        String base = baseUrl.isBlank() ? "http://" + hostName() + ":"
+        String base = baseUrl.isBlank() ? "http://" + NodeName.hostName() + ":"
                 + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"))
                 : baseUrl.replaceAll("/+$", "");
         return base + "/login";
@@ -156,14 +154,6 @@ class FirstAdmin implements ApplicationRunner {
                     + " generated one-time password is in that node's log", username,
                     creator == null ? "(unknown)" : creator);
             return false;
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
         }
     }
 

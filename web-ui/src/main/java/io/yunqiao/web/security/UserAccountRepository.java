@@ -10,8 +10,6 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     Optional<UserAccount> findByUsername(String username);
 
-    long countByRoleAndEnabled(Role role, boolean enabled);
-
     /**
      * The enabled accounts of a role, locked until the transaction ends: two requests demoting, disabling or deleting
      * two different administrators at once are thus checked one after the other, never both against the same count.
